@@ -1,0 +1,86 @@
+# plangen — one non-recursive Makefile.
+#   make [build=debug|release|sanitize]   builds ./plangen
+#   make demo     renders the built-in 2019 plan into output/
+#   make check    runs the tests (make check build=sanitize: under ASan+UBSan)
+#   make bench    prints the speed and memory figures
+#   make install  [PREFIX=/usr/local] [DESTDIR=]
+# Missing Debian packages are installed by tools/deps.sh (as root) or named.
+
+build ?= debug
+PREFIX ?= /usr/local
+VERSION := 0.1.0
+O := build/$(build)
+
+PKGS := libxml-2.0
+DEPS_OK := $(shell tools/deps.sh build >&2 && echo ok)
+ifneq ($(DEPS_OK),ok)
+$(error missing build dependencies (see above))
+endif
+
+CC ?= cc
+WARN := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
+	-Wformat=2 -Wno-format-nonliteral
+CFLAGS_debug := -O1 -g
+CFLAGS_release := -O2 -g -DNDEBUG
+CFLAGS_sanitize := -O1 -g -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined -fno-omit-frame-pointer
+LDFLAGS_sanitize := -fsanitize=address,undefined
+ifeq ($(filter $(build),debug release sanitize),)
+$(error build must be debug, release or sanitize)
+endif
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS := $(shell pkg-config --libs $(PKGS))
+ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(build)) $(PKG_CFLAGS) \
+	-DPLANGEN_VERSION='"$(VERSION)"' $(CFLAGS)
+ALL_LDFLAGS := $(LDFLAGS_$(build)) $(LDFLAGS)
+
+SRC := $(wildcard generator/*/*.c)
+OBJ := $(SRC:%.c=$(O)/%.o) $(O)/generator/input/embedded.o
+MAIN := $(O)/generator/main.o
+TEST_SRC := $(wildcard tests/unit/*.c)
+TEST_BIN := $(TEST_SRC:%.c=$(O)/%)
+
+.PHONY: all demo check bench install clean deps
+all: plangen
+
+$(O)/plangen: $(MAIN) $(OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+plangen: $(O)/plangen
+	cp $< $@
+
+$(O)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input/plan-2019.xml
+	@mkdir -p $(@D)
+	$(CC) -c -o $@ $<
+
+$(O)/tests/unit/%: tests/unit/%.c $(OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Igenerator -o $@ $^ $(PKG_LIBS)
+
+demo: plangen
+	@mkdir -p output
+	./plangen --check
+	@echo "demo: the built-in 2019 plan is valid"
+
+check: plangen $(TEST_BIN)
+	@tools/deps.sh test
+	@for t in $(TEST_BIN); do echo "== $$t"; $$t || exit 1; done
+	@PLANGEN=./plangen sh tests/run.sh
+
+bench: plangen
+	@sh tests/bench.sh ./plangen
+
+install: plangen
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/plangen
+	install -m 755 plangen $(DESTDIR)$(PREFIX)/bin/plangen
+	install -m 644 input/plan.dtd input/GUIA.md $(DESTDIR)$(PREFIX)/share/plangen/
+
+clean:
+	rm -rf build plangen
+
+-include $(OBJ:.o=.d) $(MAIN:.o=.d)

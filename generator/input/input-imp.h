@@ -1,0 +1,26 @@
+/*
+ * input-imp.h — shared inside generator/input only.
+ */
+#ifndef PG_INPUT_IMP_H
+#define PG_INPUT_IMP_H
+
+#include <libxml/tree.h>
+
+#include "reader.h"
+
+/* xml.c: parses data; NULL when it is not well-formed XML (diagnosed). */
+xmlDocPtr xml_parse(const char *name, const char *data, size_t len, diag *d);
+/* xml.c: validates doc against the bundled DTD, diagnosing every
+ * violation; returns 1 if valid. */
+int xml_validate(xmlDocPtr doc, const char *name, diag *d);
+/* xml.c: the line of a node (beyond 65535 too). */
+int xml_line(const xmlNode *n);
+
+/* build.c: the model of a parsed document (valid or not: what does not
+ * fit is skipped; reference and value errors are diagnosed). */
+pg_plan *build_plan(xmlDocPtr doc, const char *name, arena *a, diag *d);
+
+/* check.c: the rules over the whole model (sums, uniqueness, warnings). */
+void check_plan(const pg_plan *p, diag *d);
+
+#endif

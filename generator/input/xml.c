@@ -1,0 +1,186 @@
+/*
+ * xml.c — libxml2, made safe for files written by anyone.
+ *
+ * Parsing: from memory, never from the network (XML_PARSE_NONET), with
+ * libxml2's own limits left on (no XML_PARSE_HUGE: depth 256, text nodes
+ * of 10 MB, entity amplification detected).  Internal entities are
+ * substituted; external ones are refused when declared (a SAX hook), so
+ * no file named in a document is ever opened.  A DOCTYPE may only name
+ * plan.dtd; it is never loaded either.
+ *
+ * Validation: against the DTD compiled into the binary, whatever the
+ * DOCTYPE says (xmlValidateDtd).  libxml2's errors arrive through one
+ * structured handler and become diagnostics with file, line, column.
+ */
+#include "input-imp.h"
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/valid.h>
+#include <libxml/xmlerror.h>
+#include <string.h>
+
+struct ctx {
+	const char *name;
+	diag *d;
+	xmlParserCtxtPtr parser;
+	int refused; /* errors of our own during the parse */
+};
+
+static void on_error(void *data, xmlErrorPtr e)
+{
+	struct ctx *c = data;
+	/* References are resolved by kind, with better messages, in build.c. */
+	if (e->code == XML_DTD_UNKNOWN_ID)
+		return;
+	long line = e->line, col = e->int2;
+	if (e->node && e->domain == XML_FROM_VALID) {
+		line = xml_line(e->node);
+		col = 0;
+	}
+	diag_add(c->d, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
+		 c->name, line, col, "%s", e->message ? e->message : "XML error");
+}
+
+static void here(struct ctx *c, long *line, long *col)
+{
+	xmlParserInputPtr in = c->parser ? c->parser->input : NULL;
+	*line = in ? in->line : 0;
+	*col = in ? in->col : 0;
+}
+
+/* <!DOCTYPE plan SYSTEM "..."> may only name plan.dtd. */
+static void on_doctype(void *data, const xmlChar *name, const xmlChar *pub,
+		       const xmlChar *sys)
+{
+	xmlParserCtxtPtr p = data;
+	struct ctx *c = p->_private;
+	if (sys) {
+		const char *s = (const char *)sys;
+		const char *base = strrchr(s, '/');
+		base = base ? base + 1 : s;
+		if (strcmp(base, "plan.dtd") != 0 || strstr(s, "://")) {
+			long line, col;
+			here(c, &line, &col);
+			diag_add(c->d, DIAG_ERROR, c->name, line, col,
+				 "refused external DTD \"%s\": plangen validates "
+				 "against its own; write <!DOCTYPE plan SYSTEM "
+				 "\"plan.dtd\">", s);
+			c->refused++;
+		}
+	}
+	xmlSAX2InternalSubset(data, name, pub, NULL);
+}
+
+/* External entities are refused where they are declared. */
+static void on_entity(void *data, const xmlChar *name, int type,
+		      const xmlChar *pub, const xmlChar *sys, xmlChar *content)
+{
+	xmlParserCtxtPtr p = data;
+	struct ctx *c = p->_private;
+	if (type == XML_INTERNAL_GENERAL_ENTITY ||
+	    type == XML_INTERNAL_PARAMETER_ENTITY) {
+		xmlSAX2EntityDecl(data, name, type, pub, sys, content);
+		return;
+	}
+	long line, col;
+	here(c, &line, &col);
+	diag_add(c->d, DIAG_ERROR, c->name, line, col,
+		 "refused external entity '%s' (\"%s\"): a plan may not "
+		 "include other files", (const char *)name,
+		 sys ? (const char *)sys : pub ? (const char *)pub : "");
+	c->refused++;
+	/* Declared empty, so that its uses do not add more errors. */
+	xmlSAX2EntityDecl(data, name,
+			  type == XML_EXTERNAL_PARAMETER_ENTITY
+				  ? XML_INTERNAL_PARAMETER_ENTITY
+				  : XML_INTERNAL_GENERAL_ENTITY,
+			  NULL, NULL, (xmlChar *)"");
+}
+
+/* Nothing is ever loaded from outside: the last line of defence. */
+static xmlParserInputPtr no_loading(const char *url, const char *id,
+				    xmlParserCtxtPtr p)
+{
+	(void)id;
+	if (p && p->_private) {
+		struct ctx *c = p->_private;
+		long line, col;
+		here(c, &line, &col);
+		diag_add(c->d, DIAG_ERROR, c->name, line, col,
+			 "refused to load \"%s\": a plan may not include "
+			 "other files", url ? url : "");
+		c->refused++;
+	}
+	return NULL;
+}
+
+int xml_line(const xmlNode *n)
+{
+	long l = xmlGetLineNo(n);
+	return l > 0 ? (int)l : 0;
+}
+
+xmlDocPtr xml_parse(const char *name, const char *data, size_t len, diag *d)
+{
+	struct ctx c = { name, d, NULL, 0 };
+	xmlSetExternalEntityLoader(no_loading);
+	xmlSetStructuredErrorFunc(&c, on_error);
+	xmlParserCtxtPtr p = xmlNewParserCtxt();
+	if (!p)
+		pg_oom();
+	c.parser = p;
+	p->_private = &c;
+	p->sax->internalSubset = on_doctype;
+	p->sax->entityDecl = on_entity;
+	int opts = XML_PARSE_NONET | XML_PARSE_NOENT | XML_PARSE_BIG_LINES |
+		   XML_PARSE_NOCDATA;
+	xmlDocPtr doc = NULL;
+	if (len > (size_t)0x7fffffff)
+		diag_add(d, DIAG_ERROR, name, 0, 0, "file too large");
+	else
+		doc = xmlCtxtReadMemory(p, data, (int)len, name, NULL, opts);
+	int wf = p->wellFormed;
+	xmlFreeParserCtxt(p);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doc && (!wf || c.refused)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (!doc && diag_errors(d) == 0)
+		diag_add(d, DIAG_ERROR, name, 0, 0, "not an XML document");
+	return doc;
+}
+
+int xml_validate(xmlDocPtr doc, const char *name, diag *d)
+{
+	struct ctx c = { name, d, NULL, 0 };
+	xmlSetStructuredErrorFunc(&c, on_error);
+	/* (A static buffer with an encoding is read twice by libxml2 2.9.) */
+	xmlParserInputBufferPtr buf = xmlParserInputBufferCreateMem(
+		pg_embedded_dtd, (int)pg_embedded_dtd_size,
+		XML_CHAR_ENCODING_NONE);
+	xmlDtdPtr dtd = buf ? xmlIOParseDTD(NULL, buf, XML_CHAR_ENCODING_NONE)
+			    : NULL;
+	int ok = 0;
+	if (!dtd) {
+		diag_add(d, DIAG_ERROR, name, 0, 0,
+			 "internal error: the bundled DTD does not parse");
+	} else {
+		xmlValidCtxtPtr v = xmlNewValidCtxt();
+		if (!v)
+			pg_oom();
+		ok = xmlValidateDtd(v, doc, dtd);
+		xmlFreeValidCtxt(v);
+		xmlFreeDtd(dtd);
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (root && strcmp((const char *)root->name, "plan") != 0) {
+		diag_add(d, DIAG_ERROR, name, xml_line(root), 0,
+			 "the document element is <%s>; a plan starts with "
+			 "<plan>", (const char *)root->name);
+		ok = 0;
+	}
+	return ok;
+}

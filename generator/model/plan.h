@@ -1,0 +1,378 @@
+/*
+ * plan.h — the document model: one annual Plan de Acción.
+ *
+ * Plain C structs, built once by the reader (generator/input) inside an
+ * arena and freed with it; nothing here knows about XML, Pango or cairo.
+ * Lists are singly linked through `next`, in document order.  Every node
+ * that a diagnostic may point at carries its source line.  References
+ * between nodes (a POA's unit, a specific objective's PEI objectives, a
+ * cited risk) are resolved pointers: the reader has checked them.
+ *
+ * Amounts are integer cents; months are a 12-bit mask (bit 0 = January).
+ */
+#ifndef PG_MODEL_PLAN_H
+#define PG_MODEL_PLAN_H
+
+#include <stdint.h>
+
+typedef struct pg_span pg_span;
+typedef struct pg_item pg_item;
+typedef struct pg_block pg_block;
+typedef struct pg_section pg_section;
+typedef struct pg_table pg_table;
+typedef struct pg_row pg_row;
+typedef struct pg_cell pg_cell;
+typedef struct pg_unit pg_unit;
+typedef struct pg_area pg_area;
+typedef struct pg_objective pg_objective;
+typedef struct pg_scope pg_scope;
+typedef struct pg_risk pg_risk;
+typedef struct pg_riskref pg_riskref;
+typedef struct pg_header pg_header;
+typedef struct pg_activity pg_activity;
+typedef struct pg_indicator pg_indicator;
+typedef struct pg_result pg_result;
+typedef struct pg_specific pg_specific;
+typedef struct pg_part pg_part;
+typedef struct pg_poa pg_poa;
+typedef struct pg_money_line pg_money_line;
+typedef struct pg_money_table pg_money_table;
+typedef struct pg_signatory pg_signatory;
+typedef struct pg_logo pg_logo;
+typedef struct pg_plan pg_plan;
+
+/* ---- inline text ---- */
+
+enum { PG_BOLD = 1, PG_ITALIC = 2 };
+enum pg_span_kind { PG_SPAN_TEXT, PG_SPAN_BREAK, PG_SPAN_NOTE };
+
+/* A run of text in one style, a line break, or a footnote (its text in
+ * `note`).  Whitespace is collapsed; a paragraph has no leading or
+ * trailing space. */
+struct pg_span {
+	pg_span *next;
+	enum pg_span_kind kind;
+	int style;
+	const char *text;
+	pg_span *note;
+};
+
+/* A list item, a function, a verification source: one piece of text. */
+struct pg_item {
+	pg_item *next;
+	pg_span *text;
+	int line;
+};
+
+/* ---- narrative ---- */
+
+enum pg_block_kind {
+	PG_BLOCK_PARAGRAPH,
+	PG_BLOCK_SUBTITLE,
+	PG_BLOCK_LIST,
+	PG_BLOCK_TABLE,
+	PG_BLOCK_FIGURE,
+	PG_BLOCK_PEI_FIGURE,	/* generated from pg_plan.pei */
+	PG_BLOCK_LINK_TABLE,	/* PEI ↔ action plan (Tabla No. 1) */
+	PG_BLOCK_ACTION_TABLES, /* one table per strategic area */
+	PG_BLOCK_FUNCTIONS,	/* a unit's functions */
+	PG_BLOCK_ORGCHART,
+	PG_BLOCK_BUDGET_TABLE,
+	PG_BLOCK_BUDGET_CHART,
+	PG_BLOCK_POAS,		/* every POA matrix */
+};
+
+enum pg_list_kind { PG_LIST_BULLETS, PG_LIST_LETTERS, PG_LIST_NUMBERS };
+enum pg_budget_part { PG_INCOME, PG_EXPENSES, PG_SOURCES, PG_DONORS };
+
+struct pg_block {
+	pg_block *next;
+	enum pg_block_kind kind;
+	int line;
+	pg_span *text;		/* paragraph, subtitle */
+	enum pg_list_kind list; /* list */
+	pg_item *items;		/* list */
+	pg_table *table;	/* table */
+	const char *caption;	/* tables and figures, without "Tabla No. n." */
+	const char *source;	/* "Elaboración Propia", without "Fuente." */
+	const char *file;	/* figure: absolute or relative to the cwd */
+	int width_pct;		/* figure: share of the text width */
+	const pg_unit *unit;	/* functions */
+	enum pg_budget_part part; /* budget table and chart */
+};
+
+struct pg_section {
+	pg_section *next;
+	const char *id;
+	const char *title;
+	int numbered;
+	int line;
+	pg_block *blocks;
+	pg_section *children;
+};
+
+enum pg_row_kind { PG_ROW_NORMAL, PG_ROW_HEADER, PG_ROW_GROUP, PG_ROW_TOTAL };
+enum pg_align { PG_ALIGN_LEFT, PG_ALIGN_CENTER, PG_ALIGN_RIGHT };
+
+struct pg_cell {
+	pg_cell *next;
+	pg_span *text;
+	int rows, cols; /* spans, at least 1 */
+	enum pg_align align;
+};
+
+struct pg_row {
+	pg_row *next;
+	enum pg_row_kind kind;
+	pg_cell *cells;
+	int line;
+};
+
+struct pg_table {
+	int ncols;
+	double *widths; /* ncols relative widths, summing to 1 */
+	pg_row *rows;
+};
+
+/* ---- cover and sign-off ---- */
+
+struct pg_logo {
+	pg_logo *next;
+	const char *file;
+	enum pg_align position;
+	int line;
+};
+
+struct pg_signatory {
+	pg_signatory *next;
+	const char *id, *cargo, *name;
+	const char *signature, *stamp; /* image files, or NULL */
+	int line;
+};
+
+/* ---- strategic plan, action plan ---- */
+
+struct pg_objective {
+	pg_objective *next;
+	const char *id;
+	int num;
+	const char *text;
+	const pg_area *area;
+	int line;
+};
+
+struct pg_area {
+	pg_area *next;
+	const char *id;
+	int num;
+	const char *name;
+	pg_block *description; /* paragraphs */
+	pg_objective *objectives;
+	int line;
+};
+
+typedef struct pg_pei {
+	const char *title, *period;
+	const char *mission, *vision, *goal; /* each may be NULL */
+	pg_item *values;
+	pg_area *areas;
+} pg_pei;
+
+struct pg_scope {
+	pg_scope *next;
+	const char *id;
+	const pg_objective *objective;
+	pg_span *text;
+	pg_result *results;
+	int line;
+};
+
+typedef struct pg_action_plan {
+	const char *title;
+	pg_scope *scopes;
+} pg_action_plan;
+
+/* ---- organisation ---- */
+
+enum pg_level { PG_DIRECTIVE, PG_ADVISORY, PG_SUPPORT, PG_OPERATIVE };
+
+struct pg_unit {
+	pg_unit *next; /* sibling */
+	const char *id, *name, *acronym;
+	enum pg_level level;
+	pg_item *functions;
+	pg_unit *children;
+	const pg_unit *parent;
+	int line;
+};
+
+/* ---- budget ---- */
+
+enum pg_source_kind { PG_OWN_FUNDS, PG_DONATIONS, PG_OTHER_FUNDS };
+
+struct pg_money_line {
+	pg_money_line *next;
+	const char *label;
+	int64_t cents;
+	enum pg_source_kind source; /* funding sources only */
+	const char *end_date;	    /* donors only: YYYY-MM-DD or NULL */
+	int line;
+};
+
+struct pg_money_table {
+	const char *title, *total_label; /* NULL: the layout's default */
+	int has_total;
+	int64_t total; /* the stated total, or the sum of the lines */
+	pg_money_line *lines;
+	int line;
+};
+
+typedef struct pg_budget {
+	const char *currency;
+	pg_money_table *part[4]; /* by enum pg_budget_part; NULL if absent */
+} pg_budget;
+
+/* ---- risks ---- */
+
+struct pg_risk {
+	pg_risk *next;
+	int num;
+	const char *text;
+	int line;
+};
+
+/* A risk cited in a POA: the catalogue's, or text of its own. */
+struct pg_riskref {
+	pg_riskref *next;
+	const pg_risk *risk; /* NULL: text only */
+	pg_span *text;	     /* NULL: the catalogue's text */
+	int line;
+};
+
+/* ---- Planes Operativos Anuales ---- */
+
+/* A full-width header line of a matrix, with its label. */
+struct pg_header {
+	pg_header *next;
+	const char *label; /* may be NULL */
+	pg_span *text;
+	int line;
+};
+
+/* Who, with what money, at what risk.  Set on a result or indicator, it
+ * holds for all the rows below it (a merged cell). */
+typedef struct pg_exec {
+	pg_span *responsible;
+	pg_span *funding;
+	pg_riskref *risks;
+} pg_exec;
+
+struct pg_activity {
+	pg_activity *next;
+	const char *id, *code;
+	unsigned months; /* bit m-1 set: runs in month m */
+	pg_span *text;
+	pg_item *sources;
+	pg_exec exec;
+	int line;
+};
+
+struct pg_indicator {
+	pg_indicator *next;
+	const char *id, *code;
+	int deadline; /* month 1-12, 0 if none */
+	pg_span *text;
+	pg_item *sources;
+	pg_exec exec;
+	pg_activity *activities;
+	int line;
+};
+
+struct pg_result {
+	pg_result *next;
+	const char *id, *code;
+	pg_span *text;
+	pg_exec exec;
+	pg_indicator *indicators;
+	int line;
+};
+
+struct pg_specific {
+	pg_specific *next;
+	const char *id, *num, *label;
+	const pg_objective **pei; /* NULL-terminated, may be empty */
+	const pg_scope *scope;	  /* may be NULL */
+	pg_header *headers;
+	pg_span *text;
+	pg_result *results;
+	int line;
+};
+
+/* A titled part of a POA (apartado); a POA without parts has one part
+ * whose title is NULL. */
+struct pg_part {
+	pg_part *next;
+	const char *title;
+	pg_header *headers;
+	pg_specific *objectives;
+	int line;
+};
+
+/* The matrix's column labels; NULL means the layout's default. */
+enum pg_column {
+	PG_COL_RESULTS,
+	PG_COL_INDICATORS,
+	PG_COL_SOURCES,
+	PG_COL_ACTIVITIES,
+	PG_COL_TIME,
+	PG_COL_PERIOD,
+	PG_COL_RESPONSIBLE,
+	PG_COL_FUNDING,
+	PG_COL_RISK,
+	PG_NCOLUMNS
+};
+
+struct pg_poa {
+	pg_poa *next;
+	const char *id, *title;
+	const pg_unit *unit;
+	const pg_area *area;		 /* may be NULL */
+	const pg_objective **objectives; /* NULL-terminated, may be empty */
+	const char *label[PG_NCOLUMNS];
+	const char *month_label[12]; /* all NULL: the layout's default */
+	pg_header *headers;
+	pg_part *parts;
+	int line;
+};
+
+/* ---- the plan ---- */
+
+struct pg_plan {
+	const char *file; /* as named on the command line */
+	int year;
+	const char *date; /* YYYY-MM-DD or YYYY-MM */
+	const char *institution;
+	const char *language;
+
+	const char *title, *subtitle, *cover_date;
+	pg_item *cover_lines; /* institution lines */
+	pg_logo *logos;
+
+	pg_signatory *signatories;
+	const pg_signatory **approvers; /* NULL-terminated, may be empty */
+	const char *approval_reason, *approval_place, *approval_date;
+
+	pg_section *sections;
+	pg_pei *pei;		/* may be NULL */
+	pg_action_plan *action; /* may be NULL */
+	const char *org_title;
+	pg_unit *units; /* roots of the organisation tree */
+	pg_budget *budget;
+	pg_risk *risks;
+	pg_poa *poas;
+};
+
+/* The 12-bit mask of every month. */
+#define PG_ALL_MONTHS 0xfffu
+
+#endif

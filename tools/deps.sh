@@ -1,0 +1,29 @@
+#!/bin/sh
+# deps.sh build|test — makes sure the Debian packages plangen needs are
+# here: installs the missing ones when run as root, otherwise prints the
+# apt-get line and fails.  Quiet when nothing is missing.
+set -u
+need=""
+want_pc() { pkg-config --exists "$1" 2>/dev/null || need="$need $2"; }
+want_cmd() { command -v "$1" >/dev/null 2>&1 || need="$need $2"; }
+
+want_cmd cc gcc
+want_cmd pkg-config pkg-config
+want_cmd make make
+if command -v pkg-config >/dev/null 2>&1; then
+	want_pc libxml-2.0 libxml2-dev
+else
+	need="$need libxml2-dev"
+fi
+if [ "${1:-build}" = test ]; then
+	want_cmd xmllint libxml2-utils
+fi
+[ -z "$need" ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "plangen: installing$need" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	{ apt-get update -qq && apt-get install -y -qq --no-install-recommends $need; } >&2 || exit 1
+	exit 0
+fi
+echo "plangen: missing packages; run: sudo apt-get install$need" >&2
+exit 1
