@@ -47,8 +47,10 @@ all: plangen
 $(O)/plangen: $(MAIN) $(OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-plangen: $(O)/plangen
-	cp $< $@
+# ./plangen is the binary of the last build asked for, whichever it is.
+plangen: $(O)/plangen FORCE
+	@cmp -s $< $@ || cp $< $@
+FORCE:
 
 $(O)/%.o: %.c
 	@mkdir -p $(@D)
@@ -72,8 +74,10 @@ check: plangen $(TEST_BIN)
 	@for t in $(TEST_BIN); do echo "== $$t"; $$t || exit 1; done
 	@PLANGEN=./plangen sh tests/run.sh
 
-bench: plangen
-	@sh tests/bench.sh ./plangen
+# Figures come from the release build, whatever build= says.
+bench:
+	@$(MAKE) --no-print-directory build=release build/release/plangen >/dev/null
+	@sh tests/bench.sh build/release/plangen
 
 install: plangen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/plangen

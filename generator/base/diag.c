@@ -80,6 +80,19 @@ void diag_add(diag *d, enum diag_level level, const char *file, long line,
 			*p = ' ';
 	for (size_t len = strlen(msg); len && msg[len - 1] == ' '; len--)
 		msg[len - 1] = '\0';
+	/* The same message at the same place once is enough. */
+	if (d->n) {
+		const struct entry *last = &d->e[d->n - 1];
+		if (last->line == line && last->col == col &&
+		    !strcmp(last->msg, msg) && !strcmp(last->file, file ? file : "")) {
+			free(msg);
+			if (level == DIAG_ERROR)
+				d->errors--;
+			else
+				d->warnings--;
+			return;
+		}
+	}
 	d->e[d->n] = (struct entry){ level, xstrdup(file), msg,
 				     line > 0 ? line : 0, col > 0 ? col : 0,
 				     d->n };
@@ -111,7 +124,8 @@ static int cmp(const void *pa, const void *pb)
 
 void diag_print(diag *d, FILE *out, int warnings)
 {
-	qsort(d->e, d->n, sizeof *d->e, cmp);
+	if (d->n)
+		qsort(d->e, d->n, sizeof *d->e, cmp);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct entry *e = &d->e[i];
 		if (e->level == DIAG_WARNING && !warnings)

@@ -25,17 +25,17 @@ enum kind {
 };
 
 static const char *const kind_name[] = {
-	"a signatory (<firmante>)",
-	"a strategic area (<area>)",
-	"a PEI objective (<objetivo>)",
-	"a strategic scope (<alcance>)",
-	"a unit (<unidad>)",
-	"a POA (<poa>)",
-	"a specific objective",
-	"a result",
-	"an indicator",
-	"an activity",
-	"an element",
+	"signatory (<firmante>)",
+	"strategic area (<area>)",
+	"PEI objective (<objetivo>)",
+	"strategic scope (<alcance>)",
+	"unit (<unidad>)",
+	"POA (<poa>)",
+	"specific objective (<objetivo-especifico>)",
+	"result (<resultado>)",
+	"indicator (<indicador>)",
+	"activity (<actividad>)",
+	"element",
 };
 
 struct idref {
@@ -417,9 +417,9 @@ static void *resolve(B *b, const xmlNode *n, const char *attrname,
 		return NULL;
 	}
 	if (r->kind != k) {
-		err(b, n, "%s=\"%s\" names %s (declared at %s:%d), not %s",
-		    attrname, id, kind_name[r->kind], b->name, r->line,
-		    kind_name[k]);
+		err(b, n, "%s=\"%s\" is the id of a %s declared at %s:%d, "
+			  "not of a %s", attrname, id, kind_name[r->kind],
+		    b->name, r->line, kind_name[k]);
 		return NULL;
 	}
 	return r->ptr;

@@ -34,6 +34,12 @@ static void on_error(void *data, xmlErrorPtr e)
 	if (e->code == XML_DTD_UNKNOWN_ID)
 		return;
 	long line = e->line, col = e->int2;
+	/* Inside an entity's text libxml2 counts lines from the entity's
+	 * start: point at the place in the file instead. */
+	if (!e->file && c->parser && c->parser->inputNr > 0) {
+		line = c->parser->inputTab[0]->line;
+		col = c->parser->inputTab[0]->col;
+	}
 	if (e->node && e->domain == XML_FROM_VALID) {
 		line = xml_line(e->node);
 		col = 0;

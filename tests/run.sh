@@ -1,0 +1,101 @@
+#!/bin/sh
+# run.sh — the command-line tests of plangen.
+#   valid/*.xml   must pass --check silently (exit 0, nothing printed);
+#   bad/*.xml     must give exactly bad/NAME.expected: first line
+#                 "exit N", then the diagnostics on stderr;
+#   and the cases made at run time (huge attribute, deep nesting, a
+#   missing file, a directory, the built-in plan).
+# PLANGEN names the binary (default ./plangen).  UPDATE=1 rewrites the
+# .expected files from the current output: review them before committing.
+set -u
+P=${PLANGEN:-./plangen}
+here=$(dirname "$0")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0 total=0
+
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# expect NAME STATUS EXPECTED-STDERR-FILE -- ARGS...
+expect() {
+	name=$1 want=$2 file=$3
+	shift 4
+	total=$((total + 1))
+	"$P" "$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -ge 128 ] || [ "$got" != "$want" ]; then
+		fail "$name: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" | head -5
+		return
+	fi
+	if ! cmp -s "$tmp/err" "$file"; then
+		fail "$name: diagnostics differ"
+		diff "$file" "$tmp/err" | sed 's/^/  | /' | head -10
+	fi
+	if [ -s "$tmp/out" ]; then
+		fail "$name: printed on stdout"
+	fi
+}
+
+: >"$tmp/nothing"
+for f in "$here"/valid/*.xml; do
+	expect "$f" 0 "$tmp/nothing" -- --check "$f"
+done
+expect "built-in plan" 0 "$tmp/nothing" -- --check
+
+for f in "$here"/bad/*.xml; do
+	exp=${f%.xml}.expected
+	if [ "${UPDATE:-}" = 1 ]; then
+		"$P" --check "$f" 2>"$tmp/e" >/dev/null
+		{ echo "exit $?"; cat "$tmp/e"; } >"$exp"
+	fi
+	[ -f "$exp" ] || { fail "$f: no $exp"; continue; }
+	tail -n +2 "$exp" >"$tmp/want"
+	expect "$f" "$(head -1 "$exp" | cut -d' ' -f2)" "$tmp/want" -- --check "$f"
+done
+
+# A 12 MB attribute: beyond libxml2's limit for one value, located.
+{
+	sed -n '1,2p' "$here/valid/minimal.xml"
+	printf '<plan anio="2019" fecha="2018-11-30" institucion="'
+	head -c 12000000 /dev/zero | tr '\0' 'x'
+	printf '">\n'
+	sed -n '4,$p' "$here/valid/minimal.xml"
+} >"$tmp/huge-attribute.xml"
+total=$((total + 1))
+"$P" --check "$tmp/huge-attribute.xml" 2>"$tmp/err"
+st=$?
+if [ $st != 1 ] || ! grep -q "huge-attribute.xml:3:[0-9]*: error: .*AttValue length too long" "$tmp/err"; then
+	fail "huge attribute: exit $st"; head -3 "$tmp/err"
+fi
+
+# Nesting 300 sections deep: libxml2's depth limit, located.
+{
+	sed -n '1,10p' "$here/valid/minimal.xml"
+	echo '  <cuerpo>'
+	i=0; while [ $i -lt 300 ]; do echo '<seccion titulo="x">'; i=$((i + 1)); done
+	i=0; while [ $i -lt 300 ]; do echo '</seccion>'; i=$((i + 1)); done
+	echo '  </cuerpo>'
+	echo '</plan>'
+} >"$tmp/deep.xml"
+total=$((total + 1))
+"$P" --check "$tmp/deep.xml" 2>"$tmp/err"
+st=$?
+if [ $st != 1 ] || ! grep -q "deep.xml:[0-9]*:[0-9]*: error: Excessive depth" "$tmp/err"; then
+	fail "deep nesting: exit $st"; head -3 "$tmp/err"
+fi
+
+# I/O: a missing file and a directory are exit 3, named.
+echo "$tmp/no-such.xml: error: cannot open: No such file or directory" >"$tmp/want"
+expect "missing input" 3 "$tmp/want" -- --check "$tmp/no-such.xml"
+echo "$tmp: error: is a directory, not a plan file" >"$tmp/want"
+expect "directory as input" 3 "$tmp/want" -- --check "$tmp"
+
+# Usage errors are exit 2.
+total=$((total + 1))
+"$P" --no-such-option >/dev/null 2>&1
+[ $? = 2 ] || fail "unknown option: not exit 2"
+total=$((total + 1))
+"$P" --help | grep -q "usage: plangen" || fail "--help"
+
+echo "run.sh: $((total - fails))/$total passed"
+[ $fails = 0 ]
