@@ -53,6 +53,16 @@ for f in "$here"/bad/*.xml; do
 	expect "$f" "$(head -1 "$exp" | cut -d' ' -f2)" "$tmp/want" -- --check "$f"
 done
 
+# expect_match NAME FILE PATTERN: exit 1 and a diagnostic matching PATTERN.
+expect_match() {
+	total=$((total + 1))
+	"$P" --check "$2" 2>"$tmp/err"
+	st=$?
+	if [ $st != 1 ] || ! grep -q "$3" "$tmp/err"; then
+		fail "$1: exit $st"; head -3 "$tmp/err"
+	fi
+}
+
 # A 12 MB attribute: beyond libxml2's limit for one value, located.
 {
 	sed -n '1,2p' "$here/valid/minimal.xml"
@@ -61,12 +71,8 @@ done
 	printf '">\n'
 	sed -n '4,$p' "$here/valid/minimal.xml"
 } >"$tmp/huge-attribute.xml"
-total=$((total + 1))
-"$P" --check "$tmp/huge-attribute.xml" 2>"$tmp/err"
-st=$?
-if [ $st != 1 ] || ! grep -q "huge-attribute.xml:3:[0-9]*: error: .*AttValue length too long" "$tmp/err"; then
-	fail "huge attribute: exit $st"; head -3 "$tmp/err"
-fi
+expect_match "huge attribute" "$tmp/huge-attribute.xml" \
+	"huge-attribute.xml:3:[0-9]*: error: .*AttValue length too long"
 
 # Nesting 300 sections deep: libxml2's depth limit, located.
 {
@@ -77,12 +83,8 @@ fi
 	echo '  </cuerpo>'
 	echo '</plan>'
 } >"$tmp/deep.xml"
-total=$((total + 1))
-"$P" --check "$tmp/deep.xml" 2>"$tmp/err"
-st=$?
-if [ $st != 1 ] || ! grep -q "deep.xml:[0-9]*:[0-9]*: error: Excessive depth" "$tmp/err"; then
-	fail "deep nesting: exit $st"; head -3 "$tmp/err"
-fi
+expect_match "deep nesting" "$tmp/deep.xml" \
+	"deep.xml:[0-9]*:[0-9]*: error: Excessive depth"
 
 # I/O: a missing file and a directory are exit 3, named.
 echo "$tmp/no-such.xml: error: cannot open: No such file or directory" >"$tmp/want"

@@ -6,6 +6,7 @@
  */
 #include "input-imp.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void error_at(diag *d, const pg_plan *p, int line, const char *fmt,
@@ -71,50 +72,53 @@ static void budget(const pg_plan *p, diag *d)
 	}
 }
 
-/* Numbers that identify: areas, PEI objectives, catalogued risks. */
-static void unique_numbers(const pg_plan *p, diag *d)
+struct numbered {
+	int num, line;
+};
+
+/* Reports every number in v[0..n) that an earlier entry already has. */
+static void unique(const pg_plan *p, diag *d, const char *what,
+		   const struct numbered *v, int n)
 {
-	if (p->pei) {
-		for (const pg_area *a = p->pei->areas; a; a = a->next) {
-			for (const pg_area *b = p->pei->areas; b != a; b = b->next)
-				if (a->num && a->num == b->num) {
-					char n[16];
-					snprintf(n, sizeof n, "%d", a->num);
-					error_at(d, p, a->line,
-						 "two strategic areas numbered %s",
-						 n, b->line);
-					break;
-				}
-			for (const pg_objective *o = a->objectives; o; o = o->next) {
-				int dup = 0;
-				for (const pg_area *a2 = p->pei->areas; a2 && !dup;
-				     a2 = a2->next)
-					for (const pg_objective *o2 = a2->objectives;
-					     o2 && o2 != o; o2 = o2->next)
-						if (o->num && o->num == o2->num) {
-							char n[16];
-							snprintf(n, sizeof n, "%d", o->num);
-							error_at(d, p, o->line,
-								 "two PEI objectives numbered %s",
-								 n, o2->line);
-							dup = 1;
-							break;
-						}
-				if (dup)
-					break;
-			}
-		}
-	}
-	for (const pg_risk *r = p->risks; r; r = r->next)
-		for (const pg_risk *r2 = p->risks; r2 != r; r2 = r2->next)
-			if (r->num && r->num == r2->num) {
-				char n[16];
-				snprintf(n, sizeof n, "%d", r->num);
-				error_at(d, p, r->line,
-					 "two catalogued risks numbered %s", n,
-					 r2->line);
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < i; j++)
+			if (v[i].num && v[i].num == v[j].num) {
+				diag_add(d, DIAG_ERROR, p->file, v[i].line, 0,
+					 "two %s numbered %d (the first is at "
+					 "%s:%d)", what, v[i].num, p->file,
+					 v[j].line);
 				break;
 			}
+}
+
+/* Numbers that identify: areas, PEI objectives, catalogued risks; and
+ * the approvers, each once. */
+static void unique_numbers(const pg_plan *p, diag *d)
+{
+	int n = 0, cap = 16;
+	for (const pg_risk *r = p->risks; r; r = r->next)
+		cap++;
+	for (const pg_area *a = p->pei ? p->pei->areas : NULL; a; a = a->next)
+		for (const pg_objective *o = a->objectives; o; o = o->next)
+			cap++;
+	struct numbered *v = calloc((size_t)cap * 2, sizeof *v);
+	if (!v)
+		pg_oom();
+	struct numbered *areas = v, *objectives = v + cap;
+	int nobj = 0;
+	for (const pg_area *a = p->pei ? p->pei->areas : NULL; a; a = a->next) {
+		if (n < cap)
+			areas[n++] = (struct numbered){ a->num, a->line };
+		for (const pg_objective *o = a->objectives; o; o = o->next)
+			objectives[nobj++] = (struct numbered){ o->num, o->line };
+	}
+	unique(p, d, "strategic areas", areas, n);
+	unique(p, d, "PEI objectives", objectives, nobj);
+	n = 0;
+	for (const pg_risk *r = p->risks; r; r = r->next)
+		areas[n++] = (struct numbered){ r->num, r->line };
+	unique(p, d, "catalogued risks", areas, n);
+	free(v);
 	if (p->approvers)
 		for (int i = 0; p->approvers[i]; i++)
 			for (int j = 0; j < i; j++)
