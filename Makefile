@@ -11,7 +11,7 @@ PREFIX ?= /usr/local
 VERSION := 0.1.0
 O := build/$(build)
 
-PKGS := libxml-2.0
+PKGS := libxml-2.0 pangocairo pangoft2 cairo fontconfig
 DEPS_OK := $(shell tools/deps.sh build >&2 && echo ok)
 ifneq ($(DEPS_OK),ok)
 $(error missing build dependencies (see above))
@@ -30,12 +30,12 @@ $(error build must be debug, release or sanitize)
 endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS := $(shell pkg-config --libs $(PKGS))
+PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lhyphen
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(build)) $(PKG_CFLAGS) \
 	-DPLANGEN_VERSION='"$(VERSION)"' $(CFLAGS)
 ALL_LDFLAGS := $(LDFLAGS_$(build)) $(LDFLAGS)
 
-SRC := $(wildcard generator/*/*.c)
+SRC := $(wildcard generator/*/*.c layouts/*.c)
 OBJ := $(SRC:%.c=$(O)/%.o) $(O)/generator/input/embedded.o
 MAIN := $(O)/generator/main.o
 TEST_SRC := $(wildcard tests/unit/*.c)
@@ -83,6 +83,8 @@ install: plangen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/plangen
 	install -m 755 plangen $(DESTDIR)$(PREFIX)/bin/plangen
 	install -m 644 input/plan.dtd input/GUIA.md $(DESTDIR)$(PREFIX)/share/plangen/
+	install -d $(DESTDIR)$(PREFIX)/share/plangen/fonts
+	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/plangen/fonts/
 
 clean:
 	rm -rf build plangen

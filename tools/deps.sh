@@ -12,11 +12,17 @@ want_cmd pkg-config pkg-config
 want_cmd make make
 if command -v pkg-config >/dev/null 2>&1; then
 	want_pc libxml-2.0 libxml2-dev
+	want_pc pangocairo libpango1.0-dev
+	want_pc cairo libcairo2-dev
 else
-	need="$need libxml2-dev"
+	need="$need libxml2-dev libpango1.0-dev libcairo2-dev"
 fi
+want_file() { [ -e "$1" ] || need="$need $2"; }
+want_file /usr/include/hyphen.h libhyphen-dev
+want_file /usr/share/hyphen/hyph_es_ES.dic hyphen-es
 if [ "${1:-build}" = test ]; then
-	: # the test tools come with the PDF stage
+	want_cmd pdftotext poppler-utils
+	want_cmd qpdf qpdf
 fi
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -15,7 +15,8 @@
 
 #include <stdint.h>
 
-typedef struct pg_span pg_span;
+#include "text.h"
+
 typedef struct pg_item pg_item;
 typedef struct pg_block pg_block;
 typedef struct pg_section pg_section;
@@ -40,22 +41,6 @@ typedef struct pg_money_table pg_money_table;
 typedef struct pg_signatory pg_signatory;
 typedef struct pg_logo pg_logo;
 typedef struct pg_plan pg_plan;
-
-/* ---- inline text ---- */
-
-enum { PG_BOLD = 1, PG_ITALIC = 2 };
-enum pg_span_kind { PG_SPAN_TEXT, PG_SPAN_BREAK, PG_SPAN_NOTE };
-
-/* A run of text in one style, a line break, or a footnote (its text in
- * `note`).  Whitespace is collapsed; a paragraph has no leading or
- * trailing space. */
-struct pg_span {
-	pg_span *next;
-	enum pg_span_kind kind;
-	int style;
-	const char *text;
-	pg_span *note;
-};
 
 /* A list item, a function, a verification source: one piece of text. */
 struct pg_item {

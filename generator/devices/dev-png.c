@@ -1,0 +1,63 @@
+/*
+ * dev-png.c — one PNG file per page, at a given resolution.
+ */
+#include <errno.h>
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paint.h"
+
+typedef struct png {
+	device dev;
+	char *pattern;
+	double dpi;
+	diag *d;
+} png;
+
+static int png_page(device *dev, const dl_page *pg)
+{
+	png *p = (png *)dev;
+	double k = p->dpi / 72.0;
+	int w = (int)(pg->w * k + 0.5), h = (int)(pg->h * k + 0.5);
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cairo_t *cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, k, k);
+	paint_page(cr, pg, 0);
+	cairo_destroy(cr);
+	char *path = paint_page_path(p->pattern, pg->number);
+	cairo_status_t st = cairo_surface_write_to_png(s, path);
+	cairo_surface_destroy(s);
+	if (st != CAIRO_STATUS_SUCCESS)
+		diag_add(p->d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
+			 cairo_status_to_string(st));
+	g_free(path);
+	return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
+}
+
+static int png_close(device *dev)
+{
+	(void)dev;
+	return 0;
+}
+
+static void png_free(device *dev)
+{
+	png *p = (png *)dev;
+	g_free(p->pattern);
+	free(p);
+}
+
+device *dev_png_new(const char *path, double dpi, diag *d)
+{
+	png *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->dev = (device){ png_page, png_close, png_free };
+	p->pattern = g_strdup(path);
+	p->dpi = dpi > 0 ? dpi : 96;
+	p->d = d;
+	return &p->dev;
+}

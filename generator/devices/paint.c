@@ -1,0 +1,96 @@
+/*
+ * paint.c — a display-list page on a cairo context.
+ */
+#include "paint.h"
+
+#include <glib.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+static void color(cairo_t *cr, uint32_t c)
+{
+	cairo_set_source_rgb(cr, ((c >> 16) & 255) / 255.0,
+			     ((c >> 8) & 255) / 255.0, (c & 255) / 255.0);
+}
+
+static void image(cairo_t *cr, const dl_op *o)
+{
+	cairo_surface_t *img = cairo_image_surface_create_from_png(o->str);
+	if (cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
+		double iw = cairo_image_surface_get_width(img);
+		double ih = cairo_image_surface_get_height(img);
+		cairo_save(cr);
+		cairo_translate(cr, o->x, o->y);
+		cairo_scale(cr, o->w / iw, o->h / ih);
+		cairo_set_source_surface(cr, img, 0, 0);
+		cairo_paint(cr);
+		cairo_restore(cr);
+	}
+	cairo_surface_destroy(img);
+}
+
+void paint_page(cairo_t *cr, const dl_page *p, int tags)
+{
+	for (int i = 0; i < p->n; i++) {
+		const dl_op *o = &p->ops[i];
+		switch (o->kind) {
+		case DL_FILL:
+			color(cr, o->color);
+			cairo_rectangle(cr, o->x, o->y, o->w, o->h);
+			cairo_fill(cr);
+			break;
+		case DL_STROKE:
+			color(cr, o->color);
+			cairo_set_line_width(cr, o->lw);
+			cairo_rectangle(cr, o->x, o->y, o->w, o->h);
+			cairo_stroke(cr);
+			break;
+		case DL_LINE:
+			color(cr, o->color);
+			cairo_set_line_width(cr, o->lw);
+			cairo_move_to(cr, o->x, o->y);
+			cairo_rel_line_to(cr, o->w, o->h);
+			cairo_stroke(cr);
+			break;
+		case DL_TEXT:
+			color(cr, o->color);
+			cairo_move_to(cr, o->x, o->y);
+			pango_cairo_show_layout_line(cr, o->line);
+			break;
+		case DL_IMAGE:
+			image(cr, o);
+			break;
+		case DL_LINK:
+			/* cairo 1.16.0 writes link annotations under object
+			 * numbers other than the ones it lists in /Annots (a
+			 * damaged file): links are added after cairo is done. */
+			break;
+		case DL_DEST:
+			if (tags) {
+				char *a = g_strdup_printf("name='%s' x=%g y=%g",
+							  o->str, o->x, o->y);
+				cairo_tag_begin(cr, CAIRO_TAG_DEST, a);
+				cairo_tag_end(cr, CAIRO_TAG_DEST);
+				g_free(a);
+			}
+			break;
+		case DL_OUTLINE:
+			break; /* the PDF device handles outlines */
+		}
+	}
+}
+
+char *paint_page_path(const char *pattern, int n)
+{
+	/* The pattern is the user's: never a printf format. */
+	const char *pct = strstr(pattern, "%d");
+	if (pct)
+		return g_strdup_printf("%.*s%d%s", (int)(pct - pattern), pattern,
+				       n, pct + 2);
+	const char *dot = strrchr(pattern, '.');
+	const char *slash = strrchr(pattern, '/');
+	if (!dot || (slash && dot < slash))
+		return g_strdup_printf("%s-%d", pattern, n);
+	return g_strdup_printf("%.*s-%d%s", (int)(dot - pattern), pattern, n,
+			       dot);
+}

@@ -1,0 +1,17 @@
+/*
+ * paint.h — shared by the cairo devices (pdf, png, svg) only.
+ */
+#ifndef PG_DEVICES_PAINT_H
+#define PG_DEVICES_PAINT_H
+
+#include <cairo.h>
+
+#include "device.h"
+
+/* Draws page p on cr; with tags, also its links, destinations and
+ * outline entries (PDF). */
+void paint_page(cairo_t *cr, const dl_page *p, int tags);
+/* A file name for page n from a pattern (see dev_png_new); g_free it. */
+char *paint_page_path(const char *pattern, int n);
+
+#endif

@@ -1,0 +1,428 @@
+/*
+ * block-table.c — tables that split across pages.
+ *
+ * Rows are placed in order.  A cell is "open" from the row it starts in
+ * to the row it ends in (rows > 1: a merged cell); on each page it owns a
+ * segment, from where it (or the page's body) starts to where the page
+ * or its last row ends, and draws in it as many of its remaining lines
+ * as fit.  A row ends when every cell ending in it has drawn its last
+ * line: its height on the page is what they still need.  When that does
+ * not fit, the row is split at the foot of the page (every open cell
+ * draws what fits) and goes on, with the rest of every open cell, after
+ * the header rows of the next page.  So merged cells continue with their
+ * text, rows taller than a page are cut between lines, and no line is
+ * lost: a cell is closed only when it has drawn all of them.
+ *
+ * Header rows (the first rows, TABLE_HEADER) are drawn again at the top
+ * of every page; a group row (one cell across) is never left alone at
+ * the foot of a page.
+ */
+#include "engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct tcell {
+	int row, col, rows, cols;
+	const pg_span *spans;
+	char *plain;
+	eng_style st;
+	uint32_t fill;
+	PangoLayout *l;
+	eng_lines ls;
+	double x, w;	/* from the table's left edge */
+	int next;	/* first line not drawn yet */
+	double seg_top; /* top of its segment on the current page */
+} tcell;
+
+typedef struct trow {
+	int kind;
+	double min_h;
+	int first, n; /* its cells: cells[first .. first+n) */
+} trow;
+
+struct table {
+	block b;
+	eng *e;
+	int ncols;
+	double *colx, *colw, width;
+	double pad, border;
+	uint32_t bcolor;
+	trow *rows;
+	int nrows, caprows;
+	tcell *cells;
+	int ncells, capcells;
+	int nheader;
+	int laid;
+	int cur;     /* the first row not yet ended */
+	int started; /* its cells are open */
+};
+
+table *table_new(eng *e, int ncols, const double *widths, double pad,
+		 double border, uint32_t border_color);
+
+static const double EPS = 0.01;
+
+static double remaining(const table *t, const tcell *c)
+{
+	int n = c->ls.n;
+	double text = c->next < n ? c->ls.bottom[n - 1] - c->ls.top[c->next] : 0;
+	return text + 2 * t->pad;
+}
+
+static double line_h(const tcell *c)
+{
+	return c->st.size * 1.25;
+}
+
+static void lay_out(table *t)
+{
+	if (t->laid)
+		return;
+	t->laid = 1;
+	for (int i = 0; i < t->ncells; i++) {
+		tcell *c = &t->cells[i];
+		double w = c->w - 2 * t->pad;
+		if (w < 1)
+			w = 1;
+		c->l = c->spans ? eng_text(t->e, c->spans, &c->st, w, NULL)
+				: eng_plain(t->e, c->plain, &c->st, w);
+		/* A single word that fits the whole cell is not broken: it
+		 * may use the padding (month labels in narrow columns). */
+		if (pango_layout_get_line_count(c->l) > 1 && c->plain &&
+		    !strchr(c->plain, ' ')) {
+			PangoLayout *one = eng_plain(t->e, c->plain, &c->st, 0);
+			if (eng_width(one) <= c->w - 1) {
+				g_object_unref(c->l);
+				c->l = one;
+				pango_layout_set_width(c->l, (int)(w * PANGO_SCALE));
+				pango_layout_set_wrap(c->l, PANGO_WRAP_WORD);
+			} else {
+				g_object_unref(one);
+			}
+		}
+		eng_lines_get(c->l, &c->ls);
+	}
+}
+
+/* Draws cell c's segment [c->seg_top, bottom): fill, the lines that fit
+ * (all from the first if `again`, for header rows), border. */
+static void segment(table *t, tcell *c, dl_page *pg, double x0, double bottom,
+		    int again, int force)
+{
+	double top = c->seg_top, h = bottom - top;
+	if (c->fill != 0xffffff)
+		dl_fill(pg, x0 + c->x, top, c->w, h, c->fill);
+	int k = again ? 0 : c->next, n = c->ls.n;
+	if (k < n) {
+		double off = c->ls.top[k], y = top + t->pad;
+		int drawn = 0;
+		for (; k < n; k++, drawn++) {
+			if (c->ls.bottom[k] - off > bottom - t->pad - y + EPS &&
+			    !(force && drawn == 0))
+				break;
+			dl_text(pg, c->ls.line[k], x0 + c->x + t->pad + c->ls.x[k],
+				y + c->ls.baseline[k] - off, c->st.color);
+		}
+		if (!again)
+			c->next = k;
+	}
+	if (t->border > 0)
+		dl_stroke(pg, x0 + c->x, top, c->w, h, t->border, t->bcolor);
+}
+
+static int ends_at(const tcell *c, int r)
+{
+	return c->row + c->rows - 1 == r;
+}
+
+/* The cells open while row r is being placed: those starting at or
+ * before r and ending at or after it. */
+#define each_open(t, r, c)                                                     \
+	for (tcell *c = (t)->cells; c < (t)->cells + (t)->ncells; c++)         \
+		if (c->row <= (r) && c->row + c->rows - 1 >= (r) &&            \
+		    (t)->rows[c->row].kind != TABLE_HEADER)
+
+/* The heights of the header rows (into rh), merged cells counted;
+ * returns their sum. */
+static double header_rows(table *t, double *rh)
+{
+	double h = 0;
+	for (int r = 0; r < t->nheader; r++)
+		rh[r] = t->rows[r].min_h;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < t->ncells; i++) {
+			tcell *c = &t->cells[i];
+			if (c->row >= t->nheader || (c->rows > 1) != pass)
+				continue;
+			int last = c->row + c->rows - 1;
+			if (last >= t->nheader)
+				last = t->nheader - 1;
+			double need = (c->ls.n ? c->ls.bottom[c->ls.n - 1] - c->ls.top[0] : 0) +
+				      2 * t->pad, have = 0;
+			for (int r = c->row; r <= last; r++)
+				have += rh[r];
+			if (need > have)
+				rh[last] += need - have;
+		}
+	}
+	for (int r = 0; r < t->nheader; r++)
+		h += rh[r];
+	return h;
+}
+
+static double header_height(table *t)
+{
+	double rh[16];
+	return t->nheader <= 16 ? header_rows(t, rh) : 0;
+}
+
+static double row_min(table *t, int r);
+
+/* What must follow a group row on its page: the group rows after it and
+ * the first lines of the first row that is not one. */
+static double group_tail(table *t, int r)
+{
+	double h = 0;
+	for (; r < t->nrows; r++) {
+		h += row_min(t, r);
+		if (t->rows[r].kind != TABLE_GROUP)
+			break;
+	}
+	return h;
+}
+
+/* The height the first piece of row r needs at the least. */
+static double row_min(table *t, int r)
+{
+	double need = t->rows[r].min_h;
+	each_open(t, r, c) {
+		double full = remaining(t, c);
+		double some = c->next < c->ls.n ? line_h(c) * 2 + 2 * t->pad : 2 * t->pad;
+		double h = full < some ? full : some;
+		if (ends_at(c, r) || h < full)
+			need = h > need ? h : need;
+	}
+	return need;
+}
+
+static double measure(block *b, flow *f)
+{
+	table *t = (table *)b;
+	(void)f;
+	lay_out(t);
+	double h = header_height(t);
+	for (int r = t->nheader; r < t->nrows; r++) {
+		double rh = t->rows[r].min_h;
+		trow *row = &t->rows[r];
+		for (int i = row->first; i < row->first + row->n; i++) {
+			double need = remaining(t, &t->cells[i]);
+			if (t->cells[i].rows == 1 && need > rh)
+				rh = need;
+		}
+		h += rh;
+	}
+	return h;
+}
+
+static double first(block *b, flow *f)
+{
+	table *t = (table *)b;
+	(void)f;
+	lay_out(t);
+	double h = header_height(t);
+	int r = t->cur > t->nheader ? t->cur : t->nheader;
+	if (r < t->nrows) {
+		h += row_min(t, r);
+		if (t->rows[r].kind == TABLE_GROUP)
+			h += group_tail(t, r + 1);
+	}
+	return h;
+}
+
+static double draw_headers(table *t, dl_page *pg, double x0, double y)
+{
+	double rh[16], top[17];
+	if (t->nheader > 16)
+		return y;
+	header_rows(t, rh);
+	top[0] = y;
+	for (int r = 0; r < t->nheader; r++)
+		top[r + 1] = top[r] + rh[r];
+	for (int i = 0; i < t->ncells; i++) {
+		tcell *c = &t->cells[i];
+		if (c->row >= t->nheader)
+			continue;
+		int end = c->row + c->rows;
+		if (end > t->nheader)
+			end = t->nheader;
+		c->seg_top = top[c->row];
+		segment(t, c, pg, x0, top[end], 1, 1);
+	}
+	return top[t->nheader];
+}
+
+static int place(block *b, flow *f)
+{
+	table *t = (table *)b;
+	lay_out(t);
+	if (t->cur < t->nheader)
+		t->cur = t->nheader;
+	if (t->cur >= t->nrows)
+		return 1;
+	int page_top = flow_fresh(f);
+	/* Does the first piece fit here at all? */
+	if (!page_top && first(b, f) > flow_room(f) + EPS)
+		return 0;
+	dl_page *pg = flow_page(f);
+	double x0 = flow_x(f), y = flow_y(f);
+	double bottom = y + flow_room(f);
+	double start = y;
+	y = draw_headers(t, pg, x0, y);
+	int body_placed = 0;
+	each_open(t, t->cur, c) c->seg_top = y;
+	for (int r = t->cur; r < t->nrows; r++) {
+		if (!t->started) {
+			each_open(t, r, c) if (c->row == r) c->seg_top = y;
+			t->started = 1;
+		}
+		double need = t->rows[r].min_h;
+		each_open(t, r, c) if (ends_at(c, r)) {
+			double h = remaining(t, c) + (c->seg_top - y);
+			if (h > need)
+				need = h;
+		}
+		/* A group row keeps its next row's first lines with it. */
+		double keep = need;
+		if (t->rows[r].kind == TABLE_GROUP && !(page_top && !body_placed))
+			keep += group_tail(t, r + 1);
+		if (y + keep <= bottom + EPS) {
+			double end = y + need;
+			each_open(t, r, c) if (ends_at(c, r)) segment(t, c, pg, x0, end, 0, 0);
+			y = end;
+			t->cur = r + 1;
+			t->started = 0;
+			body_placed = 1;
+			continue;
+		}
+		/* It does not fit: split it here, or leave it for the next page. */
+		double least = row_min(t, r);
+		int split = (page_top && !body_placed) || y + least <= bottom + EPS;
+		if (t->rows[r].kind == TABLE_GROUP && !(page_top && !body_placed))
+			split = 0;
+		if (!split) {
+			/* Cells opened in this row start on the next page. */
+			each_open(t, r, c) if (c->row < r) segment(t, c, pg, x0, y, 0, 0);
+			t->started = 0;
+			break;
+		}
+		int force = page_top && !body_placed;
+		each_open(t, r, c) segment(t, c, pg, x0, bottom, 0, force);
+		y = bottom;
+		body_placed = 1;
+		break;
+	}
+	flow_advance(f, y - start);
+	if (t->cur >= t->nrows)
+		return 1;
+	return 0;
+}
+
+static void drop(block *b)
+{
+	table *t = (table *)b;
+	for (int i = 0; i < t->ncells; i++) {
+		if (t->cells[i].l)
+			g_object_unref(t->cells[i].l);
+		eng_lines_free(&t->cells[i].ls);
+		g_free(t->cells[i].plain);
+	}
+	free(t->cells);
+	free(t->rows);
+	free(t->colx);
+	free(t);
+}
+
+static const block_kind TABLE = { "table", measure, first, place, drop };
+
+table *table_new(eng *e, int ncols, const double *widths, double pad,
+		 double border, uint32_t border_color)
+{
+	table *t = calloc(1, sizeof *t);
+	if (!t)
+		pg_oom();
+	t->b.kind = &TABLE;
+	t->e = e;
+	t->ncols = ncols;
+	t->colx = calloc((size_t)ncols * 2 + 1, sizeof *t->colx);
+	if (!t->colx)
+		pg_oom();
+	t->colw = t->colx + ncols + 1;
+	for (int i = 0; i < ncols; i++) {
+		t->colw[i] = widths[i];
+		t->colx[i + 1] = t->colx[i] + widths[i];
+	}
+	t->width = t->colx[ncols];
+	t->pad = pad;
+	t->border = border;
+	t->bcolor = border_color;
+	return t;
+}
+
+void table_row(table *t, int kind, double min_height)
+{
+	if (t->nrows == t->caprows) {
+		t->caprows = t->caprows ? t->caprows * 2 : 16;
+		t->rows = realloc(t->rows, (size_t)t->caprows * sizeof *t->rows);
+		if (!t->rows)
+			pg_oom();
+	}
+	trow *r = &t->rows[t->nrows++];
+	r->kind = kind;
+	r->min_h = min_height;
+	r->first = t->ncells;
+	r->n = 0;
+	if (kind == TABLE_HEADER && t->nheader == t->nrows - 1 && t->nheader < 16)
+		t->nheader = t->nrows;
+}
+
+void table_cell(table *t, int col, int rows, int cols, const pg_span *text,
+		const char *plain, const eng_style *st, uint32_t fill)
+{
+	if (!t->nrows || col < 0 || col >= t->ncols)
+		return;
+	if (cols < 1)
+		cols = 1;
+	if (col + cols > t->ncols)
+		cols = t->ncols - col;
+	if (rows < 1)
+		rows = 1;
+	if (t->ncells == t->capcells) {
+		t->capcells = t->capcells ? t->capcells * 2 : 64;
+		t->cells = realloc(t->cells, (size_t)t->capcells * sizeof *t->cells);
+		if (!t->cells)
+			pg_oom();
+	}
+	tcell *c = &t->cells[t->ncells++];
+	memset(c, 0, sizeof *c);
+	c->row = t->nrows - 1;
+	c->col = col;
+	c->rows = rows;
+	c->cols = cols;
+	c->spans = text;
+	c->plain = text ? NULL : g_strdup(plain ? plain : "");
+	c->st = *st;
+	c->fill = fill;
+	c->x = t->colx[col];
+	c->w = t->colx[col + cols] - t->colx[col];
+	t->rows[t->nrows - 1].n++;
+}
+
+block *table_block(table *t)
+{
+	/* Spans may not reach past the last row. */
+	for (int i = 0; i < t->ncells; i++)
+		if (t->cells[i].row + t->cells[i].rows > t->nrows)
+			t->cells[i].rows = t->nrows - t->cells[i].row;
+	return &t->b;
+}

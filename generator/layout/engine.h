@@ -1,0 +1,181 @@
+/*
+ * engine.h — the typesetting engine: text, blocks, page flow.
+ *
+ * The engine knows nothing about plans.  Layouts (layouts/) give it
+ * styled text and blocks; it breaks them into lines and pages and records
+ * what to draw in a display list, one page at a time, which devices
+ * (generator/devices) play.  Units are PostScript points.
+ *
+ * Text is set with Pango at a resolution of 72 (one Pango point is one
+ * unit), without hinting or glyph-position rounding, with fonts from
+ * plangen's own fontconfig configuration, and Spanish words hyphenated
+ * through libhyphen by soft hyphens (Pango has no dictionary).
+ */
+#ifndef PG_ENGINE_H
+#define PG_ENGINE_H
+
+#include <pango/pango.h>
+#include <stdint.h>
+
+#include "../base/arena.h"
+#include "../base/diag.h"
+#include "../display/display.h"
+#include "../model/text.h"
+
+typedef struct eng eng;
+
+/* Finds the fonts (PLANGEN_FONTS, then fonts/ beside the binary or the
+ * working folder, then PREFIX/share/plangen/fonts) and the hyphenation
+ * dictionary.  NULL with a diagnostic when the fonts are missing. */
+eng *eng_new(const char *argv0, diag *d);
+void eng_free(eng *e);
+
+/* ---- styles ---- */
+
+enum eng_align { ENG_LEFT, ENG_CENTER, ENG_RIGHT, ENG_JUSTIFY };
+
+typedef struct eng_style {
+	const char *family;
+	double size;	/* points */
+	double leading; /* line height as a multiple of size; 0: the font's */
+	int bold, italic;
+	uint32_t color; /* 0xRRGGBB */
+	enum eng_align align;
+	int hyphenate;
+} eng_style;
+
+/* ---- text ---- */
+
+/* A paragraph of styled spans set in `width` points; first_indent moves
+ * its first line.  Footnote marks become superscript numbers from
+ * *note_number on (incremented); their texts are not part of the layout.
+ * The caller owns the result (g_object_unref). */
+PangoLayout *eng_text(eng *e, const pg_span *spans, const eng_style *st,
+		      double width, int *note_number);
+/* The same for a plain string. */
+PangoLayout *eng_plain(eng *e, const char *text, const eng_style *st,
+		       double width);
+/* Height in points of a layout; natural width of its widest line. */
+double eng_height(PangoLayout *l);
+double eng_width(PangoLayout *l);
+
+/* Where each line of a layout sits, relative to the layout's top. */
+typedef struct eng_lines {
+	int n;
+	double *top, *bottom, *baseline;
+	double *x; /* left of each line: alignment, indent */
+	PangoLayoutLine **line; /* borrowed from the layout */
+} eng_lines;
+void eng_lines_get(PangoLayout *l, eng_lines *out);
+void eng_lines_free(eng_lines *ls);
+/* Draws every line of l with its top-left corner at x, top. */
+void eng_draw(dl_page *pg, PangoLayout *l, double x, double top,
+	      uint32_t color);
+
+/* ---- pages and flow ---- */
+
+/* A page: size and the frame text flows in (margins). */
+typedef struct eng_page {
+	double w, h;
+	double top, bottom, left, right;
+} eng_page;
+
+typedef struct flow flow;
+
+/* Called when a page is complete, before it is emitted: headers,
+ * footers, footnotes are the caller's to draw on it. */
+typedef void (*flow_finish_fn)(flow *f, dl_page *p, void *ud);
+/* Gets each finished page; returns 0, or -1 to stop (a write error). */
+typedef int (*flow_emit_fn)(dl_page *p, void *ud);
+
+flow *flow_new(eng *e, const eng_page *ps, flow_finish_fn fin,
+	       flow_emit_fn emit, void *ud);
+/* Pages from the next one on have this geometry. */
+void flow_set_page(flow *f, const eng_page *ps);
+/* Ends the current page (if it has anything); the next block starts a
+ * new one. */
+void flow_break(flow *f);
+/* Emits the last page; returns 0 or -1 if an emit failed. */
+int flow_end(flow *f);
+void flow_free(flow *f);
+
+/* For blocks: the current page (started on demand), the frame, the
+ * next y, the room left above the footnotes, and whether nothing has
+ * been placed on this page yet. */
+dl_page *flow_page(flow *f);
+eng *flow_eng(flow *f);
+double flow_x(flow *f);
+double flow_width(flow *f);
+double flow_y(flow *f);
+double flow_room(flow *f);
+int flow_fresh(flow *f);
+void flow_advance(flow *f, double dy);
+int flow_page_number(flow *f);
+int flow_failed(flow *f);
+/* Footnotes of the current page: their height is taken from the room;
+ * the layout returned is drawn at the page's foot by flow_end_page. */
+void flow_add_note(flow *f, PangoLayout *note, int number);
+
+/* ---- blocks ---- */
+
+typedef struct block block;
+
+/* One kind of block: paragraph, table, ... (one file each). */
+typedef struct block_kind {
+	const char *name;
+	/* Lays the block out at the flow's width; returns its height if
+	 * nothing broke it. */
+	double (*measure)(block *b, flow *f);
+	/* The height of the least that may start the block at a page's
+	 * foot (two lines, a header and a row). */
+	double (*first)(block *b, flow *f);
+	/* Places what fits from where the block stopped; returns 1 when the
+	 * block is all placed, 0 when the rest needs a new page. */
+	int (*place)(block *b, flow *f);
+	void (*free)(block *b);
+} block_kind;
+
+struct block {
+	const block_kind *kind;
+	double space_before, space_after;
+	int keep_with_next;
+};
+
+/* Places b, breaking pages as needed, then frees it.  A block with
+ * keep_with_next waits for the next one, so that both start on the
+ * same page. */
+void flow_add(flow *f, block *b);
+
+/* Paragraphs: a text, an optional label hanging in the left indent
+ * (list bullets and letters), an optional destination and outline entry
+ * at its first line (headings), colour of a background band. */
+typedef struct para_opts {
+	double indent;	   /* left indent of every line */
+	const char *label; /* drawn in the indent on the first line */
+	const char *dest;  /* named destination at the first line */
+	const char *outline; /* outline title (level outline_level) */
+	int outline_level;
+	int keep_lines;	   /* never split */
+	/* Dotted leader to a right-aligned text (contents entries). */
+	const char *leader_to;
+	const char *link; /* the whole paragraph links to this destination */
+} para_opts;
+block *para_new(eng *e, const pg_span *text, const char *plain,
+		const eng_style *st, const para_opts *o, int *note_number,
+		const eng_style *note_style);
+
+/* Tables: columns of given widths (points); rows added in order, cells
+ * added to the last row at a column, spanning rows and columns.  Header
+ * rows repeat at the top of every page; a row taller than the room left
+ * continues on the next page, and so do cells merged over several rows,
+ * with the rest of their text. */
+enum { TABLE_BODY, TABLE_HEADER, TABLE_GROUP };
+typedef struct table table;
+table *table_new(eng *e, int ncols, const double *widths, double pad,
+		 double border, uint32_t border_color);
+void table_row(table *t, int kind, double min_height);
+void table_cell(table *t, int col, int rows, int cols, const pg_span *text,
+		const char *plain, const eng_style *st, uint32_t fill);
+block *table_block(table *t);
+
+#endif

@@ -1,0 +1,245 @@
+/*
+ * flow.c — blocks poured into pages.
+ *
+ * The flow holds one page at a time: its display list, the next y, and
+ * the footnotes it has collected (their height comes off the room).  A
+ * page is finished (the caller's finish hook draws header and footer),
+ * handed to emit and freed before the next one starts, so memory does
+ * not grow with the page count.  Blocks marked keep_with_next are held
+ * until the next block arrives: if the two cannot start together on
+ * this page, both go to the next.
+ */
+#include "engine.h"
+
+#include <stdlib.h>
+
+enum { MAX_PENDING = 8, MAX_NOTES = 64 };
+
+struct flow {
+	eng *e;
+	eng_page ps, next_ps;
+	flow_finish_fn fin;
+	flow_emit_fn emit;
+	void *ud;
+	dl_page *page;
+	int number; /* of the current page, or of the last one */
+	double y;
+	int placed; /* something on this page */
+	int failed;
+	block *pending[MAX_PENDING];
+	int npending;
+	PangoLayout *notes[MAX_NOTES];
+	int note_numbers[MAX_NOTES];
+	int nnotes;
+	double notes_h;
+};
+
+static const double NOTE_GAP = 6; /* between text and the notes' rule */
+
+flow *flow_new(eng *e, const eng_page *ps, flow_finish_fn fin,
+	       flow_emit_fn emit, void *ud)
+{
+	flow *f = calloc(1, sizeof *f);
+	if (!f)
+		pg_oom();
+	f->e = e;
+	f->ps = f->next_ps = *ps;
+	f->fin = fin;
+	f->emit = emit;
+	f->ud = ud;
+	return f;
+}
+
+void flow_set_page(flow *f, const eng_page *ps)
+{
+	f->next_ps = *ps;
+}
+
+eng *flow_eng(flow *f)
+{
+	return f->e;
+}
+
+dl_page *flow_page(flow *f)
+{
+	if (!f->page) {
+		f->ps = f->next_ps;
+		f->page = dl_page_new(f->ps.w, f->ps.h, ++f->number);
+		f->y = f->ps.top;
+		f->placed = 0;
+		f->nnotes = 0;
+		f->notes_h = 0;
+	}
+	return f->page;
+}
+
+/* The footnotes at the foot of the frame, above the bottom margin. */
+static void draw_notes(flow *f)
+{
+	if (!f->nnotes)
+		return;
+	double y = f->ps.h - f->ps.bottom - f->notes_h + NOTE_GAP;
+	dl_line(f->page, f->ps.left, y - NOTE_GAP / 2, f->ps.left + 144,
+		y - NOTE_GAP / 2, 0.5, 0x000000);
+	for (int i = 0; i < f->nnotes; i++) {
+		eng_lines ls;
+		eng_lines_get(f->notes[i], &ls);
+		for (int k = 0; k < ls.n; k++)
+			dl_text(f->page, ls.line[k], f->ps.left + ls.x[k],
+				y + ls.baseline[k], 0x000000);
+		y += eng_height(f->notes[i]);
+		eng_lines_free(&ls);
+		g_object_unref(f->notes[i]);
+	}
+	f->nnotes = 0;
+}
+
+static void end_page(flow *f)
+{
+	if (!f->page)
+		return;
+	draw_notes(f);
+	if (f->fin)
+		f->fin(f, f->page, f->ud);
+	if (!f->failed && f->emit(f->page, f->ud) != 0)
+		f->failed = 1;
+	dl_page_free(f->page);
+	f->page = NULL;
+}
+
+void flow_break(flow *f)
+{
+	if (f->page && f->placed)
+		end_page(f);
+}
+
+double flow_x(flow *f)
+{
+	flow_page(f);
+	return f->ps.left;
+}
+
+double flow_width(flow *f)
+{
+	flow_page(f);
+	return f->ps.w - f->ps.left - f->ps.right;
+}
+
+double flow_y(flow *f)
+{
+	flow_page(f);
+	return f->y;
+}
+
+double flow_room(flow *f)
+{
+	flow_page(f);
+	double r = f->ps.h - f->ps.bottom - f->notes_h - f->y;
+	return r > 0 ? r : 0;
+}
+
+int flow_fresh(flow *f)
+{
+	flow_page(f);
+	return !f->placed;
+}
+
+void flow_advance(flow *f, double dy)
+{
+	flow_page(f);
+	f->y += dy;
+	f->placed = 1;
+}
+
+int flow_page_number(flow *f)
+{
+	flow_page(f);
+	return f->number;
+}
+
+int flow_failed(flow *f)
+{
+	return f->failed;
+}
+
+void flow_add_note(flow *f, PangoLayout *note, int number)
+{
+	flow_page(f);
+	if (f->nnotes == MAX_NOTES)
+		return;
+	if (!f->nnotes)
+		f->notes_h = NOTE_GAP;
+	f->notes[f->nnotes] = g_object_ref(note);
+	f->note_numbers[f->nnotes++] = number;
+	f->notes_h += eng_height(note);
+}
+
+/* Places one block whole, page after page. */
+static void place(flow *f, block *b)
+{
+	flow_page(f);
+	if (!flow_fresh(f)) {
+		if (b->space_before >= flow_room(f))
+			end_page(f);
+		else
+			flow_advance(f, b->space_before);
+	}
+	for (int guard = 0; !b->kind->place(b, f); guard++) {
+		end_page(f);
+		if (guard > 1000000)
+			break;
+	}
+	if (flow_room(f) > b->space_after)
+		f->y += b->space_after;
+	else
+		end_page(f);
+}
+
+void flow_add(flow *f, block *b)
+{
+	if (f->npending == MAX_PENDING || (!b->keep_with_next && f->npending)) {
+		/* The held blocks and the first piece of b start together. */
+		double need = b->kind->first(b, f) + b->space_before;
+		for (int i = 0; i < f->npending; i++)
+			need += f->pending[i]->kind->measure(f->pending[i], f) +
+				f->pending[i]->space_before +
+				f->pending[i]->space_after;
+		flow_page(f);
+		if (!flow_fresh(f) && need > flow_room(f))
+			end_page(f);
+		for (int i = 0; i < f->npending; i++) {
+			place(f, f->pending[i]);
+			f->pending[i]->kind->free(f->pending[i]);
+		}
+		f->npending = 0;
+	}
+	if (b->keep_with_next) {
+		f->pending[f->npending++] = b;
+		return;
+	}
+	place(f, b);
+	b->kind->free(b);
+}
+
+int flow_end(flow *f)
+{
+	for (int i = 0; i < f->npending; i++) {
+		place(f, f->pending[i]);
+		f->pending[i]->kind->free(f->pending[i]);
+	}
+	f->npending = 0;
+	end_page(f);
+	return f->failed ? -1 : 0;
+}
+
+void flow_free(flow *f)
+{
+	if (!f)
+		return;
+	for (int i = 0; i < f->npending; i++)
+		f->pending[i]->kind->free(f->pending[i]);
+	for (int i = 0; i < f->nnotes; i++)
+		g_object_unref(f->notes[i]);
+	dl_page_free(f->page);
+	free(f);
+}

@@ -1,0 +1,357 @@
+/*
+ * text.c — fonts, Pango and hyphenation: styled spans become PangoLayouts.
+ *
+ * One PangoContext for the whole run, on a PangoCairo font map whose
+ * fontconfig configuration sees only plangen's fonts/ folder.  Words of
+ * five letters or more get soft hyphens (U+00AD) where the Spanish
+ * patterns of libhyphen allow a break, at least two letters from either
+ * end; Pango breaks there when it must and draws the hyphen.
+ */
+#include "engine.h"
+
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <hyphen.h>
+#include <limits.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct eng {
+	FcConfig *fc;
+	PangoFontMap *fontmap;
+	PangoContext *ctx;
+	HyphenDict *hyph; /* NULL: no hyphenation */
+	GString *buf;	  /* scratch for building texts */
+};
+
+static const char *const HYPH_DICTS[] = {
+	"/usr/share/hyphen/hyph_es_SV.dic",
+	"/usr/share/hyphen/hyph_es_ES.dic",
+	"/usr/share/hyphen/hyph_es.dic",
+};
+
+static int has_fonts(const char *dir)
+{
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/fonts.conf", dir);
+	return access(path, R_OK) == 0;
+}
+
+/* The fonts/ folder: $PLANGEN_FONTS, beside the binary, the working
+ * folder, or the installed share/plangen/fonts. */
+static char *fonts_dir(const char *argv0)
+{
+	const char *env = getenv("PLANGEN_FONTS");
+	if (env && *env)
+		return g_strdup(env);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *bindir = n > 0 ? (exe[n] = '\0', g_path_get_dirname(exe))
+			     : g_path_get_dirname(argv0 ? argv0 : ".");
+	char *cands[] = {
+		g_build_filename(bindir, "fonts", NULL),
+		g_build_filename(bindir, "..", "..", "fonts", NULL),
+		g_strdup("fonts"),
+		g_build_filename(bindir, "..", "share", "plangen", "fonts", NULL),
+	};
+	char *found = NULL;
+	for (size_t i = 0; i < sizeof cands / sizeof *cands; i++) {
+		if (!found && has_fonts(cands[i]))
+			found = cands[i];
+		else
+			g_free(cands[i]);
+	}
+	g_free(bindir);
+	return found;
+}
+
+eng *eng_new(const char *argv0, diag *d)
+{
+	char *dir = fonts_dir(argv0);
+	if (!dir) {
+		diag_add(d, DIAG_ERROR, "plangen", 0, 0,
+			 "cannot find the fonts folder (fonts/fonts.conf); set "
+			 "PLANGEN_FONTS to it");
+		return NULL;
+	}
+	eng *e = calloc(1, sizeof *e);
+	if (!e)
+		pg_oom();
+	e->fc = FcConfigCreate();
+	char *conf = g_build_filename(dir, "fonts.conf", NULL);
+	/* Font files one by one: a folder would want a cache written. */
+	int fonts = 0;
+	GDir *gd = g_dir_open(dir, 0, NULL);
+	for (const char *fn; gd && (fn = g_dir_read_name(gd));) {
+		if (!g_str_has_suffix(fn, ".ttf") && !g_str_has_suffix(fn, ".otf"))
+			continue;
+		char *path = g_build_filename(dir, fn, NULL);
+		fonts += FcConfigAppFontAddFile(e->fc, (const FcChar8 *)path);
+		g_free(path);
+	}
+	if (gd)
+		g_dir_close(gd);
+	if (!FcConfigParseAndLoad(e->fc, (const FcChar8 *)conf, FcTrue) ||
+	    !fonts) {
+		diag_add(d, DIAG_ERROR, conf, 0, 0, "cannot load the fonts");
+		g_free(conf);
+		g_free(dir);
+		FcConfigDestroy(e->fc);
+		free(e);
+		return NULL;
+	}
+	g_free(conf);
+	g_free(dir);
+
+	e->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(e->fontmap), e->fc);
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(e->fontmap), 72);
+	e->ctx = pango_font_map_create_context(e->fontmap);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	pango_cairo_context_set_font_options(e->ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_round_glyph_positions(e->ctx, FALSE);
+	PangoLanguage *es = pango_language_from_string("es");
+	pango_context_set_language(e->ctx, es);
+
+	for (size_t i = 0; !e->hyph && i < sizeof HYPH_DICTS / sizeof *HYPH_DICTS; i++)
+		if (access(HYPH_DICTS[i], R_OK) == 0)
+			e->hyph = hnj_hyphen_load(HYPH_DICTS[i]);
+	if (!e->hyph)
+		diag_add(d, DIAG_WARNING, "plangen", 0, 0,
+			 "no Spanish hyphenation dictionary (Debian package "
+			 "hyphen-es): words will not be hyphenated");
+	e->buf = g_string_sized_new(4096);
+	return e;
+}
+
+void eng_free(eng *e)
+{
+	if (!e)
+		return;
+	g_object_unref(e->ctx);
+	g_object_unref(e->fontmap);
+	FcConfigDestroy(e->fc);
+	if (e->hyph)
+		hnj_hyphen_free(e->hyph);
+	g_string_free(e->buf, TRUE);
+	free(e);
+}
+
+/* Appends the word w[0..n) to out, with soft hyphens where it may break. */
+static void hyphenate(eng *e, GString *out, const char *w, size_t n)
+{
+	glong letters = g_utf8_strlen(w, (gssize)n);
+	char *low = g_utf8_strdown(w, (gssize)n);
+	if (!e->hyph || letters < 5 || strlen(low) != n || n > 200) {
+		g_string_append_len(out, w, (gssize)n);
+		g_free(low);
+		return;
+	}
+	char hy[256];
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+	memset(hy, 0, sizeof hy);
+	if (hnj_hyphen_hyphenate3(e->hyph, low, (int)n, hy, NULL, &rep, &pos,
+				  &cut, 2, 2, 2, 2) != 0 || rep) {
+		/* Non-standard hyphenation (none in Spanish): leave it whole. */
+		g_string_append_len(out, w, (gssize)n);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			g_string_append_c(out, w[i]);
+			/* hy[i] odd: a break after the character ending at i. */
+			if ((hy[i] & 1) && i + 1 < n &&
+			    ((unsigned char)w[i + 1] & 0xc0) != 0x80)
+				g_string_append(out, "\xc2\xad");
+		}
+	}
+	if (rep) {
+		for (int i = 0; i < (int)n; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	g_free(low);
+}
+
+/* Appends text, its words hyphenated if asked. */
+static void add_text(eng *e, GString *out, const char *t, int hyph)
+{
+	if (!hyph) {
+		g_string_append(out, t);
+		return;
+	}
+	const char *s = t;
+	while (*s) {
+		const char *w = s;
+		while (*s && g_unichar_isalpha(g_utf8_get_char(s)))
+			s = g_utf8_next_char(s);
+		if (s > w) {
+			hyphenate(e, out, w, (size_t)(s - w));
+		} else {
+			s = g_utf8_next_char(s);
+			g_string_append_len(out, w, s - w);
+		}
+	}
+}
+
+static PangoLayout *new_layout(eng *e, const eng_style *st, double width)
+{
+	PangoLayout *l = pango_layout_new(e->ctx);
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family(fd, st->family ? st->family : "Carlito");
+	pango_font_description_set_absolute_size(fd, st->size * PANGO_SCALE);
+	pango_font_description_set_weight(fd, st->bold ? PANGO_WEIGHT_BOLD
+						       : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd, st->italic ? PANGO_STYLE_ITALIC
+							: PANGO_STYLE_NORMAL);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	if (width > 0) {
+		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	}
+	if (st->leading > 0)
+		pango_layout_set_line_spacing(l, (float)st->leading);
+	switch (st->align) {
+	case ENG_CENTER:
+		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+		break;
+	case ENG_RIGHT:
+		pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+		break;
+	case ENG_JUSTIFY:
+		pango_layout_set_justify(l, TRUE);
+		break;
+	case ENG_LEFT:
+		break;
+	}
+	return l;
+}
+
+PangoLayout *eng_text(eng *e, const pg_span *spans, const eng_style *st,
+		      double width, int *note_number)
+{
+	PangoLayout *l = new_layout(e, st, width);
+	PangoAttrList *attrs = pango_attr_list_new();
+	GString *t = e->buf;
+	g_string_truncate(t, 0);
+	for (const pg_span *s = spans; s; s = s->next) {
+		guint start = (guint)t->len;
+		switch (s->kind) {
+		case PG_SPAN_TEXT:
+			add_text(e, t, s->text, st->hyphenate);
+			break;
+		case PG_SPAN_BREAK:
+			g_string_append(t, "\xe2\x80\xa8"); /* LINE SEPARATOR */
+			break;
+		case PG_SPAN_NOTE: {
+			int n = note_number ? (*note_number)++ : 0;
+			g_string_append_printf(t, "%d", n);
+			PangoAttribute *a = pango_attr_rise_new(
+				(int)(st->size * 0.35 * PANGO_SCALE));
+			a->start_index = start;
+			a->end_index = (guint)t->len;
+			pango_attr_list_insert(attrs, a);
+			a = pango_attr_scale_new(0.65);
+			a->start_index = start;
+			a->end_index = (guint)t->len;
+			pango_attr_list_insert(attrs, a);
+			break;
+		}
+		}
+		if (s->kind == PG_SPAN_TEXT && (s->style & PG_BOLD) && !st->bold) {
+			PangoAttribute *a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+			a->start_index = start;
+			a->end_index = (guint)t->len;
+			pango_attr_list_insert(attrs, a);
+		}
+		if (s->kind == PG_SPAN_TEXT && (s->style & PG_ITALIC) && !st->italic) {
+			PangoAttribute *a = pango_attr_style_new(PANGO_STYLE_ITALIC);
+			a->start_index = start;
+			a->end_index = (guint)t->len;
+			pango_attr_list_insert(attrs, a);
+		}
+	}
+	pango_layout_set_text(l, t->str, (int)t->len);
+	pango_layout_set_attributes(l, attrs);
+	pango_attr_list_unref(attrs);
+	return l;
+}
+
+PangoLayout *eng_plain(eng *e, const char *text, const eng_style *st,
+		       double width)
+{
+	PangoLayout *l = new_layout(e, st, width);
+	GString *t = e->buf;
+	g_string_truncate(t, 0);
+	add_text(e, t, text ? text : "", st->hyphenate);
+	pango_layout_set_text(l, t->str, (int)t->len);
+	return l;
+}
+
+double eng_height(PangoLayout *l)
+{
+	int w, h;
+	pango_layout_get_size(l, &w, &h);
+	return (double)h / PANGO_SCALE;
+}
+
+double eng_width(PangoLayout *l)
+{
+	PangoRectangle ink, logical;
+	pango_layout_get_extents(l, &ink, &logical);
+	return (double)logical.width / PANGO_SCALE;
+}
+
+void eng_lines_get(PangoLayout *l, eng_lines *out)
+{
+	int n = pango_layout_get_line_count(l);
+	out->n = n;
+	out->top = g_new(double, (gsize)n * 4);
+	out->bottom = out->top + n;
+	out->baseline = out->top + 2 * n;
+	out->x = out->top + 3 * n;
+	out->line = g_new(PangoLayoutLine *, (gsize)n);
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	int i = 0;
+	do {
+		int y0, y1;
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		out->top[i] = (double)y0 / PANGO_SCALE;
+		out->bottom[i] = (double)y1 / PANGO_SCALE;
+		out->baseline[i] = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+		PangoRectangle r;
+		pango_layout_iter_get_line_extents(it, NULL, &r);
+		out->x[i] = (double)r.x / PANGO_SCALE;
+		out->line[i] = pango_layout_iter_get_line_readonly(it);
+		i++;
+	} while (i < n && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	out->n = i;
+}
+
+void eng_lines_free(eng_lines *ls)
+{
+	g_free(ls->top);
+	g_free(ls->line);
+	ls->top = ls->bottom = ls->baseline = ls->x = NULL;
+	ls->line = NULL;
+	ls->n = 0;
+}
+
+void eng_draw(dl_page *pg, PangoLayout *l, double x, double top,
+	      uint32_t color)
+{
+	eng_lines ls;
+	eng_lines_get(l, &ls);
+	for (int k = 0; k < ls.n; k++)
+		dl_text(pg, ls.line[k], x + ls.x[k], top + ls.baseline[k], color);
+	eng_lines_free(&ls);
+}

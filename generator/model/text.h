@@ -1,0 +1,26 @@
+/*
+ * text.h — rich text: the inline runs of a paragraph or a cell.
+ *
+ * The one part of the model the typesetting engine sees: styled runs,
+ * line breaks and footnotes, nothing about plans.
+ */
+#ifndef PG_MODEL_TEXT_H
+#define PG_MODEL_TEXT_H
+
+typedef struct pg_span pg_span;
+
+enum { PG_BOLD = 1, PG_ITALIC = 2 };
+enum pg_span_kind { PG_SPAN_TEXT, PG_SPAN_BREAK, PG_SPAN_NOTE };
+
+/* A run of text in one style, a line break, or a footnote (its text in
+ * `note`).  Whitespace is collapsed; a paragraph has no leading or
+ * trailing space. */
+struct pg_span {
+	pg_span *next;
+	enum pg_span_kind kind;
+	int style;
+	const char *text;
+	pg_span *note;
+};
+
+#endif

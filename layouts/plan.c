@@ -1,0 +1,1019 @@
+/*
+ * plan.c — the annual Plan de Acción, as printed: cover, Contenido, the
+ * numbered narrative with the tables and figures it places, then the POA
+ * matrices on landscape pages; every page but the cover signed off in
+ * its footer with the page number.
+ *
+ * Two passes: the first lays the document out without output, to learn
+ * on which page each heading falls (the destinations it meets), so that
+ * the Contenido of the second can print them.  The Contenido's own
+ * length does not depend on the numbers, so both passes break alike.
+ * When no heading follows the POAs, the first pass stops before them.
+ */
+#include "plan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_TOC = 512 };
+
+typedef struct toc_entry {
+	char *number, *title, *dest;
+	int level, page;
+} toc_entry;
+
+typedef struct ctx {
+	const pg_plan *p;
+	eng *e;
+	const theme *th;
+	arena *a; /* spans made for this pass */
+	flow *f;
+	device *dev;
+	diag *d;
+	int pass;
+	int table_no, figure_no, note_no;
+	toc_entry toc[MAX_TOC];
+	int ntoc;
+	int stop_before_poas;
+	int landscape;
+} ctx;
+
+/* ---- rich text made on the fly ---- */
+
+static pg_span *span(ctx *c, const char *text, int style)
+{
+	pg_span *s = arena_new_of(c->a, pg_span);
+	s->kind = PG_SPAN_TEXT;
+	s->style = style;
+	s->text = text ? text : "";
+	return s;
+}
+
+static pg_span *linebreak(ctx *c)
+{
+	pg_span *s = arena_new_of(c->a, pg_span);
+	s->kind = PG_SPAN_BREAK;
+	return s;
+}
+
+/* A copy of list a, then b (b itself is shared). */
+static pg_span *cat(ctx *c, const pg_span *a, pg_span *b)
+{
+	pg_span *first = NULL, **t = &first;
+	for (; a; a = a->next) {
+		pg_span *s = arena_new_of(c->a, pg_span);
+		*s = *a;
+		s->next = NULL;
+		*t = s;
+		t = &s->next;
+	}
+	*t = b;
+	return first;
+}
+
+/* "code text" with the code in bold, or the text alone. */
+static pg_span *coded(ctx *c, const char *code, const pg_span *text)
+{
+	if (!code || !*code)
+		return (pg_span *)text;
+	return cat(c, span(c, arena_printf(c->a, "%s ", code), PG_BOLD),
+		   cat(c, text, NULL));
+}
+
+/* Appends a copy of list l at *tail. */
+static void append(ctx *c, pg_span ***tail, const pg_span *l)
+{
+	for (; l; l = l->next) {
+		pg_span *s = arena_new_of(c->a, pg_span);
+		*s = *l;
+		s->next = NULL;
+		**tail = s;
+		*tail = &s->next;
+	}
+}
+
+/* Items one per line. */
+static pg_span *lines_of(ctx *c, const pg_item *it)
+{
+	pg_span *first = NULL, **t = &first;
+	for (; it; it = it->next) {
+		if (first)
+			append(c, &t, linebreak(c));
+		append(c, &t, it->text);
+	}
+	return first;
+}
+
+/* ---- amounts ---- */
+
+/* "$ 2,332,273.00", or "$ -" for zero. */
+static char *money(ctx *c, int64_t cents)
+{
+	if (cents == 0)
+		return "$ -";
+	char digits[32], out[48];
+	snprintf(digits, sizeof digits, "%lld", (long long)(cents / 100));
+	int n = (int)strlen(digits), o = 0;
+	for (int i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+	return arena_printf(c->a, "$ %s.%02lld", out, (long long)(cents % 100));
+}
+
+/* ---- pages ---- */
+
+static void footer(flow *f, dl_page *pg, void *ud)
+{
+	ctx *c = ud;
+	(void)f;
+	char num[16];
+	snprintf(num, sizeof num, "%d", pg->number);
+	if (pg->number == 1) {
+		dl_set_label(pg, "Portada");
+		return;
+	}
+	dl_set_label(pg, num);
+	const theme *th = c->th;
+	const eng_page *ps = c->landscape ? &th->landscape : &th->portrait;
+	double left = ps->left, right = pg->w - ps->right;
+	double base = pg->h - ps->bottom + th->footer_h * 0.35;
+	dl_line(pg, left, base - 10, right, base - 10, 0.5, th->rule_color);
+	/* The sign-off: one block per approving official, across the foot. */
+	const pg_signatory *const *who = c->p->approvers;
+	int n = 0;
+	while (who && who[n])
+		n++;
+	double colw = n ? (right - left) / n : 0;
+	for (int i = 0; i < n; i++) {
+		PangoLayout *l = eng_plain(c->e, who[i]->cargo, &th->footer_bold,
+					   colw);
+		eng_draw(pg, l, left + colw * i, base, th->footer_bold.color);
+		if (who[i]->name) {
+			PangoLayout *nl = eng_plain(c->e, who[i]->name, &th->footer, colw);
+			eng_draw(pg, nl, left + colw * i, base + eng_height(l),
+				 th->footer.color);
+			g_object_unref(nl);
+		}
+		g_object_unref(l);
+	}
+	PangoLayout *pn = eng_plain(c->e, num, &th->footer, right - left);
+	eng_draw(pg, pn, left, pg->h - ps->bottom + th->footer_h, th->footer.color);
+	g_object_unref(pn);
+}
+
+static int emit(dl_page *pg, void *ud)
+{
+	ctx *c = ud;
+	if (c->pass == 1) {
+		/* Learn where the headings fell. */
+		for (int i = 0; i < pg->n; i++)
+			if (pg->ops[i].kind == DL_DEST)
+				for (int k = 0; k < c->ntoc; k++)
+					if (!strcmp(c->toc[k].dest, pg->ops[i].str))
+						c->toc[k].page = pg->number;
+		return 0;
+	}
+	return c->dev->page(c->dev, pg);
+}
+
+static void portrait(ctx *c)
+{
+	if (c->landscape) {
+		flow_break(c->f);
+		flow_set_page(c->f, &c->th->portrait);
+		c->landscape = 0;
+	}
+}
+
+static void landscape(ctx *c)
+{
+	flow_break(c->f);
+	flow_set_page(c->f, &c->th->landscape);
+	c->landscape = 1;
+}
+
+static void add_para(ctx *c, const pg_span *text, const char *plain,
+		     const eng_style *st, const para_opts *o, double before,
+		     double after, int keep)
+{
+	block *b = para_new(c->e, text, plain, st, o, &c->note_no, &c->th->note);
+	b->space_before = before;
+	b->space_after = after;
+	b->keep_with_next = keep;
+	flow_add(c->f, b);
+}
+
+static void caption(ctx *c, const char *kind, int no, const char *title,
+		    const char *source)
+{
+	if (!title && !source)
+		return;
+	if (title)
+		add_para(c, NULL, arena_printf(c->a, "%s No. %d. %s", kind, no, title),
+			 &c->th->caption, NULL, 4, 2, source != NULL);
+	if (source)
+		add_para(c, NULL, arena_printf(c->a, "Fuente. %s", source),
+			 &c->th->source, NULL, 0, c->th->para_space, 0);
+}
+
+/* ---- cover and contents ---- */
+
+static void cover(ctx *c)
+{
+	const theme *th = c->th;
+	const pg_plan *p = c->p;
+	flow_page(c->f);
+	flow_advance(c->f, 180);
+	add_para(c, NULL, p->title, &th->cover_title, NULL, 0, 12, 0);
+	if (p->subtitle)
+		add_para(c, NULL, p->subtitle, &th->cover_date, NULL, 0, 12, 0);
+	flow_advance(c->f, 80);
+	for (const pg_item *it = p->cover_lines; it; it = it->next)
+		add_para(c, it->text, NULL, &th->cover_line, NULL, 0, 2, 0);
+	if (p->cover_date) {
+		flow_advance(c->f, 60);
+		add_para(c, NULL, p->cover_date, &th->cover_date, NULL, 0, 0, 0);
+	}
+	flow_break(c->f);
+}
+
+static void toc_collect(ctx *c, const pg_section *s, const char *prefix,
+			int level)
+{
+	int n = 0;
+	for (; s; s = s->next) {
+		char *num = NULL;
+		if (s->numbered) {
+			n++;
+			num = prefix ? arena_printf(c->a, "%s.%d", prefix, n)
+				     : arena_printf(c->a, "%d", n);
+		}
+		if (c->ntoc < MAX_TOC) {
+			toc_entry *t = &c->toc[c->ntoc++];
+			t->number = num;
+			t->title = (char *)s->title;
+			t->dest = num ? arena_printf(c->a, "sec-%s", num)
+				      : arena_printf(c->a, "sec-u%d", c->ntoc);
+			t->level = level;
+		}
+		if (level < 3)
+			toc_collect(c, s->children, num, level + 1);
+	}
+}
+
+static void contents(ctx *c)
+{
+	const theme *th = c->th;
+	add_para(c, NULL, "Contenido", &th->toc_title, NULL, 0, 12, 0);
+	for (int i = 0; i < c->ntoc; i++) {
+		toc_entry *t = &c->toc[i];
+		if (t->level > 2)
+			continue;
+		para_opts o = { 0 };
+		o.indent = (t->level - 1) * 18;
+		o.leader_to = t->page ? arena_printf(c->a, "%d", t->page) : "0";
+		o.link = t->dest;
+		char *text = t->number ? arena_printf(c->a, "%s   %s", t->number, t->title)
+				       : t->title;
+		add_para(c, NULL, text, &th->toc_entry, &o, 0, 6, 0);
+	}
+	flow_break(c->f);
+}
+
+/* ---- narrative blocks ---- */
+
+static void poas(ctx *c);
+static void block_table(ctx *c, const pg_block *b);
+static void link_table(ctx *c, const pg_block *b);
+static void action_tables(ctx *c);
+static void budget_table(ctx *c, const pg_block *b);
+static void pei_figure(ctx *c, const pg_block *b);
+static void org_chart(ctx *c, const pg_block *b);
+
+static const char *letter(ctx *c, enum pg_list_kind k, int i)
+{
+	switch (k) {
+	case PG_LIST_LETTERS:
+		return arena_printf(c->a, "%c.", 'a' + i % 26);
+	case PG_LIST_NUMBERS:
+		return arena_printf(c->a, "%d.", i + 1);
+	case PG_LIST_BULLETS:
+		break;
+	}
+	return "\xe2\x80\xa2"; /* • */
+}
+
+static void list(ctx *c, enum pg_list_kind k, const pg_item *items)
+{
+	int i = 0;
+	for (const pg_item *it = items; it; it = it->next, i++) {
+		para_opts o = { 0 };
+		o.indent = c->th->list_indent;
+		o.label = letter(c, k, i);
+		add_para(c, it->text, NULL, &c->th->body, &o, 0,
+			 it->next ? 3 : c->th->para_space, 0);
+	}
+}
+
+static void blocks(ctx *c, const pg_block *b)
+{
+	const theme *th = c->th;
+	for (; b; b = b->next) {
+		switch (b->kind) {
+		case PG_BLOCK_PARAGRAPH:
+			add_para(c, b->text, NULL, &th->body, NULL, 0, th->para_space, 0);
+			break;
+		case PG_BLOCK_SUBTITLE:
+			add_para(c, b->text, NULL, &th->subtitle, NULL, 6, 4, 1);
+			break;
+		case PG_BLOCK_LIST:
+			list(c, b->list, b->items);
+			break;
+		case PG_BLOCK_TABLE:
+			block_table(c, b);
+			break;
+		case PG_BLOCK_FIGURE: {
+			c->figure_no++;
+			/* Images arrive with the sign-off issue; the caption holds
+			 * its place in the numbering. */
+			caption(c, "Figura", c->figure_no, b->caption, b->source);
+			break;
+		}
+		case PG_BLOCK_PEI_FIGURE:
+			pei_figure(c, b);
+			break;
+		case PG_BLOCK_LINK_TABLE:
+			link_table(c, b);
+			break;
+		case PG_BLOCK_ACTION_TABLES:
+			action_tables(c);
+			break;
+		case PG_BLOCK_FUNCTIONS:
+			if (b->width_pct)
+				add_para(c, NULL, b->unit->name, &th->subtitle, NULL, 6, 4, 1);
+			list(c, PG_LIST_LETTERS, b->unit->functions);
+			break;
+		case PG_BLOCK_ORGCHART:
+			org_chart(c, b);
+			break;
+		case PG_BLOCK_BUDGET_TABLE:
+		case PG_BLOCK_BUDGET_CHART:
+			budget_table(c, b);
+			break;
+		case PG_BLOCK_POAS:
+			poas(c);
+			break;
+		}
+	}
+}
+
+static void sections(ctx *c, const pg_section *s, int level, int *index)
+{
+	const theme *th = c->th;
+	for (; s; s = s->next) {
+		toc_entry *t = *index < c->ntoc ? &c->toc[(*index)++] : NULL;
+		portrait(c);
+		int lv = level < 3 ? level : 3;
+		para_opts o = { 0 };
+		if (t) {
+			o.dest = t->dest;
+			o.outline = t->number ? arena_printf(c->a, "%s %s", t->number, t->title)
+					      : t->title;
+			o.outline_level = level;
+		}
+		const char *title = t && t->number
+					    ? arena_printf(c->a, "%s   %s", t->number, s->title)
+					    : s->title;
+		if (level == 1 && s != c->p->sections)
+			flow_break(c->f);
+		add_para(c, NULL, title, &th->heading[lv - 1], &o,
+			 th->heading_space, 8, 1);
+		blocks(c, s->blocks);
+		if (c->stop_before_poas < 0)
+			return;
+		sections(c, s->children, level + 1, index);
+	}
+}
+
+/* ---- tables of the narrative ---- */
+
+static eng_style aligned(eng_style st, enum pg_align a)
+{
+	st.align = a == PG_ALIGN_CENTER ? ENG_CENTER
+		   : a == PG_ALIGN_RIGHT ? ENG_RIGHT
+					 : ENG_LEFT;
+	return st;
+}
+
+static void block_table(ctx *c, const pg_block *b)
+{
+	const theme *th = c->th;
+	const pg_table *tb = b->table;
+	double width = flow_width(c->f);
+	double *w = arena_array_of(c->a, double, tb->ncols);
+	for (int i = 0; i < tb->ncols; i++)
+		w[i] = tb->widths[i] * width;
+	table *t = table_new(c->e, tb->ncols, w, th->cell_pad, th->border,
+			     th->border_color);
+	/* Column positions of cells, merged cells counted. */
+	int nrows = 0;
+	for (const pg_row *r = tb->rows; r; r = r->next)
+		nrows++;
+	int *busy = calloc((size_t)(nrows + 1) * (size_t)tb->ncols, sizeof *busy);
+	if (!busy)
+		pg_oom();
+	int ri = 0;
+	for (const pg_row *r = tb->rows; r; r = r->next, ri++) {
+		int kind = r->kind == PG_ROW_HEADER ? TABLE_HEADER
+			   : r->kind == PG_ROW_GROUP ? TABLE_GROUP
+						     : TABLE_BODY;
+		table_row(t, kind, 0);
+		int col = 0;
+		for (const pg_cell *cl = r->cells; cl; cl = cl->next) {
+			while (col < tb->ncols && busy[ri * tb->ncols + col])
+				col++;
+			if (col >= tb->ncols)
+				break;
+			const eng_style *st = r->kind == PG_ROW_HEADER  ? &th->table_head
+					      : r->kind == PG_ROW_GROUP ? &th->table_group
+					      : r->kind == PG_ROW_TOTAL ? &th->table_total
+									: &th->table_cell;
+			eng_style s2 = r->kind == PG_ROW_HEADER ? *st : aligned(*st, cl->align);
+			int cols = r->kind == PG_ROW_GROUP ? tb->ncols - col : cl->cols;
+			uint32_t fill = r->kind == PG_ROW_HEADER  ? th->head_fill
+					: r->kind == PG_ROW_GROUP ? th->group_fill
+								  : 0xffffff;
+			table_cell(t, col, cl->rows, cols, cl->text, NULL, &s2, fill);
+			for (int dr = 0; dr < cl->rows && ri + dr < nrows; dr++)
+				for (int dc = 0; dc < cols && col + dc < tb->ncols; dc++)
+					busy[(ri + dr) * tb->ncols + col + dc] = 1;
+			col += cols;
+		}
+	}
+	free(busy);
+	block *bl = table_block(t);
+	bl->space_before = 4;
+	flow_add(c->f, bl);
+	if (b->caption || b->source)
+		caption(c, "Tabla", ++c->table_no, b->caption, b->source);
+}
+
+/* Tabla No. n: PEI areas and objectives → the action plan's scopes. */
+static void link_table(ctx *c, const pg_block *b)
+{
+	const theme *th = c->th;
+	const pg_plan *p = c->p;
+	if (!p->pei || !p->action)
+		return;
+	double width = flow_width(c->f);
+	double w[3] = { width * 0.25, width * 0.35, width * 0.40 };
+	table *t = table_new(c->e, 3, w, th->cell_pad, th->border, th->border_color);
+	table_row(t, TABLE_HEADER, 0);
+	table_cell(t, 0, 1, 1, NULL, "Áreas Estratégicas PEI", &th->table_head, th->head_fill);
+	table_cell(t, 1, 1, 1, NULL, "Objetivos Estratégicos PEI", &th->table_head, th->head_fill);
+	table_cell(t, 2, 1, 1, NULL,
+		   arena_printf(c->a, "Alcances Estratégicos %s", p->action->title ? p->action->title : ""),
+		   &th->table_head, th->head_fill);
+	for (const pg_area *a = p->pei->areas; a; a = a->next) {
+		int arows = 0;
+		for (const pg_objective *o = a->objectives; o; o = o->next) {
+			int k = 0;
+			for (const pg_scope *s = p->action->scopes; s; s = s->next)
+				k += s->objective == o;
+			arows += k ? k : 1;
+		}
+		int first_area = 1;
+		for (const pg_objective *o = a->objectives; o; o = o->next) {
+			int k = 0;
+			for (const pg_scope *s = p->action->scopes; s; s = s->next)
+				k += s->objective == o;
+			int first_obj = 1;
+			for (const pg_scope *s = p->action->scopes; s || first_obj; s = s ? s->next : NULL) {
+				if (s && s->objective != o)
+					continue;
+				table_row(t, TABLE_BODY, 0);
+				if (first_area)
+					table_cell(t, 0, arows, 1, NULL, a->name, &th->table_group, 0xffffff);
+				if (first_obj)
+					table_cell(t, 1, k ? k : 1, 1, NULL, o->text, &th->table_cell, 0xffffff);
+				table_cell(t, 2, 1, 1, s ? s->text : NULL, "", &th->table_cell, 0xffffff);
+				first_area = first_obj = 0;
+				if (!s)
+					break;
+			}
+		}
+	}
+	flow_add(c->f, table_block(t));
+	caption(c, "Tabla", ++c->table_no, b->caption, b->source);
+}
+
+/* Per strategic area: scopes, strategic results, indicators. */
+static void action_tables(ctx *c)
+{
+	const theme *th = c->th;
+	const pg_plan *p = c->p;
+	if (!p->pei || !p->action)
+		return;
+	for (const pg_area *a = p->pei->areas; a; a = a->next) {
+		add_para(c, NULL, p->action->title, &th->subtitle, NULL, 10, 2, 1);
+		add_para(c, NULL, arena_printf(c->a, "Área Estratégica: %s", a->name),
+			 &th->subtitle, NULL, 0, 6, 1);
+		double width = flow_width(c->f);
+		double w[3] = { width * 0.34, width * 0.33, width * 0.33 };
+		table *t = table_new(c->e, 3, w, th->cell_pad, th->border, th->border_color);
+		table_row(t, TABLE_HEADER, 0);
+		table_cell(t, 0, 1, 1, NULL, "OBJETIVOS / ALCANCES ESTRATÉGICOS", &th->table_head, th->head_fill);
+		table_cell(t, 1, 1, 1, NULL, "RESULTADOS ESTRATÉGICOS", &th->table_head, th->head_fill);
+		table_cell(t, 2, 1, 1, NULL, "INDICADORES", &th->table_head, th->head_fill);
+		for (const pg_scope *s = p->action->scopes; s; s = s->next) {
+			if (!s->objective || s->objective->area != a)
+				continue;
+			int rows = 0;
+			for (const pg_result *r = s->results; r; r = r->next) {
+				int k = 0;
+				for (const pg_indicator *i = r->indicators; i; i = i->next)
+					k++;
+				rows += k ? k : 1;
+			}
+			table_row(t, TABLE_BODY, 0);
+			table_cell(t, 0, rows ? rows : 1, 1, s->text, NULL, &th->table_cell, 0xffffff);
+			if (!s->results) {
+				table_cell(t, 1, 1, 1, NULL, "", &th->table_cell, 0xffffff);
+				table_cell(t, 2, 1, 1, NULL, "", &th->table_cell, 0xffffff);
+			}
+			int first_row = 1;
+			for (const pg_result *r = s->results; r; r = r->next) {
+				int k = 0;
+				for (const pg_indicator *i = r->indicators; i; i = i->next)
+					k++;
+				if (!first_row)
+					table_row(t, TABLE_BODY, 0);
+				first_row = 0;
+				table_cell(t, 1, k ? k : 1, 1, r->text, NULL, &th->table_cell, 0xffffff);
+				if (!r->indicators)
+					table_cell(t, 2, 1, 1, NULL, "", &th->table_cell, 0xffffff);
+				for (const pg_indicator *i = r->indicators; i; i = i->next) {
+					if (i != r->indicators)
+						table_row(t, TABLE_BODY, 0);
+					table_cell(t, 2, 1, 1, i->text, NULL, &th->table_cell, 0xffffff);
+				}
+			}
+		}
+		flow_add(c->f, table_block(t));
+	}
+}
+
+static const char *const PART_LABEL[] = {
+	"Clasificación presupuestaria ingresos",
+	"Clasificación presupuestaria egresos",
+	"Fuentes de financiamiento",
+	"Donante",
+};
+static const char *const TOTAL_LABEL[] = { "Total Ingresos", "Total Egresos",
+					   "TOTAL", "Total" };
+
+static void budget_table(ctx *c, const pg_block *b)
+{
+	const theme *th = c->th;
+	const pg_budget *bu = c->p->budget;
+	const pg_money_table *m = bu ? bu->part[b->part] : NULL;
+	if (!m)
+		return;
+	double width = flow_width(c->f);
+	int donors = b->part == PG_DONORS;
+	double w3[3] = { width * 0.5, width * 0.25, width * 0.25 };
+	double w2[2] = { width * 0.65, width * 0.35 };
+	table *t = table_new(c->e, donors ? 3 : 2, donors ? w3 : w2, th->cell_pad,
+			     th->border, th->border_color);
+	eng_style right = th->table_cell;
+	right.align = ENG_RIGHT;
+	eng_style right_bold = th->table_total;
+	right_bold.align = ENG_RIGHT;
+	table_row(t, TABLE_HEADER, 0);
+	table_cell(t, 0, 1, 1, NULL, m->title ? m->title : PART_LABEL[b->part],
+		   &th->table_head, th->head_fill);
+	table_cell(t, 1, 1, 1, NULL, donors ? "Importe" : "Total", &th->table_head,
+		   th->head_fill);
+	if (donors)
+		table_cell(t, 2, 1, 1, NULL, "Fecha Finalización", &th->table_head,
+			   th->head_fill);
+	for (const pg_money_line *l = m->lines; l; l = l->next) {
+		table_row(t, TABLE_BODY, 0);
+		table_cell(t, 0, 1, 1, NULL, l->label, &th->table_cell, 0xffffff);
+		table_cell(t, 1, 1, 1, NULL, money(c, l->cents), &right, 0xffffff);
+		if (donors)
+			table_cell(t, 2, 1, 1, NULL, l->end_date ? l->end_date : "",
+				   &th->table_cell, 0xffffff);
+	}
+	table_row(t, TABLE_BODY, 0);
+	table_cell(t, 0, 1, 1, NULL, m->total_label ? m->total_label : TOTAL_LABEL[b->part],
+		   &th->table_total, th->group_fill);
+	table_cell(t, 1, 1, 1, NULL, money(c, m->total), &right_bold, th->group_fill);
+	if (donors)
+		table_cell(t, 2, 1, 1, NULL, "", &th->table_cell, th->group_fill);
+	block *bl = table_block(t);
+	bl->space_before = 6;
+	bl->space_after = th->para_space;
+	flow_add(c->f, bl);
+	if (b->caption || b->source)
+		caption(c, "Tabla", ++c->table_no, b->caption, b->source);
+}
+
+/* The strategic plan as a composed table: goal, values, then one column
+ * per area with its objectives.  (The drawn diagram is issue 4's.) */
+static void pei_figure(ctx *c, const pg_block *b)
+{
+	const theme *th = c->th;
+	const pg_pei *pe = c->p->pei;
+	if (!pe)
+		return;
+	int nareas = 0;
+	for (const pg_area *a = pe->areas; a; a = a->next)
+		nareas++;
+	if (!nareas)
+		return;
+	double width = flow_width(c->f);
+	double *w = arena_array_of(c->a, double, nareas);
+	for (int i = 0; i < nareas; i++)
+		w[i] = width / nareas;
+	table *t = table_new(c->e, nareas, w, th->cell_pad * 2, th->border, th->border_color);
+	eng_style center = th->table_cell;
+	center.align = ENG_CENTER;
+	const char *parts[3][2] = { { "MISIÓN", pe->mission }, { "VISIÓN", pe->vision },
+				    { "META ESTRATÉGICA", pe->goal } };
+	for (int i = 0; i < 3; i++) {
+		if (!parts[i][1])
+			continue;
+		table_row(t, TABLE_BODY, 0);
+		table_cell(t, 0, 1, nareas, cat(c, span(c, parts[i][0], PG_BOLD),
+						 cat(c, linebreak(c), span(c, parts[i][1], 0))),
+			   NULL, &center, th->head_fill);
+	}
+	if (pe->values) {
+		pg_span *v = NULL;
+		const pg_item *vals[64];
+		int nv = 0;
+		for (const pg_item *it = pe->values; it && nv < 64; it = it->next)
+			vals[nv++] = it;
+		for (int i = nv - 1; i >= 0; i--)
+			v = cat(c, vals[i]->text,
+				i == nv - 1 ? NULL : cat(c, span(c, i == nv - 2 ? " y " : ", ", 0), v));
+		table_row(t, TABLE_BODY, 0);
+		table_cell(t, 0, 1, nareas, cat(c, span(c, "VALORES", PG_BOLD), cat(c, linebreak(c), v)),
+			   NULL, &center, th->group_fill);
+	}
+	table_row(t, TABLE_BODY, 0);
+	int i = 0;
+	for (const pg_area *a = pe->areas; a; a = a->next, i++)
+		table_cell(t, i, 1, 1, NULL,
+			   arena_printf(c->a, "ÁREA ESTRATÉGICA %d: %s", a->num, a->name),
+			   &th->table_head, th->head_fill);
+	table_row(t, TABLE_BODY, 0);
+	i = 0;
+	for (const pg_area *a = pe->areas; a; a = a->next, i++) {
+		pg_span *objs = NULL;
+		const pg_objective *os[32];
+		int no = 0;
+		for (const pg_objective *o = a->objectives; o && no < 32; o = o->next)
+			os[no++] = o;
+		for (int k = no - 1; k >= 0; k--) {
+			pg_span *one = cat(c, span(c, arena_printf(c->a, "Objetivo %d. ", os[k]->num), PG_BOLD),
+					   span(c, os[k]->text, 0));
+			objs = k == no - 1 ? one : cat(c, one, cat(c, linebreak(c), cat(c, linebreak(c), objs)));
+		}
+		table_cell(t, i, 1, 1, objs, NULL, &th->table_cell, 0xffffff);
+	}
+	block *bl = table_block(t);
+	bl->space_before = 6;
+	flow_add(c->f, bl);
+	caption(c, "Figura", ++c->figure_no, b->caption, b->source);
+}
+
+/* The organisation as an indented outline, by level.  (The drawn chart
+ * is issue 4's.) */
+static void units(ctx *c, const pg_unit *u, int depth)
+{
+	static const char *const LEVEL[] = { "directivo", "asesor", "apoyo", "operativo" };
+	for (; u; u = u->next) {
+		para_opts o = { 0 };
+		o.indent = 14.0 * depth + 14;
+		o.label = "\xe2\x80\xa2";
+		const char *t = u->acronym
+					? arena_printf(c->a, "%s (%s) — nivel %s", u->name, u->acronym, LEVEL[u->level])
+					: arena_printf(c->a, "%s — nivel %s", u->name, LEVEL[u->level]);
+		add_para(c, NULL, t, &c->th->table_cell, &o, 0, 1, 0);
+		units(c, u->children, depth + 1);
+	}
+}
+
+static void org_chart(ctx *c, const pg_block *b)
+{
+	if (!c->p->units)
+		return;
+	units(c, c->p->units, 0);
+	caption(c, "Figura", ++c->figure_no,
+		b->caption ? b->caption : c->p->org_title, b->source);
+}
+
+/* ---- the POA matrices ---- */
+
+enum { C_RES, C_IND, C_VER, C_ACT, C_M1, C_RESP = C_M1 + 12, C_FUND, C_RISK, NCOLS };
+
+static const char *const DEFAULT_LABEL[PG_NCOLUMNS] = {
+	"RESULTADOS", "INDICADORES", "FUENTE DE VERIFICACIÓN", "ACTIVIDADES",
+	"TIEMPO", NULL, "RESPONSABLES", "FUENTE DE FINANCIAMIENTO", "RIESGO",
+};
+static const char *const DEFAULT_MONTHS[12] = { "E", "F", "M", "A", "M", "J",
+						"J", "A", "S", "O", "N", "D" };
+
+static pg_span *risks_text(ctx *c, const pg_riskref *r)
+{
+	const pg_riskref *rs[128];
+	int n = 0;
+	for (; r && n < 128; r = r->next)
+		rs[n++] = r;
+	pg_span *out = NULL;
+	for (int i = n - 1; i >= 0; i--) {
+		pg_span *one;
+		if (rs[i]->risk)
+			one = cat(c, span(c, arena_printf(c->a, "%d. ", rs[i]->risk->num), 0),
+				  rs[i]->text ? cat(c, rs[i]->text, NULL)
+					      : span(c, rs[i]->risk->text, 0));
+		else
+			one = cat(c, rs[i]->text, NULL);
+		out = out ? cat(c, one, cat(c, linebreak(c), out)) : one;
+	}
+	return out;
+}
+
+static const pg_span *exec_col(ctx *c, const pg_exec *e, int col)
+{
+	switch (col) {
+	case C_RESP:
+		return e->responsible;
+	case C_FUND:
+		return e->funding;
+	default:
+		return risks_text(c, e->risks);
+	}
+}
+
+static int exec_has(const pg_exec *e, int col)
+{
+	return col == C_RESP ? e->responsible != NULL
+	       : col == C_FUND ? e->funding != NULL
+			       : e->risks != NULL;
+}
+
+static void group_row(ctx *c, table *t, const char *label, const pg_span *text)
+{
+	table_row(t, TABLE_GROUP, 0);
+	pg_span *s = label ? cat(c, span(c, arena_printf(c->a, "%s ", label), PG_BOLD),
+				 cat(c, text, NULL))
+			   : (pg_span *)text;
+	table_cell(t, 0, 1, NCOLS, s, NULL, &c->th->poa_group, c->th->group_fill);
+}
+
+static void headers(ctx *c, table *t, const pg_header *h)
+{
+	for (; h; h = h->next)
+		group_row(c, t, h->label, h->text);
+}
+
+static void poa_result(ctx *c, table *t, const pg_result *r)
+{
+	const theme *th = c->th;
+	int rrows = 0;
+	for (const pg_indicator *i = r->indicators; i; i = i->next) {
+		int k = 0;
+		for (const pg_activity *a = i->activities; a; a = a->next)
+			k++;
+		rrows += k ? k : 1;
+	}
+	if (!rrows)
+		rrows = 1;
+	const uint32_t W = 0xffffff;
+	table_row(t, TABLE_BODY, 0);
+	table_cell(t, C_RES, rrows, 1, coded(c, r->code, r->text), NULL, &th->poa_cell, W);
+	for (int col = C_RESP; col <= C_RISK; col++)
+		if (exec_has(&r->exec, col))
+			table_cell(t, col, rrows, 1, exec_col(c, &r->exec, col), NULL,
+				   &th->poa_cell, W);
+	if (!r->indicators) {
+		for (int col = C_IND; col <= C_ACT; col++)
+			table_cell(t, col, 1, 1, NULL, "", &th->poa_cell, W);
+		for (int m = 0; m < 12; m++)
+			table_cell(t, C_M1 + m, 1, 1, NULL, "", &th->poa_cell, W);
+		for (int col = C_RESP; col <= C_RISK; col++)
+			if (!exec_has(&r->exec, col))
+				table_cell(t, col, 1, 1, NULL, "", &th->poa_cell, W);
+		return;
+	}
+	int first_row = 1;
+	for (const pg_indicator *i = r->indicators; i; i = i->next) {
+		int irows = 0;
+		for (const pg_activity *a = i->activities; a; a = a->next)
+			irows++;
+		int rows = irows ? irows : 1;
+		if (!first_row)
+			table_row(t, TABLE_BODY, 0);
+		first_row = 0;
+		table_cell(t, C_IND, rows, 1, coded(c, i->code, i->text), NULL, &th->poa_cell, W);
+		if (i->sources || !irows)
+			table_cell(t, C_VER, rows, 1, lines_of(c, i->sources), NULL, &th->poa_cell, W);
+		for (int col = C_RESP; col <= C_RISK; col++)
+			if (!exec_has(&r->exec, col) && (exec_has(&i->exec, col) || !irows))
+				table_cell(t, col, rows, 1, exec_col(c, &i->exec, col), NULL,
+					   &th->poa_cell, W);
+		if (!irows) {
+			table_cell(t, C_ACT, 1, 1, NULL, "", &th->poa_cell, W);
+			for (int m = 0; m < 12; m++)
+				table_cell(t, C_M1 + m, 1, 1, NULL, "", &th->poa_cell, W);
+			continue;
+		}
+		for (const pg_activity *a = i->activities; a; a = a->next) {
+			if (a != i->activities)
+				table_row(t, TABLE_BODY, 0);
+			if (!i->sources)
+				table_cell(t, C_VER, 1, 1, lines_of(c, a->sources), NULL,
+					   &th->poa_cell, W);
+			table_cell(t, C_ACT, 1, 1, coded(c, a->code, a->text), NULL,
+				   &th->poa_cell, W);
+			for (int m = 0; m < 12; m++)
+				table_cell(t, C_M1 + m, 1, 1, NULL, "", &th->poa_cell,
+					   (a->months >> m) & 1 ? th->month_fill : W);
+			for (int col = C_RESP; col <= C_RISK; col++)
+				if (!exec_has(&r->exec, col) && !exec_has(&i->exec, col))
+					table_cell(t, col, 1, 1, exec_col(c, &a->exec, col),
+						   NULL, &th->poa_cell, W);
+		}
+	}
+}
+
+static void poa(ctx *c, const pg_poa *o, int index)
+{
+	const theme *th = c->th;
+	landscape(c);
+	para_opts po = { 0 };
+	po.dest = arena_printf(c->a, "poa-%d", index);
+	po.outline = o->title;
+	po.outline_level = 2;
+	add_para(c, NULL, o->title, &th->poa_title, &po, 0, 6, 1);
+	if (o->area)
+		add_para(c, NULL, arena_printf(c->a, "ÁREA ESTRATÉGICA %d: %s", o->area->num, o->area->name),
+			 &th->poa_line, NULL, 0, 2, 1);
+	for (int i = 0; o->objectives && o->objectives[i]; i++)
+		add_para(c, NULL, arena_printf(c->a, "OBJETIVO ESTRATÉGICO %d: %s",
+					       o->objectives[i]->num, o->objectives[i]->text),
+			 &th->poa_line, NULL, 0, 2, 1);
+	for (const pg_header *h = o->headers; h; h = h->next)
+		add_para(c, cat(c, span(c, h->label ? arena_printf(c->a, "%s ", h->label) : "", PG_BOLD),
+				cat(c, h->text, NULL)),
+			 NULL, &th->poa_line, NULL, 0, 2, 1);
+
+	double w[NCOLS];
+	w[C_RES] = th->poa_col[0];
+	w[C_IND] = th->poa_col[1];
+	w[C_VER] = th->poa_col[2];
+	w[C_ACT] = th->poa_col[3];
+	for (int m = 0; m < 12; m++)
+		w[C_M1 + m] = th->poa_col[4];
+	w[C_RESP] = th->poa_col[5];
+	w[C_FUND] = th->poa_col[6];
+	w[C_RISK] = th->poa_col[7];
+	table *t = table_new(c->e, NCOLS, w, th->cell_pad, th->border, th->border_color);
+	const char *lab[PG_NCOLUMNS];
+	for (int i = 0; i < PG_NCOLUMNS; i++)
+		lab[i] = o->label[i] ? o->label[i] : DEFAULT_LABEL[i];
+	int hrows = lab[PG_COL_PERIOD] ? 3 : 2;
+	const eng_style *hs = &th->poa_head;
+	table_row(t, TABLE_HEADER, 0);
+	static const int fixed[] = { C_RES, C_IND, C_VER, C_ACT, C_RESP, C_FUND, C_RISK };
+	static const int label_of[] = { PG_COL_RESULTS, PG_COL_INDICATORS, PG_COL_SOURCES,
+					PG_COL_ACTIVITIES, PG_COL_RESPONSIBLE, PG_COL_FUNDING,
+					PG_COL_RISK };
+	for (int i = 0; i < 7; i++) {
+		if (fixed[i] == C_RESP)
+			table_cell(t, C_M1, 1, 12, NULL, lab[PG_COL_TIME], hs, th->head_fill);
+		table_cell(t, fixed[i], hrows, 1, NULL, lab[label_of[i]], hs, th->head_fill);
+	}
+	if (lab[PG_COL_PERIOD]) {
+		table_row(t, TABLE_HEADER, 0);
+		table_cell(t, C_M1, 1, 12, NULL, lab[PG_COL_PERIOD], hs, th->head_fill);
+	}
+	table_row(t, TABLE_HEADER, 0);
+	for (int m = 0; m < 12; m++)
+		table_cell(t, C_M1 + m, 1, 1, NULL,
+			   o->month_label[m] ? o->month_label[m] : DEFAULT_MONTHS[m], hs,
+			   th->head_fill);
+
+	for (const pg_part *pt = o->parts; pt; pt = pt->next) {
+		if (pt->title)
+			group_row(c, t, NULL, span(c, pt->title, PG_BOLD));
+		headers(c, t, pt->headers);
+		for (const pg_specific *s = pt->objectives; s; s = s->next) {
+			for (int i = 0; s->pei && s->pei[i]; i++)
+				group_row(c, t, arena_printf(c->a, "OBJETIVO ESTRATÉGICO %d:", s->pei[i]->num),
+					  span(c, s->pei[i]->text, 0));
+			if (s->scope)
+				group_row(c, t, "ALCANCE ESTRATÉGICO PLAN DE ACCIÓN:", s->scope->text);
+			headers(c, t, s->headers);
+			const char *label = s->label ? s->label
+					    : s->num ? arena_printf(c->a, "OBJETIVO ESPECÍFICO %s:", s->num)
+						     : "OBJETIVO ESPECÍFICO:";
+			group_row(c, t, label, s->text);
+			for (const pg_result *r = s->results; r; r = r->next)
+				poa_result(c, t, r);
+		}
+	}
+	block *bl = table_block(t);
+	bl->space_before = 4;
+	flow_add(c->f, bl);
+}
+
+static void poas(ctx *c)
+{
+	if (c->stop_before_poas) {
+		c->stop_before_poas = -1;
+		return;
+	}
+	int i = 0;
+	for (const pg_poa *o = c->p->poas; o; o = o->next)
+		poa(c, o, ++i);
+}
+
+/* ---- the document ---- */
+
+/* Whether a heading comes after the <poas/> placement. */
+static int heading_after_poas(const pg_section *s, int *seen)
+{
+	for (; s; s = s->next) {
+		if (*seen)
+			return 1;
+		for (const pg_block *b = s->blocks; b; b = b->next)
+			if (b->kind == PG_BLOCK_POAS)
+				*seen = 1;
+		if (heading_after_poas(s->children, seen))
+			return 1;
+	}
+	return 0;
+}
+
+static int run(ctx *c, int pass)
+{
+	c->pass = pass;
+	c->table_no = c->figure_no = 0;
+	c->note_no = 1;
+	c->landscape = 0;
+	int seen = 0;
+	c->stop_before_poas = pass == 1 && !heading_after_poas(c->p->sections, &seen);
+	c->f = flow_new(c->e, &c->th->portrait, footer, emit, c);
+	cover(c);
+	contents(c);
+	int index = 0;
+	sections(c, c->p->sections, 1, &index);
+	int r = flow_end(c->f);
+	flow_free(c->f);
+	c->f = NULL;
+	return r;
+}
+
+int layout_plan(const pg_plan *p, eng *e, const theme *th, device *dev,
+		diag *d)
+{
+	ctx *c = calloc(1, sizeof *c);
+	if (!c)
+		pg_oom();
+	c->p = p;
+	c->e = e;
+	c->th = th;
+	c->dev = dev;
+	c->d = d;
+	c->a = arena_new();
+	toc_collect(c, p->sections, NULL, 1);
+	int r = run(c, 1);
+	if (r == 0)
+		r = run(c, 2);
+	arena_free(c->a);
+	free(c);
+	return r;
+}
+
+void layout_plan_meta(const pg_plan *p, dev_meta *m, char *date, size_t n)
+{
+	memset(m, 0, sizeof *m);
+	m->title = p->title;
+	m->author = p->institution;
+	m->subject = p->pei ? p->pei->title : "Plan de Acción";
+	m->keywords = "Plan de Acción, POA, planificación, presupuesto";
+	if (p->date) {
+		/* YYYY-MM or YYYY-MM-DD: the document's date, at midnight. */
+		snprintf(date, n, "%.7s-%.2sT00:00:00", p->date,
+			 strlen(p->date) >= 10 ? p->date + 8 : "01");
+		m->date = date;
+	}
+}

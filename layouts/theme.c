@@ -1,0 +1,57 @@
+/*
+ * theme.c — the printed Plan de Acción's look: US Letter, portrait for
+ * the narrative and landscape for the POA matrices, Carlito (metric
+ * twin of Calibri) 11 pt justified text, blue headings, light grey
+ * header rows, green month shading.
+ */
+#include "theme.h"
+
+#define FONT "Carlito"
+
+static const theme PLAN = {
+	.portrait = { 612, 792, 72, 90, 85, 72 },
+	.landscape = { 792, 612, 54, 84, 36, 36 },
+	.body = { FONT, 11, 1.08, 0, 0, 0x000000, ENG_JUSTIFY, 1 },
+	.heading = {
+		{ FONT, 16, 0, 1, 0, 0x1f3864, ENG_LEFT, 0 },
+		{ FONT, 13, 0, 1, 0, 0x1f3864, ENG_LEFT, 0 },
+		{ FONT, 11.5, 0, 1, 0, 0x1f3864, ENG_LEFT, 0 },
+	},
+	.subtitle = { FONT, 11, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
+	.caption = { FONT, 10, 0, 1, 0, 0x1f3864, ENG_CENTER, 0 },
+	.source = { FONT, 9, 0, 0, 1, 0x404040, ENG_CENTER, 0 },
+	.note = { FONT, 9, 0, 0, 0, 0x000000, ENG_LEFT, 1 },
+	.cover_title = { FONT, 34, 0, 1, 0, 0x1f3864, ENG_CENTER, 0 },
+	.cover_line = { FONT, 18, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
+	.cover_date = { FONT, 14, 0, 0, 0, 0x000000, ENG_CENTER, 0 },
+	.toc_title = { FONT, 16, 0, 1, 0, 0x1f3864, ENG_LEFT, 0 },
+	.toc_entry = { FONT, 11, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
+	.footer = { FONT, 8, 0, 0, 0, 0x000000, ENG_CENTER, 0 },
+	.footer_bold = { FONT, 8, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
+	.table_head = { FONT, 10, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
+	.table_cell = { FONT, 10, 0, 0, 0, 0x000000, ENG_LEFT, 1 },
+	.table_group = { FONT, 10, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
+	.table_total = { FONT, 10, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
+	.poa_title = { FONT, 12, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
+	.poa_line = { FONT, 9, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
+	.poa_head = { FONT, 7, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
+	.poa_cell = { FONT, 7, 0, 0, 0, 0x000000, ENG_LEFT, 1 },
+	.poa_group = { FONT, 7.5, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
+	.head_fill = 0xd9e2f3,
+	.group_fill = 0xf2f2f2,
+	.month_fill = 0x70ad47,
+	.border_color = 0x000000,
+	.rule_color = 0x1f3864,
+	.para_space = 8,
+	.heading_space = 14,
+	.list_indent = 22,
+	.cell_pad = 2.5,
+	.border = 0.5,
+	.footer_h = 48,
+	.poa_col = { 84, 96, 80, 132, 13, 60, 48, 64 },
+};
+
+const theme *theme_plan(void)
+{
+	return &PLAN;
+}

@@ -1,0 +1,34 @@
+/*
+ * theme.h — the look of the documents: page sizes and margins, type
+ * styles, colours and spacing.  Layouts take every size and colour from
+ * here; nothing of the kind is written in their code.
+ */
+#ifndef PG_LAYOUTS_THEME_H
+#define PG_LAYOUTS_THEME_H
+
+#include "../generator/layout/engine.h"
+
+typedef struct theme {
+	eng_page portrait, landscape;
+	eng_style body, heading[3], subtitle, caption, source, note;
+	eng_style cover_title, cover_line, cover_date;
+	eng_style toc_title, toc_entry;
+	eng_style footer, footer_bold;
+	eng_style table_head, table_cell, table_group, table_total;
+	eng_style poa_title, poa_line, poa_head, poa_cell, poa_group;
+	uint32_t head_fill, group_fill, month_fill, border_color, rule_color;
+	double para_space;    /* after a paragraph */
+	double heading_space; /* before a heading */
+	double list_indent;
+	double cell_pad, border;
+	double footer_h; /* room kept at the foot for the sign-off block */
+	/* POA matrix column widths (points) in landscape:
+	 * results, indicators, verification, activities, one month,
+	 * responsible, funding, risk. */
+	double poa_col[8];
+} theme;
+
+/* The theme of the printed Plan de Acción (Letter, Calibri-like). */
+const theme *theme_plan(void);
+
+#endif
