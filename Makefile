@@ -11,7 +11,7 @@ PREFIX ?= /usr/local
 VERSION := 0.1.0
 O := build/$(build)
 
-PKGS := libxml-2.0 pangocairo pangoft2 cairo fontconfig
+PKGS := libxml-2.0 pangocairo pangoft2 cairo fontconfig libqpdf
 DEPS_OK := $(shell tools/deps.sh build >&2 && echo ok)
 ifneq ($(DEPS_OK),ok)
 $(error missing build dependencies (see above))
@@ -65,14 +65,15 @@ $(O)/tests/unit/%: tests/unit/%.c $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Igenerator -o $@ $^ $(PKG_LIBS)
 
 demo: plangen
-	@mkdir -p output
-	./plangen --check
-	@echo "demo: the built-in 2019 plan is valid"
+	./plangen
+	@echo "demo: output/plan-2019.pdf"
 
+check: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 check: plangen $(TEST_BIN)
 	@tools/deps.sh test
 	@for t in $(TEST_BIN); do echo "== $$t"; $$t || exit 1; done
 	@PLANGEN=./plangen sh tests/run.sh
+	@PLANGEN=./plangen sh tests/render.sh
 
 # Figures come from the release build, whatever build= says.
 bench:

@@ -750,23 +750,45 @@ static pg_span *risks_text(ctx *c, const pg_riskref *r)
 	return out;
 }
 
-static const pg_span *exec_col(ctx *c, const pg_exec *e, int col)
+/* What a row shows in one of the columns that may merge (verification,
+ * responsible, funding, risk): the activity's own value, else its
+ * indicator's, else its result's; `from` is where the value comes from,
+ * and rows whose values come from the same place merge into one cell. */
+typedef struct cellval {
+	const void *from;
+	pg_span *text;
+} cellval;
+
+static cellval value_of(ctx *c, const pg_exec *e, const void *owner, int col)
 {
-	switch (col) {
-	case C_RESP:
-		return e->responsible;
-	case C_FUND:
-		return e->funding;
-	default:
-		return risks_text(c, e->risks);
-	}
+	cellval v = { NULL, NULL };
+	if (col == C_RESP && e->responsible)
+		v = (cellval){ owner, e->responsible };
+	else if (col == C_FUND && e->funding)
+		v = (cellval){ owner, e->funding };
+	else if (col == C_RISK && e->risks)
+		v = (cellval){ owner, risks_text(c, e->risks) };
+	return v;
 }
 
-static int exec_has(const pg_exec *e, int col)
+static cellval row_value(ctx *c, const pg_result *r, const pg_indicator *i,
+			 const pg_activity *a, int col)
 {
-	return col == C_RESP ? e->responsible != NULL
-	       : col == C_FUND ? e->funding != NULL
-			       : e->risks != NULL;
+	cellval v = { NULL, NULL };
+	if (col == C_VER) {
+		if (a && a->sources)
+			v = (cellval){ a, lines_of(c, a->sources) };
+		else if (i && i->sources)
+			v = (cellval){ i, lines_of(c, i->sources) };
+		return v;
+	}
+	if (a)
+		v = value_of(c, &a->exec, a, col);
+	if (!v.from && i)
+		v = value_of(c, &i->exec, i, col);
+	if (!v.from)
+		v = value_of(c, &r->exec, r, col);
+	return v;
 }
 
 static void group_row(ctx *c, table *t, const char *label, const pg_span *text)
@@ -784,73 +806,66 @@ static void headers(ctx *c, table *t, const pg_header *h)
 		group_row(c, t, h->label, h->text);
 }
 
+/* The rows of one result: one per activity (an indicator without
+ * activities, a result without indicators: one empty row). */
 static void poa_result(ctx *c, table *t, const pg_result *r)
 {
 	const theme *th = c->th;
-	int rrows = 0;
+	const uint32_t W = 0xffffff;
+	enum { MERGE = 4 };
+	static const int merge_col[MERGE] = { C_VER, C_RESP, C_FUND, C_RISK };
+	int n = 0;
 	for (const pg_indicator *i = r->indicators; i; i = i->next) {
 		int k = 0;
 		for (const pg_activity *a = i->activities; a; a = a->next)
 			k++;
-		rrows += k ? k : 1;
+		n += k ? k : 1;
 	}
-	if (!rrows)
-		rrows = 1;
-	const uint32_t W = 0xffffff;
-	table_row(t, TABLE_BODY, 0);
-	table_cell(t, C_RES, rrows, 1, coded(c, r->code, r->text), NULL, &th->poa_cell, W);
-	for (int col = C_RESP; col <= C_RISK; col++)
-		if (exec_has(&r->exec, col))
-			table_cell(t, col, rrows, 1, exec_col(c, &r->exec, col), NULL,
-				   &th->poa_cell, W);
-	if (!r->indicators) {
-		for (int col = C_IND; col <= C_ACT; col++)
-			table_cell(t, col, 1, 1, NULL, "", &th->poa_cell, W);
-		for (int m = 0; m < 12; m++)
-			table_cell(t, C_M1 + m, 1, 1, NULL, "", &th->poa_cell, W);
-		for (int col = C_RESP; col <= C_RISK; col++)
-			if (!exec_has(&r->exec, col))
-				table_cell(t, col, 1, 1, NULL, "", &th->poa_cell, W);
-		return;
-	}
-	int first_row = 1;
+	if (!n)
+		n = 1;
+	const pg_indicator **ri = arena_array_of(c->a, const pg_indicator *, n);
+	const pg_activity **ra = arena_array_of(c->a, const pg_activity *, n);
+	int k = 0;
 	for (const pg_indicator *i = r->indicators; i; i = i->next) {
-		int irows = 0;
-		for (const pg_activity *a = i->activities; a; a = a->next)
-			irows++;
-		int rows = irows ? irows : 1;
-		if (!first_row)
-			table_row(t, TABLE_BODY, 0);
-		first_row = 0;
-		table_cell(t, C_IND, rows, 1, coded(c, i->code, i->text), NULL, &th->poa_cell, W);
-		if (i->sources || !irows)
-			table_cell(t, C_VER, rows, 1, lines_of(c, i->sources), NULL, &th->poa_cell, W);
-		for (int col = C_RESP; col <= C_RISK; col++)
-			if (!exec_has(&r->exec, col) && (exec_has(&i->exec, col) || !irows))
-				table_cell(t, col, rows, 1, exec_col(c, &i->exec, col), NULL,
-					   &th->poa_cell, W);
-		if (!irows) {
-			table_cell(t, C_ACT, 1, 1, NULL, "", &th->poa_cell, W);
-			for (int m = 0; m < 12; m++)
-				table_cell(t, C_M1 + m, 1, 1, NULL, "", &th->poa_cell, W);
-			continue;
+		if (!i->activities)
+			ri[k++] = i;
+		for (const pg_activity *a = i->activities; a; a = a->next, k++) {
+			ri[k] = i;
+			ra[k] = a;
 		}
-		for (const pg_activity *a = i->activities; a; a = a->next) {
-			if (a != i->activities)
-				table_row(t, TABLE_BODY, 0);
-			if (!i->sources)
-				table_cell(t, C_VER, 1, 1, lines_of(c, a->sources), NULL,
-					   &th->poa_cell, W);
-			table_cell(t, C_ACT, 1, 1, coded(c, a->code, a->text), NULL,
+	}
+	cellval *v = arena_array_of(c->a, cellval, (size_t)n * MERGE);
+	for (k = 0; k < n; k++)
+		for (int m = 0; m < MERGE; m++)
+			v[k * MERGE + m] = row_value(c, r, ri[k], ra[k], merge_col[m]);
+	for (k = 0; k < n; k++) {
+		table_row(t, TABLE_BODY, 0);
+		if (k == 0)
+			table_cell(t, C_RES, n, 1, coded(c, r->code, r->text), NULL,
 				   &th->poa_cell, W);
-			for (int m = 0; m < 12; m++)
-				table_cell(t, C_M1 + m, 1, 1, NULL, "", &th->poa_cell,
-					   (a->months >> m) & 1 ? th->month_fill : W);
-			for (int col = C_RESP; col <= C_RISK; col++)
-				if (!exec_has(&r->exec, col) && !exec_has(&i->exec, col))
-					table_cell(t, col, 1, 1, exec_col(c, &a->exec, col),
-						   NULL, &th->poa_cell, W);
+		if (k == 0 || ri[k] != ri[k - 1]) {
+			int span = 1;
+			while (k + span < n && ri[k + span] == ri[k])
+				span++;
+			table_cell(t, C_IND, span, 1,
+				   ri[k] ? coded(c, ri[k]->code, ri[k]->text) : NULL, "",
+				   &th->poa_cell, W);
 		}
+		for (int m = 0; m < MERGE; m++) {
+			const cellval *cv = &v[k * MERGE + m];
+			if (k > 0 && cv->from && cv->from == v[(k - 1) * MERGE + m].from)
+				continue; /* part of the cell above */
+			int span = 1;
+			while (cv->from && k + span < n && v[(k + span) * MERGE + m].from == cv->from)
+				span++;
+			table_cell(t, merge_col[m], span, 1, cv->text, "", &th->poa_cell, W);
+		}
+		const pg_activity *a = ra[k];
+		table_cell(t, C_ACT, 1, 1, a ? coded(c, a->code, a->text) : NULL, "",
+			   &th->poa_cell, W);
+		for (int m = 0; m < 12; m++)
+			table_cell(t, C_M1 + m, 1, 1, NULL, "", &th->poa_cell,
+				   a && (a->months >> m) & 1 ? th->month_fill : W);
 	}
 }
 
@@ -908,8 +923,8 @@ static void poa(ctx *c, const pg_poa *o, int index)
 	table_row(t, TABLE_HEADER, 0);
 	for (int m = 0; m < 12; m++)
 		table_cell(t, C_M1 + m, 1, 1, NULL,
-			   o->month_label[m] ? o->month_label[m] : DEFAULT_MONTHS[m], hs,
-			   th->head_fill);
+			   o->month_label[m] ? o->month_label[m] : DEFAULT_MONTHS[m],
+			   &th->poa_month, th->head_fill);
 
 	for (const pg_part *pt = o->parts; pt; pt = pt->next) {
 		if (pt->title)

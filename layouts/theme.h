@@ -15,7 +15,7 @@ typedef struct theme {
 	eng_style toc_title, toc_entry;
 	eng_style footer, footer_bold;
 	eng_style table_head, table_cell, table_group, table_total;
-	eng_style poa_title, poa_line, poa_head, poa_cell, poa_group;
+	eng_style poa_title, poa_line, poa_head, poa_month, poa_cell, poa_group;
 	uint32_t head_fill, group_fill, month_fill, border_color, rule_color;
 	double para_space;    /* after a paragraph */
 	double heading_space; /* before a heading */

@@ -14,8 +14,9 @@ if command -v pkg-config >/dev/null 2>&1; then
 	want_pc libxml-2.0 libxml2-dev
 	want_pc pangocairo libpango1.0-dev
 	want_pc cairo libcairo2-dev
+	want_pc libqpdf libqpdf-dev
 else
-	need="$need libxml2-dev libpango1.0-dev libcairo2-dev"
+	need="$need libxml2-dev libpango1.0-dev libcairo2-dev libqpdf-dev"
 fi
 want_file() { [ -e "$1" ] || need="$need $2"; }
 want_file /usr/include/hyphen.h libhyphen-dev

@@ -1,8 +1,9 @@
 /*
- * dev-pdf.c — the PDF device: cairo's PDF surface, written through a
- * stream so that write errors (a full disk) are seen; fonts embedded and
- * subset by cairo; metadata, page labels, named destinations, links and
- * the outline.  Pages may change size (portrait and landscape).
+ * dev-pdf.c — the PDF device: cairo's PDF surface writes into memory
+ * (fonts embedded and subset, metadata, page labels, named destinations,
+ * the outline; pages may change size); at close the finish stage adds
+ * the links and the file is written, so that a write error (a full disk)
+ * is seen and reported.
  */
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -10,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/arena.h"
+
+#include "../finish/finish.h"
 #include "paint.h"
 
 typedef struct pdf {
@@ -18,6 +22,12 @@ typedef struct pdf {
 	char *path;
 	diag *d;
 	int write_error;
+	unsigned char *buf; /* what cairo wrote */
+	size_t n, cap;
+	finish_link *links;
+	int nlinks, caplinks;
+	char **dests; /* the link destinations, owned */
+	int page_index;
 	cairo_surface_t *s;
 	cairo_t *cr;
 	int outline[8]; /* the last outline id at each level */
@@ -27,12 +37,30 @@ static cairo_status_t write_cb(void *closure, const unsigned char *data,
 			       unsigned int len)
 {
 	pdf *p = closure;
-	if (fwrite(data, 1, len, p->f) != len) {
-		if (!p->write_error)
-			p->write_error = errno ? errno : EIO;
-		return CAIRO_STATUS_WRITE_ERROR;
+	if (p->n + len > p->cap) {
+		p->cap = (p->n + len) * 2;
+		p->buf = realloc(p->buf, p->cap);
+		if (!p->buf)
+			pg_oom();
 	}
+	memcpy(p->buf + p->n, data, len);
+	p->n += len;
 	return CAIRO_STATUS_SUCCESS;
+}
+
+static void add_link(pdf *p, const dl_page *pg, const dl_op *o)
+{
+	if (p->nlinks == p->caplinks) {
+		p->caplinks = p->caplinks ? p->caplinks * 2 : 32;
+		p->links = realloc(p->links, (size_t)p->caplinks * sizeof *p->links);
+		p->dests = realloc(p->dests, (size_t)p->caplinks * sizeof *p->dests);
+		if (!p->links || !p->dests)
+			pg_oom();
+	}
+	p->dests[p->nlinks] = g_strdup(o->str);
+	p->links[p->nlinks] = (finish_link){ p->page_index, o->x, pg->h - o->y - o->h,
+					     o->w, o->h, p->dests[p->nlinks] };
+	p->nlinks++;
 }
 
 static int pdf_page(device *dev, const dl_page *pg)
@@ -55,8 +83,12 @@ static int pdf_page(device *dev, const dl_page *pg)
 			p->outline[l] = p->outline[level];
 		g_free(a);
 	}
+	for (int i = 0; i < pg->n; i++)
+		if (pg->ops[i].kind == DL_LINK)
+			add_link(p, pg, &pg->ops[i]);
 	paint_page(p->cr, pg, 1);
 	cairo_show_page(p->cr);
+	p->page_index++;
 	return cairo_status(p->cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
@@ -69,16 +101,29 @@ static int pdf_close(device *dev)
 	cairo_status_t st = cairo_surface_status(p->s);
 	cairo_surface_destroy(p->s);
 	p->s = NULL;
-	int bad = st != CAIRO_STATUS_SUCCESS || p->write_error;
-	if (fflush(p->f) != 0 && !p->write_error)
-		p->write_error = errno;
+	if (st != CAIRO_STATUS_SUCCESS) {
+		diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "internal error: %s",
+			 cairo_status_to_string(st));
+		return -1;
+	}
+	unsigned char *data = p->buf, *done = NULL;
+	size_t n = p->n;
+	if (p->nlinks) {
+		if (finish_links(p->buf, p->n, p->links, p->nlinks, &done, &n,
+				 p->path, p->d) != 0)
+			return -1;
+		data = done;
+	}
+	errno = 0;
+	if (fwrite(data, 1, n, p->f) != n || fflush(p->f) != 0)
+		p->write_error = errno ? errno : EIO;
 	if (p->f != stdout && fclose(p->f) != 0 && !p->write_error)
-		p->write_error = errno;
+		p->write_error = errno ? errno : EIO;
 	p->f = NULL;
-	if (bad || p->write_error) {
+	free(done);
+	if (p->write_error) {
 		diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "cannot write: %s",
-			 p->write_error ? strerror(p->write_error)
-					: cairo_status_to_string(st));
+			 strerror(p->write_error));
 		return -1;
 	}
 	return 0;
@@ -93,6 +138,11 @@ static void pdf_free(device *dev)
 		cairo_surface_destroy(p->s);
 	if (p->f && p->f != stdout)
 		fclose(p->f);
+	for (int i = 0; i < p->nlinks; i++)
+		g_free(p->dests[i]);
+	free(p->dests);
+	free(p->links);
+	free(p->buf);
 	g_free(p->path);
 	free(p);
 }

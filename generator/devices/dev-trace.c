@@ -59,15 +59,12 @@ static int trace_page(device *dev, const dl_page *pg)
 			fprintf(f, "line %.2f %.2f %.2f %.2f %.2f #%06x\n", o->x,
 				o->y, o->x + o->w, o->y + o->h, o->lw, o->color);
 			break;
-		case DL_TEXT: {
-			char *s = dl_line_text(o->line);
+		case DL_TEXT:
 			fprintf(f, "text %.2f %.2f %.2f %.2f #%06x ", o->x, o->y,
 				o->w, o->h, o->color);
-			quoted(f, s);
+			quoted(f, o->str);
 			fputc('\n', f);
-			g_free(s);
 			break;
-		}
 		case DL_IMAGE:
 			fprintf(f, "image %.2f %.2f %.2f %.2f ", o->x, o->y, o->w,
 				o->h);

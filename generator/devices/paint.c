@@ -63,7 +63,8 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags)
 		case DL_LINK:
 			/* cairo 1.16.0 writes link annotations under object
 			 * numbers other than the ones it lists in /Annots (a
-			 * damaged file): links are added after cairo is done. */
+			 * damaged file): the PDF device has them added by the
+			 * finish stage (generator/finish). */
 			break;
 		case DL_DEST:
 			if (tags) {

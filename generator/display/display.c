@@ -25,8 +25,12 @@ void dl_page_free(dl_page *p)
 	if (!p)
 		return;
 	for (int i = 0; i < p->n; i++) {
-		if (p->ops[i].line)
+		if (p->ops[i].line) {
+			PangoLayout *l = p->ops[i].line->layout;
 			pango_layout_line_unref(p->ops[i].line);
+			if (l)
+				g_object_unref(l);
+		}
 		free(p->ops[i].str);
 		free(p->ops[i].dest);
 	}
@@ -90,7 +94,12 @@ void dl_text(dl_page *p, PangoLayoutLine *line, double x, double baseline,
 	     uint32_t color)
 {
 	dl_op *o = add(p, DL_TEXT);
+	/* A line needs its layout to be drawn: both live as long as the
+	 * page (one page at a time, so memory stays flat). */
 	o->line = pango_layout_line_ref(line);
+	if (line->layout)
+		g_object_ref(line->layout);
+	o->str = dl_line_text(line);
 	o->x = x, o->y = baseline, o->color = color;
 	double lx;
 	dl_line_extents(line, &lx, &o->w);
@@ -132,6 +141,8 @@ void dl_outline(dl_page *p, int level, const char *title, const char *dest)
 
 char *dl_line_text(PangoLayoutLine *line)
 {
+	if (!line->layout)
+		return g_strdup("");
 	const char *t = pango_layout_get_text(line->layout);
 	const char *s = t + line->start_index, *end = s + line->length;
 	GString *out = g_string_sized_new((gsize)line->length + 1);

@@ -31,8 +31,8 @@ typedef struct dl_op {
 	double x, y, w, h, lw;
 	uint32_t color;
 	int level;
-	PangoLayoutLine *line; /* DL_TEXT: one reference held */
-	char *str;	       /* image file, destination name, outline title */
+	PangoLayoutLine *line; /* DL_TEXT: a reference to it and its layout */
+	char *str;	       /* text, image file, destination name, outline title */
 	char *dest;	       /* DL_OUTLINE: its destination */
 } dl_op;
 

@@ -1,0 +1,78 @@
+#!/bin/sh
+# render.sh — the rendering tests, with tools plangen did not write:
+# pdfinfo, pdffonts, pdftotext (poppler) and qpdf.
+#   - the built-in 2019 plan renders: valid PDF (qpdf --check), every
+#     font embedded, portrait and landscape pages, its metadata, an
+#     outline entry per section and per POA, the Contenido's links;
+#   - its text holds every paragraph, item and matrix cell of the XML;
+#   - bad input writes nothing and keeps an existing file; a full disk
+#     is exit 3 with the previous file intact; png, svg and trace work.
+set -u
+P=${PLANGEN:-./plangen}
+here=$(dirname "$0")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0 total=0
+ok() { total=$((total + 1)); }
+fail() { total=$((total + 1)); echo "FAIL: $*"; fails=$((fails + 1)); }
+check() { if eval "$2"; then ok; else fail "$1"; fi; }
+
+pdf=$tmp/plan.pdf
+"$P" -o "$pdf" 2>"$tmp/err"
+check "render the built-in plan" '[ $? = 0 ] && [ ! -s "$tmp/err" ] && [ -s "$pdf" ]'
+check "qpdf --check" 'qpdf --check "$pdf" >/dev/null 2>&1'
+pdffonts "$pdf" | tail -n +3 >"$tmp/fonts"
+check "fonts embedded" '[ -s "$tmp/fonts" ] && ! awk "{ if (\$(NF-4) != \"yes\") bad = 1 } END { exit !bad }" "$tmp/fonts"'
+pdfinfo -f 1 -l 999 "$pdf" >"$tmp/info"
+check "portrait pages" 'grep -q "size: *612 x 792" "$tmp/info"'
+check "landscape pages" 'grep -q "size: *792 x 612" "$tmp/info"'
+check "title" 'grep -q "^Title: *Plan de Acción 2019" "$tmp/info"'
+check "author" 'grep -q "^Author: *COAMSS/OPAMSS" "$tmp/info"'
+check "creation date from the document" 'grep -q "^CreationDate: .*2018" "$tmp/info"'
+qpdf --json "$pdf" >"$tmp/json" 2>/dev/null
+check "contents links" '[ "$(grep -c "\"/Subtype\": \"/Link\"" "$tmp/json")" -ge 9 ]'
+check "outline: sections and POAs" '[ "$(grep -c "\"/Title\"" "$tmp/json")" -ge 19 ]'
+pdftotext "$pdf" "$tmp/plan.txt"
+if perl "$here/content.pl" input/plan-2019.xml "$tmp/plan.txt" >"$tmp/content"; then ok; else
+	fail "content"; cat "$tmp/content"; fi
+big=$(grep -c -F '$ 2,332,273.00' "$tmp/plan.txt")
+zero=$(grep -c -x -E '[$] ?-' "$tmp/plan.txt")
+check "amounts as printed" '[ "$big" -ge 1 ] && [ "$zero" -ge 1 ]'
+
+# Two runs, the same text (the dates come from the document).
+"$P" -o "$tmp/again.pdf" && pdftotext "$tmp/again.pdf" "$tmp/again.txt"
+pdfinfo "$tmp/again.pdf" | grep -v "^File size" >"$tmp/i2"; pdfinfo "$pdf" | grep -v "^File size" >"$tmp/i1"
+check "reproducible" 'cmp -s "$tmp/plan.txt" "$tmp/again.txt" && cmp -s "$tmp/i1" "$tmp/i2"'
+
+# Bad input: exit 1, nothing written, an existing file kept.
+echo keep >"$tmp/old.pdf"
+"$P" "$here/bad/15-month-out-of-range.xml" -o "$tmp/old.pdf" 2>/dev/null
+check "bad input keeps the old file" '[ $? = 1 ] && [ "$(cat "$tmp/old.pdf")" = keep ]'
+"$P" "$here/bad/15-month-out-of-range.xml" -o "$tmp/new.pdf" 2>/dev/null
+check "bad input writes nothing" '[ ! -e "$tmp/new.pdf" ] && [ -z "$(ls "$tmp" | grep "new.pdf.")" ]'
+# A full disk: exit 3.
+if [ -w /dev/full ]; then
+	"$P" -o /dev/full 2>"$tmp/err"
+	check "full disk" '[ $? = 3 ] && grep -q "/dev/full: error: cannot write" "$tmp/err"'
+fi
+# An output folder that does not exist: exit 3, nothing left behind.
+"$P" -o "$tmp/no/such/dir.pdf" 2>/dev/null
+check "unwritable folder" '[ $? = 3 ]'
+"$P" -o "$tmp" 2>/dev/null
+check "output is a directory" '[ $? = 3 ]'
+check "no temporary files" '[ -z "$(ls -a "$tmp" | grep "\.pdf\.")" ]'
+
+# The other devices.
+"$P" -f trace -o "$tmp/plan.trace"
+check "trace" '[ $? = 0 ] && grep -q "^page 1 612.00 792.00" "$tmp/plan.trace"'
+"$P" "$here/valid/minimal.xml" -f png -o "$tmp/min.png"
+check "png" '[ $? = 0 ] && [ -s "$tmp/min-1.png" ] && [ -s "$tmp/min-3.png" ]'
+"$P" "$here/valid/minimal.xml" -f svg -o "$tmp/min.svg"
+check "svg" '[ $? = 0 ] && grep -q "<svg" "$tmp/min-1.svg"'
+for f in "$here"/valid/*.xml; do
+	"$P" "$f" -o "$tmp/v.pdf" 2>"$tmp/err"
+	check "render $f" '[ $? = 0 ] && qpdf --check "$tmp/v.pdf" >/dev/null 2>&1'
+done
+
+echo "render.sh: $((total - fails))/$total passed"
+[ $fails = 0 ]
