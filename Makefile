@@ -77,8 +77,13 @@ check: plangen $(TEST_BIN)
 
 # Figures come from the release build, whatever build= says.
 bench:
-	@$(MAKE) --no-print-directory build=release build/release/plangen >/dev/null
+	@$(MAKE) --no-print-directory build=release build/release/plangen build/release/tests/bench/bench >/dev/null
 	@sh tests/bench.sh build/release/plangen
+	@build/release/tests/bench/bench
+
+$(O)/tests/bench/bench: tests/bench/bench.c $(OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Igenerator -o $@ $^ $(PKG_LIBS)
 
 install: plangen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/plangen

@@ -53,6 +53,7 @@ struct table {
 	tcell *cells;
 	int ncells, capcells;
 	int nheader;
+	int maxspan; /* the most rows a cell spans */
 	int laid;
 	int cur;     /* the first row not yet ended */
 	int started; /* its cells are open */
@@ -85,6 +86,8 @@ static void lay_out(table *t)
 		double w = c->w - 2 * t->pad;
 		if (w < 1)
 			w = 1;
+		if (!c->spans && !*c->plain)
+			continue; /* empty (month cells): no layout, no lines */
 		c->l = c->spans ? eng_text(t->e, c->spans, &c->st, w, NULL)
 				: eng_plain(t->e, c->plain, &c->st, w);
 		/* A single word that fits the whole cell is not broken: it
@@ -139,9 +142,18 @@ static int ends_at(const tcell *c, int r)
 /* The cells open while row r is being placed: those starting at or
  * before r and ending at or after it. */
 #define each_open(t, r, c)                                                     \
-	for (tcell *c = (t)->cells; c < (t)->cells + (t)->ncells; c++)         \
-		if (c->row <= (r) && c->row + c->rows - 1 >= (r) &&            \
+	for (tcell *c = (t)->cells + open_from(t, r);                          \
+	     c < (t)->cells + (t)->rows[r].first + (t)->rows[r].n; c++)        \
+		if (c->row + c->rows - 1 >= (r) &&                             \
 		    (t)->rows[c->row].kind != TABLE_HEADER)
+
+/* The first cell that may still be open at row r: cells are stored in
+ * row order and none spans more than maxspan rows. */
+static int open_from(const table *t, int r)
+{
+	int lo = r - t->maxspan + 1;
+	return t->rows[lo < 0 ? 0 : lo].first;
+}
 
 /* The heights of the header rows (into rh), merged cells counted;
  * returns their sum. */
@@ -421,8 +433,12 @@ void table_cell(table *t, int col, int rows, int cols, const pg_span *text,
 block *table_block(table *t)
 {
 	/* Spans may not reach past the last row. */
-	for (int i = 0; i < t->ncells; i++)
+	t->maxspan = 1;
+	for (int i = 0; i < t->ncells; i++) {
 		if (t->cells[i].row + t->cells[i].rows > t->nrows)
 			t->cells[i].rows = t->nrows - t->cells[i].row;
+		if (t->cells[i].rows > t->maxspan)
+			t->maxspan = t->cells[i].rows;
+	}
 	return &t->b;
 }

@@ -45,8 +45,9 @@ static int has_fonts(const char *dir)
 static char *fonts_dir(const char *argv0)
 {
 	const char *env = getenv("PLANGEN_FONTS");
+	char abs[PATH_MAX];
 	if (env && *env)
-		return g_strdup(env);
+		return g_strdup(realpath(env, abs) ? abs : env);
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	char *bindir = n > 0 ? (exe[n] = '\0', g_path_get_dirname(exe))
@@ -65,6 +66,12 @@ static char *fonts_dir(const char *argv0)
 			g_free(cands[i]);
 	}
 	g_free(bindir);
+	/* fontconfig takes relative file names as relative to its own
+	 * configuration folder: give it an absolute one. */
+	if (found && realpath(found, abs)) {
+		g_free(found);
+		found = g_strdup(abs);
+	}
 	return found;
 }
 

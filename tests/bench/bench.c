@@ -1,0 +1,198 @@
+/*
+ * bench.c — the speed and memory figures (make bench prints them; no
+ * test judges them: machines here are shared and noisy).
+ *
+ *   read+validate  reader_read on input/plan-2019.xml, in process
+ *   plan-2019      the whole render to PDF (read, two layout passes,
+ *                  cairo, the finish stage), in process
+ *   synthetic      a generated plan of N POAs whose matrices fill about
+ *                  1,000 landscape pages: wall time, pages per second,
+ *                  and peak memory (ru_maxrss) before and after, to show
+ *                  it does not grow with the page count
+ */
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "../../layouts/plan.h"
+#include "input/reader.h"
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static long peak_kb(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+static int cmpd(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* A plan with `poas` POAs of 30 results x 2 indicators x 3 activities. */
+static GString *synthetic(int poas)
+{
+	GString *s = g_string_new(
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<plan anio=\"2019\" fecha=\"2018-11-30\" institucion=\"COAMSS/OPAMSS\">\n"
+		"<portada><titulo>Plan sintético</titulo></portada>\n"
+		"<cuerpo><seccion titulo=\"Planes Operativos Anuales\"><p>Texto.</p><poas/></seccion></cuerpo>\n"
+		"<pei titulo=\"PEI\" periodo=\"2016-2020\"><area id=\"ae1\" num=\"1\" nombre=\"Gestión\">"
+		"<objetivo id=\"oe1\" num=\"1\">Consolidar y articular la gestión organizacional</objetivo></area></pei>\n"
+		"<organizacion>\n");
+	for (int u = 0; u < poas; u++)
+		g_string_append_printf(s, "<unidad id=\"u%d\" nombre=\"Unidad %d\" nivel=\"operativo\"/>\n", u, u);
+	g_string_append(s, "</organizacion>\n");
+	for (int u = 0; u < poas; u++) {
+		g_string_append_printf(s, "<poa id=\"p%d\" unidad=\"u%d\" titulo=\"PLAN OPERATIVO UNIDAD %d\">\n"
+					  "<objetivo-especifico num=\"1\" pei=\"oe1\"><texto>Fortalecer la gestión "
+					  "institucional de la unidad en sus procesos.</texto>\n", u, u, u);
+		for (int r = 0; r < 30; r++) {
+			g_string_append_printf(s, "<resultado id=\"u%d-r%d\" codigo=\"R%d\"><texto>Fortalecidos "
+						  "los procesos de planificación y seguimiento de la unidad número %d.</texto>"
+						  "<financiamiento>Fondos propios</financiamiento>\n", u, r, r + 1, r);
+			for (int i = 0; i < 2; i++) {
+				g_string_append_printf(s, "<indicador id=\"u%d-r%d-i%d\"><texto>A diciembre de 2019, "
+							  "al menos el 90%% de los informes entregados a tiempo.</texto>"
+							  "<verificacion>Informes, actas y listas de asistencia</verificacion>\n",
+							  u, r, i);
+				for (int a = 0; a < 3; a++)
+					g_string_append_printf(s, "<actividad id=\"u%d-r%d-i%d-a%d\" codigo=\"A.%d\" "
+								  "meses=\"%d-%d\"><texto>Elaborar y presentar el informe "
+								  "trimestral de avance a la Dirección Ejecutiva.</texto>"
+								  "<responsable>Jefatura de la unidad</responsable>"
+								  "<riesgo>Retrasos en la entrega de información</riesgo></actividad>\n",
+								  u, r, i, a, a + 1, a + 1, a + 10);
+				g_string_append(s, "</indicador>\n");
+			}
+			g_string_append(s, "</resultado>\n");
+		}
+		g_string_append(s, "</objetivo-especifico></poa>\n");
+	}
+	g_string_append(s, "</plan>\n");
+	return s;
+}
+
+static int count_pages(dl_page *p, void *ud)
+{
+	(void)p;
+	(*(int *)ud)++;
+	return 0;
+}
+
+typedef struct counter {
+	device dev;
+	int pages;
+} counter;
+
+static int c_page(device *d, const dl_page *p)
+{
+	(void)p;
+	((counter *)d)->pages++;
+	return 0;
+}
+static int c_close(device *d)
+{
+	(void)d;
+	return 0;
+}
+static void c_free(device *d)
+{
+	(void)d;
+}
+
+/* Renders data to a PDF in /dev/null; returns pages, or -1. */
+static int render(const char *name, const char *data, size_t len, eng *e,
+		  const char *out)
+{
+	arena *a = arena_new();
+	diag *d = diag_new();
+	pg_plan *p = reader_read(name, data, len, a, d);
+	int pages = -1;
+	if (p) {
+		dev_meta m;
+		char date[32];
+		layout_plan_meta(p, &m, date, sizeof date);
+		counter cnt = { { c_page, c_close, c_free }, 0 };
+		device *dev = out ? dev_pdf_new(out, &m, d) : &cnt.dev;
+		if (dev && layout_plan(p, e, theme_plan(), dev, d) == 0 &&
+		    dev->close(dev) == 0)
+			pages = out ? 1 : cnt.pages;
+		if (dev && out)
+			dev->free(dev);
+	}
+	if (pages < 0)
+		diag_print(d, stderr, 1);
+	diag_free(d);
+	arena_free(a);
+	return pages;
+}
+
+int main(int argc, char **argv)
+{
+	(void)argc;
+	(void)count_pages;
+	const char *data = pg_embedded_plan;
+	size_t len = pg_embedded_plan_size;
+	enum { RUNS = 30 };
+	double t[RUNS];
+	for (int i = 0; i < RUNS; i++) {
+		arena *a = arena_new();
+		diag *d = diag_new();
+		double t0 = now();
+		reader_read("plan-2019.xml", data, len, a, d);
+		t[i] = now() - t0;
+		diag_free(d);
+		arena_free(a);
+	}
+	qsort(t, RUNS, sizeof *t, cmpd);
+	printf("read+validate plan-2019.xml (%zu KB): median %.1f ms, best %.1f ms (target < 20 ms)\n",
+	       len / 1024, t[RUNS / 2] * 1e3, t[0] * 1e3);
+
+	diag *d = diag_new();
+	eng *e = eng_new(argv[0], d);
+	if (!e) {
+		diag_print(d, stderr, 1);
+		return 1;
+	}
+	double r[5];
+	for (int i = 0; i < 5; i++) {
+		double t0 = now();
+		if (render("plan-2019.xml", data, len, e, "/dev/null") < 0)
+			return 1;
+		r[i] = now() - t0;
+	}
+	qsort(r, 5, sizeof *r, cmpd);
+	printf("plan-2019.xml to PDF: median %.0f ms, best %.0f ms (target < 300 ms)\n",
+	       r[2] * 1e3, r[0] * 1e3);
+
+	for (int n = 10; n <= 40; n *= 4) {
+		GString *s = synthetic(n);
+		long before = peak_kb();
+		double t0 = now();
+		int pages = render("synthetic.xml", s->str, s->len, e, NULL);
+		double dt = now() - t0;
+		t0 = now();
+		render("synthetic.xml", s->str, s->len, e, "/dev/null");
+		double dpdf = now() - t0;
+		printf("synthetic, %d POAs, %d pages (%zu KB of XML): layout %.2f s (%.0f pages/s), "
+		       "to PDF %.2f s (%.0f pages/s); peak memory %ld MB (before: %ld MB)\n",
+		       n, pages, s->len / 1024, dt, pages / dt, dpdf, pages / dpdf,
+		       peak_kb() / 1024, before / 1024);
+		g_string_free(s, TRUE);
+	}
+	eng_free(e);
+	diag_free(d);
+	return 0;
+}
