@@ -41,7 +41,7 @@ MAIN := $(O)/generator/main.o
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_BIN := $(TEST_SRC:%.c=$(O)/%)
 
-.PHONY: all demo check bench install clean deps
+.PHONY: all demo check bench fuzz install clean deps
 all: plangen
 
 $(O)/plangen: $(MAIN) $(OBJ)
@@ -84,6 +84,24 @@ bench:
 $(O)/tests/bench/bench: tests/bench/bench.c $(OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Igenerator -o $@ $^ $(PKG_LIBS)
+
+# make fuzz [FUZZ_SECONDS=600]: libFuzzer on the reader (tests/fuzz), with
+# clang, ASan and UBSan; new corpus and crashes under build/fuzz/.
+FUZZ_SECONDS ?= 600
+FUZZ := build/fuzz
+fuzz:
+	@tools/deps.sh fuzz
+	@mkdir -p $(FUZZ)/corpus $(FUZZ)/artifacts
+	clang -c -o $(FUZZ)/embedded.o generator/input/embedded.S
+	clang -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		generator/base/*.c generator/input/*.c $(FUZZ)/embedded.o \
+		tests/fuzz/fuzz-reader.c $(shell pkg-config --cflags --libs libxml-2.0) \
+		-o $(FUZZ)/fuzz-reader
+	sh tests/fuzz/make-seeds.sh $(FUZZ)/seeds
+	cd $(FUZZ) && ./fuzz-reader -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+		-dict=$(CURDIR)/tests/fuzz/plan.dict -max_total_time=$(FUZZ_SECONDS) \
+		-artifact_prefix=artifacts/ corpus seeds </dev/null
 
 install: plangen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/plangen

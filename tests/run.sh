@@ -86,6 +86,15 @@ expect_match "huge attribute" "$tmp/huge-attribute.xml" \
 expect_match "deep nesting" "$tmp/deep.xml" \
 	"deep.xml:[0-9]*:[0-9]*: error: Excessive depth"
 
+# Inputs that once crashed or hung the reader (found by tests/fuzz):
+# now each is refused with diagnostics, in bounded time.
+for f in "$here"/fuzz/crashes/*.xml; do
+	total=$((total + 1))
+	timeout 60 "$P" --check "$f" </dev/null >/dev/null 2>"$tmp/err"
+	st=$?
+	[ $st = 1 ] && [ -s "$tmp/err" ] || fail "$f: exit $st"
+done
+
 # I/O: a missing file and a directory are exit 3, named.
 echo "$tmp/no-such.xml: error: cannot open: No such file or directory" >"$tmp/want"
 expect "missing input" 3 "$tmp/want" -- --check "$tmp/no-such.xml"

@@ -25,6 +25,11 @@ if [ "${1:-build}" = test ]; then
 	want_cmd pdftotext poppler-utils
 	want_cmd qpdf qpdf
 fi
+if [ "${1:-build}" = fuzz ]; then
+	want_cmd clang clang
+	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 ||
+		need="$need libclang-rt-14-dev"
+fi
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	echo "plangen: installing$need" >&2

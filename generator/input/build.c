@@ -14,6 +14,10 @@
 #include "input-imp.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <libxml/hash.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -291,6 +295,10 @@ static unsigned months(B *b, const xmlNode *n, const char *v)
 	return mask;
 }
 
+/* The largest amount, in currency units: a thousand billion.  With it no
+ * sum of the lines a file can hold overflows 64 bits. */
+#define PG_MAX_UNITS 999999999999LL
+
 /* monto="1234567.89": cents; -1 with a diagnostic if malformed. */
 static int64_t amount(B *b, const xmlNode *n, const char *name, const char *v)
 {
@@ -305,11 +313,12 @@ static int64_t amount(B *b, const xmlNode *n, const char *name, const char *v)
 	int64_t units = 0;
 	int digits = 0;
 	for (; *s >= '0' && *s <= '9'; s++, digits++) {
-		if (units > (INT64_MAX / 100 - 9) / 10) {
-			err(b, n, "%s=\"%s\" is too large", name, v);
+		units = units * 10 + (*s - '0');
+		if (units > PG_MAX_UNITS) {
+			err(b, n, "%s=\"%s\" is too large (at most %lld)", name, v,
+			    (long long)PG_MAX_UNITS);
 			return -1;
 		}
-		units = units * 10 + (*s - '0');
 	}
 	int cents = 0, dec = 0;
 	if (*s == '.') {
@@ -371,15 +380,23 @@ static const char *image(B *b, const xmlNode *n, const char *name)
 	const char *path = v[0] == '/' || !b->dir[0]
 				   ? v
 				   : arena_printf(b->a, "%s/%s", b->dir, v);
-	FILE *f = fopen(path, "rb");
+	/* A regular file only: a device or a pipe could block for ever. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
 	unsigned char m[8] = { 0 };
-	if (!f) {
+	if (fd < 0) {
 		err(b, n, "%s=\"%s\": cannot read the image %s: %s", name, v,
 		    path, strerror(errno));
 		return NULL;
 	}
-	size_t got = fread(m, 1, sizeof m, f);
-	fclose(f);
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		err(b, n, "%s=\"%s\": %s is not a regular file", name, v, path);
+		return NULL;
+	}
+	ssize_t r = read(fd, m, sizeof m);
+	size_t got = r > 0 ? (size_t)r : 0;
+	close(fd);
 	static const unsigned char png[8] = { 0x89, 'P', 'N', 'G',
 					      '\r', '\n', 0x1a, '\n' };
 	if (!(got == 8 && memcmp(m, png, 8) == 0) &&
@@ -552,6 +569,11 @@ static pg_table *table(B *b, const xmlNode *n)
 			const char *cs = attr(b, c, "columnas");
 			cell->rows = rs ? number(b, c, "filas", rs) : 1;
 			cell->cols = cs ? number(b, c, "columnas", cs) : 1;
+			if (cell->cols > 64) {
+				err(b, c, "columnas=\"%s\": a table has at most 64 "
+					  "columns", cs);
+				cell->cols = 1;
+			}
 			if (cell->rows < 1)
 				cell->rows = 1;
 			if (cell->cols < 1)
@@ -579,7 +601,7 @@ static pg_table *table(B *b, const xmlNode *n)
 			for (int dr = 0; dr < c->rows && ri + dr < nrows; dr++)
 				for (int dc = 0; dc < c->cols && col + dc < 64; dc++)
 					busy[(ri + dr) * 64 + col + dc] = 1;
-			col += c->cols;
+			col = c->cols > 64 - col ? 65 : col + c->cols;
 		}
 		while (col < 64 && busy[ri * 64 + col])
 			col++;
@@ -606,7 +628,7 @@ static pg_table *table(B *b, const xmlNode *n)
 		char *end;
 		while (*s && given < t->ncols) {
 			double x = strtod(s, &end);
-			if (end == s || x <= 0)
+			if (end == s || !(x > 0) || !isfinite(x) || x > 1e6)
 				break;
 			t->widths[given++] = x;
 			sum += x;
@@ -911,7 +933,12 @@ static pg_money_table *money(B *b, const xmlNode *n, enum pg_budget_part part)
 		}
 		if (part == PG_DONORS)
 			l->end_date = date(b, c, "fin", attr(b, c, "fin"), 0);
-		sum += l->cents;
+		if (__builtin_add_overflow(sum, l->cents, &sum)) {
+			err(b, c, "the lines of <%s> add up to more than plangen "
+				  "can count", budget_part_name[part]);
+			sum = INT64_MAX;
+			complete = 0;
+		}
 		*lt = l;
 		lt = &l->next;
 	}

@@ -28,8 +28,9 @@ static int64_t sum_of(const pg_money_table *t, int only_donations)
 {
 	int64_t s = 0;
 	for (const pg_money_line *l = t->lines; l; l = l->next)
-		if (!only_donations || l->source == PG_DONATIONS)
-			s += l->cents;
+		if ((!only_donations || l->source == PG_DONATIONS) &&
+		    __builtin_add_overflow(s, l->cents, &s))
+			return INT64_MAX; /* reported while building */
 	return s;
 }
 

@@ -123,8 +123,13 @@ static xmlParserInputPtr no_loading(const char *url, const char *id,
 
 int xml_line(const xmlNode *n)
 {
-	long l = xmlGetLineNo(n);
-	return l > 0 ? (int)l : 0;
+	/* Nodes made by expanding an entity have no line: their element's. */
+	for (; n; n = n->parent) {
+		long l = xmlGetLineNo(n);
+		if (l > 0)
+			return (int)l;
+	}
+	return 0;
 }
 
 xmlDocPtr xml_parse(const char *name, const char *data, size_t len, diag *d)
