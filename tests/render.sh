@@ -65,10 +65,38 @@ check "no temporary files" '[ -z "$(ls -a "$tmp" | grep "\.pdf\.")" ]'
 # The other devices.
 "$P" -f trace -o "$tmp/plan.trace"
 check "trace" '[ $? = 0 ] && grep -q "^page 1 612.00 792.00" "$tmp/plan.trace"'
+if perl "$here/invariants.pl" "$tmp/plan.trace" >"$tmp/inv"; then ok; else
+	fail "layout invariants"; cat "$tmp/inv"; fi
 "$P" "$here/valid/minimal.xml" -f png -o "$tmp/min.png"
 check "png" '[ $? = 0 ] && [ -s "$tmp/min-1.png" ] && [ -s "$tmp/min-3.png" ]'
 "$P" "$here/valid/minimal.xml" -f svg -o "$tmp/min.svg"
 check "svg" '[ $? = 0 ] && grep -q "<svg" "$tmp/min-1.svg"'
+# Extreme content: a 3,000-word cell (a row taller than a page), 200
+# activities under one result, a one-word plan.  Each renders, passes
+# the invariants, and loses no word.
+words=$(i=0; while [ $i -lt 3000 ]; do printf 'uno '; i=$((i + 1)); done)
+sed "s|<texto>Apoyar a las comisiones.</texto>|<texto>$words</texto>|" \
+	"$here/valid/minimal.xml" >"$tmp/x-long-cell.xml"
+awk '/<actividad id="uj-o1-r1-i1-a1"/ { grab = 1 } grab { buf = buf $0 "\n" }
+	/<\/actividad>/ && grab { grab = 0; for (i = 1; i <= 200; i++) { b = buf;
+		gsub(/uj-o1-r1-i1-a1/, "uj-o1-r1-i1-a" i, b); printf "%s", b }; next }
+	!grab { print }' "$here/valid/minimal.xml" >"$tmp/x-200-activities.xml"
+sed 's|>[^<>]*[^<> ][^<>]*</\(texto\|p\|titulo\|responsable\|verificacion\|linea\|objetivo\|riesgo-institucional\)>|>Uno</\1>|' \
+	"$here/valid/minimal.xml" >"$tmp/x-one-word.xml"
+for x in long-cell 200-activities one-word; do
+	"$P" "$tmp/x-$x.xml" -o "$tmp/x.pdf" 2>"$tmp/err" &&
+		"$P" "$tmp/x-$x.xml" -f trace -o "$tmp/x.trace" 2>>"$tmp/err"
+	check "extreme $x renders" '[ $? = 0 ] && qpdf --check "$tmp/x.pdf" >/dev/null 2>&1'
+	if perl "$here/invariants.pl" "$tmp/x.trace" >"$tmp/inv"; then ok; else
+		fail "extreme $x: invariants"; cat "$tmp/inv"; fi
+done
+"$P" "$tmp/x-long-cell.xml" -o "$tmp/x.pdf" && pdftotext "$tmp/x.pdf" "$tmp/x.txt"
+n=$(grep -o '\buno\b' "$tmp/x.txt" | wc -l)
+check "a 3,000-word cell keeps every word ($n)" '[ "$n" = 3000 ]'
+"$P" "$tmp/x-200-activities.xml" -f trace -o "$tmp/x.trace"
+n=$(grep -c '"A.1 Apoyar a las comisiones."' "$tmp/x.trace")
+check "200 activities in one result ($n)" '[ "$n" = 200 ]'
+
 for f in "$here"/valid/*.xml; do
 	"$P" "$f" -o "$tmp/v.pdf" 2>"$tmp/err"
 	check "render $f" '[ $? = 0 ] && qpdf --check "$tmp/v.pdf" >/dev/null 2>&1'
