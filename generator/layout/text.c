@@ -143,9 +143,6 @@ void eng_free(eng *e)
 		return;
 	g_object_unref(e->ctx);
 	g_object_unref(e->fontmap);
-	/* cairo's font caches hold fontconfig patterns: let them go, so that
-	 * the leak checker sees only leaks of ours. */
-	cairo_debug_reset_static_data();
 	FcConfigDestroy(e->fc);
 	if (e->hyph)
 		hnj_hyphen_free(e->hyph);
