@@ -8,16 +8,9 @@
 
 #include "paint.h"
 
-typedef struct png {
-	device dev;
-	char *pattern;
-	double dpi;
-	diag *d;
-} png;
-
 static int png_page(device *dev, const dl_page *pg)
 {
-	png *p = (png *)dev;
+	paged *p = (paged *)dev;
 	double k = p->dpi / 72.0;
 	int w = (int)(pg->w * k + 0.5), h = (int)(pg->h * k + 0.5);
 	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
@@ -37,27 +30,7 @@ static int png_page(device *dev, const dl_page *pg)
 	return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
-static int png_close(device *dev)
-{
-	(void)dev;
-	return 0;
-}
-
-static void png_free(device *dev)
-{
-	png *p = (png *)dev;
-	g_free(p->pattern);
-	free(p);
-}
-
 device *dev_png_new(const char *path, double dpi, diag *d)
 {
-	png *p = calloc(1, sizeof *p);
-	if (!p)
-		return NULL;
-	p->dev = (device){ png_page, png_close, png_free };
-	p->pattern = g_strdup(path);
-	p->dpi = dpi > 0 ? dpi : 96;
-	p->d = d;
-	return &p->dev;
+	return paged_new(png_page, path, dpi > 0 ? dpi : 96, d);
 }

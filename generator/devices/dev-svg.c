@@ -1,6 +1,7 @@
 /*
- * dev-svg.c — one SVG file per page; text stays text (cairo writes glyphs
- * as symbols, so it is drawn exactly as in the PDF).
+ * dev-svg.c — one SVG file per page.  cairo writes the glyphs as symbols
+ * (outlines), so a page looks exactly as in the PDF; its text is not
+ * selectable there.
  */
 #include <cairo-svg.h>
 #include <glib.h>
@@ -8,15 +9,9 @@
 
 #include "paint.h"
 
-typedef struct svg {
-	device dev;
-	char *pattern;
-	diag *d;
-} svg;
-
 static int svg_page(device *dev, const dl_page *pg)
 {
-	svg *p = (svg *)dev;
+	paged *p = (paged *)dev;
 	char *path = paint_page_path(p->pattern, pg->number);
 	cairo_surface_t *s = cairo_svg_surface_create(path, pg->w, pg->h);
 	cairo_t *cr = cairo_create(s);
@@ -32,26 +27,7 @@ static int svg_page(device *dev, const dl_page *pg)
 	return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
-static int svg_close(device *dev)
-{
-	(void)dev;
-	return 0;
-}
-
-static void svg_free(device *dev)
-{
-	svg *p = (svg *)dev;
-	g_free(p->pattern);
-	free(p);
-}
-
 device *dev_svg_new(const char *path, diag *d)
 {
-	svg *p = calloc(1, sizeof *p);
-	if (!p)
-		return NULL;
-	p->dev = (device){ svg_page, svg_close, svg_free };
-	p->pattern = g_strdup(path);
-	p->d = d;
-	return &p->dev;
+	return paged_new(svg_page, path, 72, d);
 }

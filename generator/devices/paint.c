@@ -5,6 +5,7 @@
 
 #include <glib.h>
 #include <pango/pangocairo.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void color(cairo_t *cr, uint32_t c)
@@ -94,4 +95,30 @@ char *paint_page_path(const char *pattern, int n)
 		return g_strdup_printf("%s-%d", pattern, n);
 	return g_strdup_printf("%.*s-%d%s", (int)(dot - pattern), pattern, n,
 			       dot);
+}
+
+static int paged_close(device *dev)
+{
+	(void)dev;
+	return 0; /* each page's file is complete when written */
+}
+
+static void paged_free(device *dev)
+{
+	paged *p = (paged *)dev;
+	g_free(p->pattern);
+	free(p);
+}
+
+device *paged_new(int (*page)(device *dev, const dl_page *p),
+		  const char *pattern, double dpi, diag *d)
+{
+	paged *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->dev = (device){ page, paged_close, paged_free };
+	p->pattern = g_strdup(pattern);
+	p->dpi = dpi;
+	p->d = d;
+	return &p->dev;
 }

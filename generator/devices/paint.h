@@ -14,4 +14,14 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags);
 /* A file name for page n from a pattern (see dev_png_new); g_free it. */
 char *paint_page_path(const char *pattern, int n);
 
+/* The devices that write one file per page (png, svg). */
+typedef struct paged {
+	device dev;
+	char *pattern;
+	double dpi;
+	diag *d;
+} paged;
+device *paged_new(int (*page)(device *dev, const dl_page *p),
+		  const char *pattern, double dpi, diag *d);
+
 #endif
