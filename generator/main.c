@@ -110,7 +110,7 @@ static int render(const pg_plan *p, const char *fmt, const char *out,
 			return EXIT_IO;
 		}
 		have_tmp = 1;
-		fchmod(fd, 0644 & ~0); /* as a new file would be, before umask */
+		/* As a new file would be: mkstemp makes it 0600. */
 		mode_t um = umask(0);
 		umask(um);
 		fchmod(fd, 0666 & ~um);

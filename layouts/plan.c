@@ -462,39 +462,66 @@ static void block_table(ctx *c, const pg_block *b)
 		caption(c, "Tabla", ++c->table_no, b->caption, b->source);
 }
 
-/* Tabla No. n: PEI areas and objectives → the action plan's scopes. */
+static int scopes_of(const pg_action_plan *ap, const pg_objective *o)
+{
+	int k = 0;
+	for (const pg_scope *s = ap->scopes; s; s = s->next)
+		k += s->objective == o;
+	return k;
+}
+
+static int indicators_of(const pg_result *r)
+{
+	int k = 0;
+	for (const pg_indicator *i = r->indicators; i; i = i->next)
+		k++;
+	return k;
+}
+
+/* A three-column table across the frame, with its header row. */
+static table *three_columns(ctx *c, const double frac[3],
+			    const char *const label[3])
+{
+	const theme *th = c->th;
+	double width = flow_width(c->f);
+	double w[3] = { width * frac[0], width * frac[1], width * frac[2] };
+	table *t = table_new(c->e, 3, w, th->cell_pad, th->border, th->border_color);
+	table_row(t, TABLE_HEADER, 0);
+	for (int i = 0; i < 3; i++)
+		table_cell(t, i, 1, 1, NULL, label[i], &th->table_head, th->head_fill);
+	return t;
+}
+
+/* Tabla No. n: PEI areas and objectives → the action plan's scopes; an
+ * objective without scopes keeps one empty row. */
 static void link_table(ctx *c, const pg_block *b)
 {
 	const theme *th = c->th;
 	const pg_plan *p = c->p;
 	if (!p->pei || !p->action)
 		return;
-	double width = flow_width(c->f);
-	double w[3] = { width * 0.25, width * 0.35, width * 0.40 };
-	table *t = table_new(c->e, 3, w, th->cell_pad, th->border, th->border_color);
-	table_row(t, TABLE_HEADER, 0);
-	table_cell(t, 0, 1, 1, NULL, "Áreas Estratégicas PEI", &th->table_head, th->head_fill);
-	table_cell(t, 1, 1, 1, NULL, "Objetivos Estratégicos PEI", &th->table_head, th->head_fill);
-	table_cell(t, 2, 1, 1, NULL,
-		   arena_printf(c->a, "Alcances Estratégicos %s", p->action->title ? p->action->title : ""),
-		   &th->table_head, th->head_fill);
+	static const double frac[3] = { 0.25, 0.35, 0.40 };
+	const char *label[3] = {
+		"Áreas Estratégicas PEI", "Objetivos Estratégicos PEI",
+		arena_printf(c->a, "Alcances Estratégicos %s",
+			     p->action->title ? p->action->title : ""),
+	};
+	table *t = three_columns(c, frac, label);
 	for (const pg_area *a = p->pei->areas; a; a = a->next) {
 		int arows = 0;
 		for (const pg_objective *o = a->objectives; o; o = o->next) {
-			int k = 0;
-			for (const pg_scope *s = p->action->scopes; s; s = s->next)
-				k += s->objective == o;
+			int k = scopes_of(p->action, o);
 			arows += k ? k : 1;
 		}
 		int first_area = 1;
 		for (const pg_objective *o = a->objectives; o; o = o->next) {
-			int k = 0;
-			for (const pg_scope *s = p->action->scopes; s; s = s->next)
-				k += s->objective == o;
-			int first_obj = 1;
-			for (const pg_scope *s = p->action->scopes; s || first_obj; s = s ? s->next : NULL) {
+			int k = scopes_of(p->action, o), first_obj = 1;
+			for (const pg_scope *s = p->action->scopes; s || first_obj;
+			     s = s ? s->next : NULL) {
 				if (s && s->objective != o)
 					continue;
+				if (!s && !first_obj)
+					break;
 				table_row(t, TABLE_BODY, 0);
 				if (first_area)
 					table_cell(t, 0, arows, 1, NULL, a->name, &th->table_group, 0xffffff);
@@ -518,25 +545,20 @@ static void action_tables(ctx *c)
 	const pg_plan *p = c->p;
 	if (!p->pei || !p->action)
 		return;
+	static const double frac[3] = { 0.34, 0.33, 0.33 };
+	static const char *const label[3] = { "OBJETIVOS / ALCANCES ESTRATÉGICOS",
+					      "RESULTADOS ESTRATÉGICOS", "INDICADORES" };
 	for (const pg_area *a = p->pei->areas; a; a = a->next) {
 		add_para(c, NULL, p->action->title, &th->subtitle, NULL, 10, 2, 1);
 		add_para(c, NULL, arena_printf(c->a, "Área Estratégica: %s", a->name),
 			 &th->subtitle, NULL, 0, 6, 1);
-		double width = flow_width(c->f);
-		double w[3] = { width * 0.34, width * 0.33, width * 0.33 };
-		table *t = table_new(c->e, 3, w, th->cell_pad, th->border, th->border_color);
-		table_row(t, TABLE_HEADER, 0);
-		table_cell(t, 0, 1, 1, NULL, "OBJETIVOS / ALCANCES ESTRATÉGICOS", &th->table_head, th->head_fill);
-		table_cell(t, 1, 1, 1, NULL, "RESULTADOS ESTRATÉGICOS", &th->table_head, th->head_fill);
-		table_cell(t, 2, 1, 1, NULL, "INDICADORES", &th->table_head, th->head_fill);
+		table *t = three_columns(c, frac, label);
 		for (const pg_scope *s = p->action->scopes; s; s = s->next) {
 			if (!s->objective || s->objective->area != a)
 				continue;
 			int rows = 0;
 			for (const pg_result *r = s->results; r; r = r->next) {
-				int k = 0;
-				for (const pg_indicator *i = r->indicators; i; i = i->next)
-					k++;
+				int k = indicators_of(r);
 				rows += k ? k : 1;
 			}
 			table_row(t, TABLE_BODY, 0);
@@ -545,14 +567,10 @@ static void action_tables(ctx *c)
 				table_cell(t, 1, 1, 1, NULL, "", &th->table_cell, 0xffffff);
 				table_cell(t, 2, 1, 1, NULL, "", &th->table_cell, 0xffffff);
 			}
-			int first_row = 1;
 			for (const pg_result *r = s->results; r; r = r->next) {
-				int k = 0;
-				for (const pg_indicator *i = r->indicators; i; i = i->next)
-					k++;
-				if (!first_row)
+				int k = indicators_of(r);
+				if (r != s->results)
 					table_row(t, TABLE_BODY, 0);
-				first_row = 0;
 				table_cell(t, 1, k ? k : 1, 1, r->text, NULL, &th->table_cell, 0xffffff);
 				if (!r->indicators)
 					table_cell(t, 2, 1, 1, NULL, "", &th->table_cell, 0xffffff);

@@ -31,27 +31,22 @@ void dl_page_free(dl_page *p)
 			if (l)
 				g_object_unref(l);
 		}
-		free(p->ops[i].str);
-		free(p->ops[i].dest);
+		g_free(p->ops[i].str);
+		g_free(p->ops[i].dest);
 	}
 	free(p->ops);
-	free(p->label);
+	g_free(p->label);
 	free(p);
 }
 
 static char *sdup(const char *s)
 {
-	if (!s)
-		return NULL;
-	char *r = strdup(s);
-	if (!r)
-		pg_oom();
-	return r;
+	return s ? g_strdup(s) : NULL;
 }
 
 void dl_set_label(dl_page *p, const char *label)
 {
-	free(p->label);
+	g_free(p->label);
 	p->label = sdup(label);
 }
 

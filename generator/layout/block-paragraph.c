@@ -169,7 +169,7 @@ static int place(block *b, flow *f)
 	}
 	for (int i = 0; i < p->nnotes; i++)
 		if (p->note_line[i] >= from && p->note_line[i] < to)
-			flow_add_note(f, p->notes[i], p->first_note + i);
+			flow_add_note(f, p->notes[i]);
 	if (p->lead && to == n) {
 		/* Dots from the end of the last line to the page number. */
 		int last = n - 1;

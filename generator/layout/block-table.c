@@ -59,9 +59,6 @@ struct table {
 	int started; /* its cells are open */
 };
 
-table *table_new(eng *e, int ncols, const double *widths, double pad,
-		 double border, uint32_t border_color);
-
 static const double EPS = 0.01;
 
 static double remaining(const table *t, const tcell *c)

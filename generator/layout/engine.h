@@ -114,7 +114,7 @@ int flow_page_number(flow *f);
 int flow_failed(flow *f);
 /* Footnotes of the current page: their height is taken from the room;
  * the layout returned is drawn at the page's foot by flow_end_page. */
-void flow_add_note(flow *f, PangoLayout *note, int number);
+void flow_add_note(flow *f, PangoLayout *note);
 
 /* ---- blocks ---- */
 

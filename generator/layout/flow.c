@@ -29,7 +29,6 @@ struct flow {
 	block *pending[MAX_PENDING];
 	int npending;
 	PangoLayout *notes[MAX_NOTES];
-	int note_numbers[MAX_NOTES];
 	int nnotes;
 	double notes_h;
 };
@@ -162,15 +161,14 @@ int flow_failed(flow *f)
 	return f->failed;
 }
 
-void flow_add_note(flow *f, PangoLayout *note, int number)
+void flow_add_note(flow *f, PangoLayout *note)
 {
 	flow_page(f);
 	if (f->nnotes == MAX_NOTES)
 		return;
 	if (!f->nnotes)
 		f->notes_h = NOTE_GAP;
-	f->notes[f->nnotes] = g_object_ref(note);
-	f->note_numbers[f->nnotes++] = number;
+	f->notes[f->nnotes++] = g_object_ref(note);
 	f->notes_h += eng_height(note);
 }
 

@@ -84,13 +84,6 @@ static GString *synthetic(int poas)
 	return s;
 }
 
-static int count_pages(dl_page *p, void *ud)
-{
-	(void)p;
-	(*(int *)ud)++;
-	return 0;
-}
-
 typedef struct counter {
 	device dev;
 	int pages;
@@ -142,7 +135,6 @@ static int render(const char *name, const char *data, size_t len, eng *e,
 int main(int argc, char **argv)
 {
 	(void)argc;
-	(void)count_pages;
 	const char *data = pg_embedded_plan;
 	size_t len = pg_embedded_plan_size;
 	enum { RUNS = 30 };
