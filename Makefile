@@ -85,23 +85,40 @@ $(O)/tests/bench/bench: tests/bench/bench.c $(OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Igenerator -o $@ $^ $(PKG_LIBS)
 
-# make fuzz [FUZZ_SECONDS=600]: libFuzzer on the reader (tests/fuzz), with
-# clang, ASan and UBSan; new corpus and crashes under build/fuzz/.
+# make fuzz [FUZZ_SECONDS=600]: libFuzzer, with clang, ASan, UBSan and
+# LeakSanitizer, on the reader then on the whole pipeline into the trace
+# (tests/fuzz), FUZZ_SECONDS each; corpora and crashes under build/fuzz/.
 FUZZ_SECONDS ?= 600
 FUZZ := build/fuzz
+FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=undefined $(PKG_CFLAGS)
+FUZZ_READER_OBJ := $(patsubst %.c,$(FUZZ)/%.o,$(wildcard generator/base/*.c \
+	generator/input/*.c)) $(FUZZ)/generator/input/embedded.o
+FUZZ_OBJ := $(patsubst %.c,$(FUZZ)/%.o,$(SRC)) $(FUZZ)/generator/input/embedded.o
 fuzz:
 	@tools/deps.sh fuzz
-	@mkdir -p $(FUZZ)/corpus $(FUZZ)/artifacts
-	clang -c -o $(FUZZ)/embedded.o generator/input/embedded.S
-	clang -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
-		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-		generator/base/*.c generator/input/*.c $(FUZZ)/embedded.o \
-		tests/fuzz/fuzz-reader.c $(shell pkg-config --cflags --libs libxml-2.0) \
-		-o $(FUZZ)/fuzz-reader
+	@$(MAKE) --no-print-directory $(FUZZ)/fuzz-reader $(FUZZ)/fuzz-pipeline
 	sh tests/fuzz/make-seeds.sh $(FUZZ)/seeds
-	cd $(FUZZ) && ./fuzz-reader -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	@mkdir -p $(FUZZ)/corpus-reader $(FUZZ)/corpus-pipeline $(FUZZ)/artifacts
+	cd $(FUZZ) && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+		./fuzz-reader -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 		-dict=$(CURDIR)/tests/fuzz/plan.dict -max_total_time=$(FUZZ_SECONDS) \
-		-artifact_prefix=artifacts/ corpus seeds </dev/null
+		-artifact_prefix=artifacts/reader- corpus-reader seeds </dev/null
+	cd $(FUZZ) && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+		./fuzz-pipeline -max_len=65536 -timeout=60 -rss_limit_mb=2048 \
+		-dict=$(CURDIR)/tests/fuzz/plan.dict -max_total_time=$(FUZZ_SECONDS) \
+		-artifact_prefix=artifacts/pipeline- corpus-pipeline seeds </dev/null
+
+$(FUZZ)/%.o: %.c
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+$(FUZZ)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input/plan-2019.xml
+	@mkdir -p $(@D)
+	clang -c -o $@ $<
+$(FUZZ)/fuzz-reader: tests/fuzz/fuzz-reader.c $(FUZZ_READER_OBJ)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
+$(FUZZ)/fuzz-pipeline: tests/fuzz/fuzz-pipeline.c $(FUZZ_OBJ)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
 
 install: plangen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/plangen
@@ -113,4 +130,4 @@ install: plangen
 clean:
 	rm -rf build plangen
 
--include $(OBJ:.o=.d) $(MAIN:.o=.d)
+-include $(OBJ:.o=.d) $(MAIN:.o=.d) $(FUZZ_OBJ:.o=.d)

@@ -16,8 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_TOC = 512 };
-
 typedef struct toc_entry {
 	char *number, *title, *dest;
 	int level, page;
@@ -33,8 +31,9 @@ typedef struct ctx {
 	diag *d;
 	int pass;
 	int table_no, figure_no, note_no;
-	toc_entry toc[MAX_TOC];
+	toc_entry *toc; /* every section, in reading order */
 	int ntoc;
+	GHashTable *toc_by_dest; /* dest -> toc_entry */
 	int stop_before_poas;
 	int landscape;
 } ctx;
@@ -170,11 +169,14 @@ static int emit(dl_page *pg, void *ud)
 	ctx *c = ud;
 	if (c->pass == 1) {
 		/* Learn where the headings fell. */
-		for (int i = 0; i < pg->n; i++)
-			if (pg->ops[i].kind == DL_DEST)
-				for (int k = 0; k < c->ntoc; k++)
-					if (!strcmp(c->toc[k].dest, pg->ops[i].str))
-						c->toc[k].page = pg->number;
+		for (int i = 0; i < pg->n; i++) {
+			toc_entry *t = pg->ops[i].kind == DL_DEST
+					       ? g_hash_table_lookup(c->toc_by_dest,
+								     pg->ops[i].str)
+					       : NULL;
+			if (t)
+				t->page = pg->number;
+		}
 		return 0;
 	}
 	return c->dev->page(c->dev, pg);
@@ -241,6 +243,16 @@ static void cover(ctx *c)
 	flow_break(c->f);
 }
 
+static int count_sections(const pg_section *s)
+{
+	int n = 0;
+	for (; s; s = s->next)
+		n += 1 + count_sections(s->children);
+	return n;
+}
+
+/* One entry per section, at every depth, in the order sections() meets
+ * them: numbers (1, 2.1, 2.1.3, ...) and destinations. */
 static void toc_collect(ctx *c, const pg_section *s, const char *prefix,
 			int level)
 {
@@ -252,16 +264,14 @@ static void toc_collect(ctx *c, const pg_section *s, const char *prefix,
 			num = prefix ? arena_printf(c->a, "%s.%d", prefix, n)
 				     : arena_printf(c->a, "%d", n);
 		}
-		if (c->ntoc < MAX_TOC) {
-			toc_entry *t = &c->toc[c->ntoc++];
-			t->number = num;
-			t->title = (char *)s->title;
-			t->dest = num ? arena_printf(c->a, "sec-%s", num)
-				      : arena_printf(c->a, "sec-u%d", c->ntoc);
-			t->level = level;
-		}
-		if (level < 3)
-			toc_collect(c, s->children, num, level + 1);
+		toc_entry *t = &c->toc[c->ntoc++];
+		t->number = num;
+		t->title = (char *)s->title;
+		t->dest = num ? arena_printf(c->a, "sec-%s", num)
+			      : arena_printf(c->a, "sec-u%d", c->ntoc);
+		t->level = level;
+		g_hash_table_insert(c->toc_by_dest, t->dest, t);
+		toc_collect(c, s->children, num, level + 1);
 	}
 }
 
@@ -375,17 +385,15 @@ static void sections(ctx *c, const pg_section *s, int level, int *index)
 {
 	const theme *th = c->th;
 	for (; s; s = s->next) {
-		toc_entry *t = *index < c->ntoc ? &c->toc[(*index)++] : NULL;
+		toc_entry *t = &c->toc[(*index)++];
 		portrait(c);
 		int lv = level < 3 ? level : 3;
 		para_opts o = { 0 };
-		if (t) {
-			o.dest = t->dest;
-			o.outline = t->number ? arena_printf(c->a, "%s %s", t->number, t->title)
-					      : t->title;
-			o.outline_level = level;
-		}
-		const char *title = t && t->number
+		o.dest = t->dest;
+		o.outline = t->number ? arena_printf(c->a, "%s %s", t->number, t->title)
+				      : t->title;
+		o.outline_level = level;
+		const char *title = t->number
 					    ? arena_printf(c->a, "%s   %s", t->number, s->title)
 					    : s->title;
 		if (level == 1 && s != c->p->sections)
@@ -1027,10 +1035,13 @@ int layout_plan(const pg_plan *p, eng *e, const theme *th, device *dev,
 	c->dev = dev;
 	c->d = d;
 	c->a = arena_new();
+	c->toc = arena_array_of(c->a, toc_entry, count_sections(p->sections));
+	c->toc_by_dest = g_hash_table_new(g_str_hash, g_str_equal);
 	toc_collect(c, p->sections, NULL, 1);
 	int r = run(c, 1);
 	if (r == 0)
 		r = run(c, 2);
+	g_hash_table_destroy(c->toc_by_dest);
 	arena_free(c->a);
 	free(c);
 	return r;

@@ -97,6 +97,21 @@ check "a 3,000-word cell keeps every word ($n)" '[ "$n" = 3000 ]'
 n=$(grep -c '"A.1 Apoyar a las comisiones."' "$tmp/x.trace")
 check "200 activities in one result ($n)" '[ "$n" = 200 ]'
 
+# Sections nested 12 deep, then siblings: every heading keeps its own
+# number and outline level (the contents list levels 1 and 2).
+{
+	sed -n '1,11p' "$here/valid/minimal.xml"
+	i=1; while [ $i -le 12 ]; do echo "<seccion titulo=\"Nivel $i\"><p>T.</p>"; i=$((i + 1)); done
+	i=1; while [ $i -le 12 ]; do echo "</seccion>"; i=$((i + 1)); done
+	echo '<seccion titulo="Otra"><p>x</p><poas/></seccion>'
+	sed -n '16,$p' "$here/valid/minimal.xml"
+} >"$tmp/x-deep.xml"
+"$P" "$tmp/x-deep.xml" -f trace -o "$tmp/x.trace"
+check "deep sections: numbers and outline levels" \
+	'grep -q "^outline 8 \"1.1.1.1.1.1.1.1 Nivel 8\"" "$tmp/x.trace" &&
+	 grep -q "^outline 1 \"2 Otra\" \"sec-2\"" "$tmp/x.trace" &&
+	 grep -q "^text .*\"2 *Otra\"" "$tmp/x.trace"'
+
 for f in "$here"/valid/*.xml; do
 	"$P" "$f" -o "$tmp/v.pdf" 2>"$tmp/err"
 	check "render $f" '[ $? = 0 ] && qpdf --check "$tmp/v.pdf" >/dev/null 2>&1'
