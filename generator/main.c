@@ -48,16 +48,49 @@ static void usage(FILE *f)
 	      f);
 }
 
-/* The temporary output, removed if a signal ends the run. */
+/* The temporary output, removed if a signal ends the run.  The handler
+ * calls only async-signal-safe functions (unlink, raise); the signals
+ * are blocked while the file is made or renamed and have_tmp changes,
+ * so that it names the file exactly while the file exists. */
 static volatile sig_atomic_t have_tmp;
 static char tmp_path[4096];
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP };
 
 static void on_signal(int sig)
 {
 	if (have_tmp)
 		unlink(tmp_path);
-	signal(sig, SIG_DFL);
+	/* The handler was reset on entry (SA_RESETHAND): once it returns,
+	 * the signal ends the process as it would have without it. */
 	raise(sig);
+}
+
+static void block_signals(int how)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	for (size_t i = 0; i < sizeof caught / sizeof *caught; i++)
+		sigaddset(&set, caught[i]);
+	sigprocmask(how, &set, NULL);
+}
+
+/* A signal ignored at the start stays ignored (a background job of a
+ * non-interactive shell ignores SIGINT). */
+static void catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof caught / sizeof *caught; i++)
+		sigaddset(&sa.sa_mask, caught[i]);
+	for (size_t i = 0; i < sizeof caught / sizeof *caught; i++) {
+		struct sigaction old;
+		if (sigaction(caught[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(caught[i], &sa, NULL);
+	}
 }
 
 /* output/<input name without .xml>.<ext> */
@@ -89,11 +122,11 @@ static int render(const pg_plan *p, const char *fmt, const char *out,
 	int paged = !strcmp(fmt, "png") || !strcmp(fmt, "svg");
 	int to_stdout = !strcmp(out, "-");
 	struct stat st;
+	int exists = !to_stdout && stat(out, &st) == 0;
 	/* A device or pipe is written directly; a file appears complete, by
 	 * a rename, or not at all. */
-	int direct = to_stdout || paged ||
-		     (stat(out, &st) == 0 && !S_ISREG(st.st_mode));
-	if (!direct && stat(out, &st) == 0 && S_ISDIR(st.st_mode)) {
+	int direct = to_stdout || paged || (exists && !S_ISREG(st.st_mode));
+	if (exists && S_ISDIR(st.st_mode)) {
 		diag_add(d, DIAG_ERROR, out, 0, 0, "is a directory");
 		eng_free(e);
 		return EXIT_IO;
@@ -101,15 +134,17 @@ static int render(const pg_plan *p, const char *fmt, const char *out,
 	const char *target = out;
 	FILE *f = NULL;
 	if (!direct) {
+		block_signals(SIG_BLOCK);
 		snprintf(tmp_path, sizeof tmp_path, "%s.XXXXXX", out);
-		int fd = mkstemp(tmp_path);
+		int fd = mkstemp(tmp_path), why = errno;
+		have_tmp = fd >= 0;
+		block_signals(SIG_UNBLOCK);
 		if (fd < 0) {
 			diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
-				 strerror(errno));
+				 strerror(why));
 			eng_free(e);
 			return EXIT_IO;
 		}
-		have_tmp = 1;
 		/* As a new file would be: mkstemp makes it 0600. */
 		mode_t um = umask(0);
 		umask(um);
@@ -148,6 +183,7 @@ static int render(const pg_plan *p, const char *fmt, const char *out,
 		status = EXIT_IO;
 	}
 	if (!direct) {
+		block_signals(SIG_BLOCK);
 		if (status == EXIT_OK && rename(tmp_path, out) != 0) {
 			diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
 				 strerror(errno));
@@ -156,6 +192,7 @@ static int render(const pg_plan *p, const char *fmt, const char *out,
 		if (status != EXIT_OK)
 			unlink(tmp_path);
 		have_tmp = 0;
+		block_signals(SIG_UNBLOCK);
 	}
 	eng_free(e);
 	return status;
@@ -212,9 +249,7 @@ int main(int argc, char **argv)
 	}
 
 	LIBXML_TEST_VERSION
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
+	catch_signals();
 	diag *d = diag_new();
 	const char *name = optind < argc ? argv[optind] : READER_DEFAULT_NAME;
 	char *data = NULL, *def_out = NULL;
@@ -226,6 +261,9 @@ int main(int argc, char **argv)
 	} else {
 		pg_plan *p = reader_read(name, data ? data : pg_embedded_plan,
 					 len, a, d);
+		/* The model holds copies: the file's bytes may go now. */
+		free(data);
+		data = NULL;
 		if (!p) {
 			status = EXIT_INVALID;
 		} else if (!check) {

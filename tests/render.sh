@@ -55,12 +55,52 @@ if [ -w /dev/full ]; then
 	"$P" -o /dev/full 2>"$tmp/err"
 	check "full disk" '[ $? = 3 ] && grep -q "/dev/full: error: cannot write" "$tmp/err"'
 fi
-# An output folder that does not exist: exit 3, nothing left behind.
-"$P" -o "$tmp/no/such/dir.pdf" 2>/dev/null
-check "unwritable folder" '[ $? = 3 ]'
-"$P" -o "$tmp" 2>/dev/null
-check "output is a directory" '[ $? = 3 ]'
+# An output folder that does not exist, or that may not be written
+# (chmod 555, which root ignores; and /sys, read-only for root too), an
+# output path that is a directory: exit 3, named, nothing left behind.
+"$P" -o "$tmp/no/such/dir.pdf" 2>"$tmp/err"
+check "missing output folder" '[ $? = 3 ] && grep -q "dir.pdf: error: cannot write: No such file" "$tmp/err"'
+mkdir "$tmp/ro" && chmod 555 "$tmp/ro"
+if [ "$(id -u)" != 0 ]; then
+	"$P" -o "$tmp/ro/plan.pdf" 2>"$tmp/err"
+	check "unwritable folder" '[ $? = 3 ] && grep -q "plan.pdf: error: cannot write: Permission denied" "$tmp/err" && [ -z "$(ls -A "$tmp/ro")" ]'
+fi
+if [ -d /sys ] && ! (: >/sys/plangen-test.pdf) 2>/dev/null; then
+	"$P" -o /sys/plangen-test.pdf 2>"$tmp/err"
+	check "read-only folder" '[ $? = 3 ] && grep -q "^/sys/plangen-test.pdf: error: cannot write: Permission denied" "$tmp/err"'
+fi
+mkdir "$tmp/dir.pdf"
+"$P" -o "$tmp/dir.pdf" 2>"$tmp/err"
+check "output is a directory" '[ $? = 3 ] && grep -q "dir.pdf: error: is a directory" "$tmp/err" && [ -d "$tmp/dir.pdf" ] && [ -z "$(ls -A "$tmp/dir.pdf")" ]'
+"$P" -f trace -o "$tmp/dir.pdf" 2>/dev/null
+check "output is a directory (trace)" '[ $? = 3 ] && [ -z "$(ls -A "$tmp/dir.pdf")" ]'
 check "no temporary files" '[ -z "$(ls -a "$tmp" | grep "\.pdf\.")" ]'
+
+# An interrupted run: SIGINT, SIGTERM or SIGHUP while a large plan is
+# laid out (once its temporary file exists) ends it by that signal (the
+# shell sees 128+n), with the previous file intact and no temporary file
+# left.  perl restores the default actions that a background job of a
+# non-interactive shell starts without (SIGINT ignored).
+perl "$here/make-big-plan.pl" 3 >"$tmp/big.xml"
+for run in "INT 2 pdf" "TERM 15 pdf" "HUP 1 pdf" "TERM 15 trace"; do
+	set -- $run
+	sig=$1 num=$2 fmt=$3
+	echo keep >"$tmp/sig.out"
+	perl -e '$SIG{$_} = "DEFAULT" for qw(INT TERM HUP); exec @ARGV' \
+		"$P" "$tmp/big.xml" -f "$fmt" -o "$tmp/sig.out" 2>/dev/null &
+	pid=$!
+	n=0
+	while [ -z "$(ls "$tmp" | grep '^sig\.out\.')" ] && [ $n -lt 600 ]; do
+		sleep 0.1; n=$((n + 1))
+	done
+	sleep 0.3
+	kill -s "$sig" $pid
+	wait $pid 2>/dev/null
+	st=$?
+	check "SIG$sig during a $fmt render: exit $st, old file kept, no temporary file" \
+		'[ $st = $((128 + num)) ] && [ "$(cat "$tmp/sig.out")" = keep ] &&
+		 [ -z "$(ls "$tmp" | grep "^sig\.out\.")" ]'
+done
 
 # The other devices.
 "$P" -f trace -o "$tmp/plan.trace"

@@ -54,6 +54,7 @@ typedef struct b {
 	const char *name; /* the file, for diagnostics */
 	char *dir;	  /* its folder, for images */
 	xmlHashTablePtr ids;
+	xmlHashTablePtr risk_nums; /* "24" -> the first risk numbered 24 */
 	pg_plan *p;
 } B;
 
@@ -534,6 +535,15 @@ static void approval(B *b, const xmlNode *n)
 	pg_plan *p = b->p;
 	p->approvers = (const pg_signatory **)resolve_list(b, n, "firmantes",
 							   K_SIGNATORY);
+	int count = 0;
+	while (p->approvers[count])
+		count++;
+	if (count > READER_MAX_APPROVERS) {
+		err(b, n, "<aprobacion> names %d signatories: at most %d sign "
+			  "a plan off (their blocks share every page's foot)",
+		    count, READER_MAX_APPROVERS);
+		p->approvers[READER_MAX_APPROVERS] = NULL;
+	}
 	p->approval_reason = attr(b, n, "motivo");
 	p->approval_place = attr(b, n, "lugar");
 	p->approval_date = date(b, n, "fecha", attr(b, n, "fecha"), 0);
@@ -997,6 +1007,10 @@ static void risks(B *b, const xmlNode *n)
 		r->num = number(b, c, "num", attr(b, c, "num"));
 		r->text = text_of(b, c);
 		r->line = xml_line(c);
+		char key[16];
+		snprintf(key, sizeof key, "%d", r->num);
+		/* Repeated numbers are check.c's to report. */
+		xmlHashAddEntry(b->risk_nums, (const xmlChar *)key, r);
 		*t = r;
 		t = &r->next;
 	}
@@ -1004,10 +1018,9 @@ static void risks(B *b, const xmlNode *n)
 
 static const pg_risk *risk_by_num(B *b, int num)
 {
-	for (const pg_risk *r = b->p->risks; r; r = r->next)
-		if (r->num == num)
-			return r;
-	return NULL;
+	char key[16];
+	snprintf(key, sizeof key, "%d", num);
+	return xmlHashLookup(b->risk_nums, (const xmlChar *)key);
 }
 
 /* ---- POAs ---- */
@@ -1284,8 +1297,8 @@ pg_plan *build_plan(xmlDocPtr doc, const char *name, arena *a, diag *d)
 	const xmlNode *root = xmlDocGetRootElement(doc);
 	if (!is(root, "plan"))
 		return NULL;
-	B b = { a, d, name, NULL, xmlHashCreate(256), NULL };
-	if (!b.ids)
+	B b = { a, d, name, NULL, xmlHashCreate(256), xmlHashCreate(64), NULL };
+	if (!b.ids || !b.risk_nums)
 		pg_oom();
 	const char *slash = strrchr(name, '/');
 	b.dir = arena_strndup(a, name, slash ? (size_t)(slash - name) : 0);
@@ -1346,5 +1359,6 @@ pg_plan *build_plan(xmlDocPtr doc, const char *name, arena *a, diag *d)
 		}
 	}
 	xmlHashFree(b.ids, NULL);
+	xmlHashFree(b.risk_nums, NULL);
 	return p;
 }

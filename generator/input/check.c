@@ -9,15 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void error_at(diag *d, const pg_plan *p, int line, const char *fmt,
-		     const char *a, int line2)
-{
-	char msg[600];
-	snprintf(msg, sizeof msg, fmt, a);
-	diag_add(d, DIAG_ERROR, p->file, line, 0,
-		 "%s (the first is at %s:%d)", msg, p->file, line2);
-}
-
 static void money_text(char *buf, size_t n, int64_t c)
 {
 	snprintf(buf, n, "%lld.%02lld", (long long)(c / 100),
@@ -73,82 +64,158 @@ static void budget(const pg_plan *p, diag *d)
 	}
 }
 
+/* Something that must be unique: a number, or a text (key), and where
+ * it is.  Sorted by value then by order of appearance, so that finding
+ * every repeat takes n log n, whatever the size of the plan. */
 struct numbered {
-	int num, line;
+	int num, line, order;
+	const char *key;
 };
 
-/* Reports every number in v[0..n) that an earlier entry already has. */
-static void unique(const pg_plan *p, diag *d, const char *what,
-		   const struct numbered *v, int n)
+static int value_cmp(const struct numbered *a, const struct numbered *b)
 {
-	for (int i = 0; i < n; i++)
-		for (int j = 0; j < i; j++)
-			if (v[i].num && v[i].num == v[j].num) {
-				diag_add(d, DIAG_ERROR, p->file, v[i].line, 0,
-					 "two %s numbered %d (the first is at "
-					 "%s:%d)", what, v[i].num, p->file,
-					 v[j].line);
-				break;
-			}
+	if (a->num != b->num)
+		return a->num < b->num ? -1 : 1;
+	return strcmp(a->key ? a->key : "", b->key ? b->key : "");
 }
 
-/* Numbers that identify: areas, PEI objectives, catalogued risks; and
- * the approvers, each once. */
-static void unique_numbers(const pg_plan *p, diag *d)
+static int by_value(const void *x, const void *y)
 {
-	int n = 0, cap = 16;
-	for (const pg_risk *r = p->risks; r; r = r->next)
-		cap++;
-	for (const pg_area *a = p->pei ? p->pei->areas : NULL; a; a = a->next)
-		for (const pg_objective *o = a->objectives; o; o = o->next)
-			cap++;
-	struct numbered *v = calloc((size_t)cap * 2, sizeof *v);
+	const struct numbered *a = x, *b = y;
+	int k = value_cmp(a, b);
+	return k ? k : (a->order > b->order) - (a->order < b->order);
+}
+
+/* Calls report(first, repeat) for every entry of v[0..n) that an earlier
+ * one equals; entries with num 0 and no key are skipped.  Sorts v. */
+static void repeats(struct numbered *v, int n,
+		    void (*report)(const struct numbered *first,
+				   const struct numbered *again, void *ud),
+		    void *ud)
+{
+	for (int i = 0; i < n; i++)
+		v[i].order = i;
+	qsort(v, (size_t)n, sizeof *v, by_value);
+	for (int i = 1, f = 0; i < n; i++) {
+		if (value_cmp(&v[f], &v[i]) != 0)
+			f = i;
+		else if (v[i].num || v[i].key)
+			report(&v[f], &v[i], ud);
+	}
+}
+
+struct report {
+	const pg_plan *p;
+	diag *d;
+	const char *what;
+};
+
+static void twice_numbered(const struct numbered *first,
+			   const struct numbered *again, void *ud)
+{
+	struct report *r = ud;
+	diag_add(r->d, DIAG_ERROR, r->p->file, again->line, 0,
+		 "two %s numbered %d (the first is at %s:%d)", r->what,
+		 again->num, r->p->file, first->line);
+}
+
+static void twice_key(const struct numbered *first,
+		      const struct numbered *again, void *ud)
+{
+	struct report *r = ud;
+	char msg[600];
+	snprintf(msg, sizeof msg, r->what, again->key);
+	diag_add(r->d, DIAG_ERROR, r->p->file, again->line, 0,
+		 "%s (the first is at %s:%d)", msg, r->p->file, first->line);
+}
+
+static struct numbered *table_of(int n)
+{
+	struct numbered *v = calloc((size_t)n + 1, sizeof *v);
 	if (!v)
 		pg_oom();
-	struct numbered *areas = v, *objectives = v + cap;
-	int nobj = 0;
+	return v;
+}
+
+/* Numbers that identify: areas, PEI objectives, catalogued risks. */
+static void unique_numbers(const pg_plan *p, diag *d)
+{
+	int na = 0, no = 0, nr = 0;
 	for (const pg_area *a = p->pei ? p->pei->areas : NULL; a; a = a->next) {
-		if (n < cap)
-			areas[n++] = (struct numbered){ a->num, a->line };
+		na++;
 		for (const pg_objective *o = a->objectives; o; o = o->next)
-			objectives[nobj++] = (struct numbered){ o->num, o->line };
+			no++;
 	}
-	unique(p, d, "strategic areas", areas, n);
-	unique(p, d, "PEI objectives", objectives, nobj);
-	n = 0;
 	for (const pg_risk *r = p->risks; r; r = r->next)
-		areas[n++] = (struct numbered){ r->num, r->line };
-	unique(p, d, "catalogued risks", areas, n);
-	free(v);
+		nr++;
+	struct numbered *areas = table_of(na), *objectives = table_of(no),
+			*risks = table_of(nr);
+	na = no = nr = 0;
+	for (const pg_area *a = p->pei ? p->pei->areas : NULL; a; a = a->next) {
+		areas[na++] = (struct numbered){ a->num, a->line, 0, NULL };
+		for (const pg_objective *o = a->objectives; o; o = o->next)
+			objectives[no++] = (struct numbered){ o->num, o->line, 0, NULL };
+	}
+	for (const pg_risk *r = p->risks; r; r = r->next)
+		risks[nr++] = (struct numbered){ r->num, r->line, 0, NULL };
+	struct report r = { p, d, "strategic areas" };
+	repeats(areas, na, twice_numbered, &r);
+	r.what = "PEI objectives";
+	repeats(objectives, no, twice_numbered, &r);
+	r.what = "catalogued risks";
+	repeats(risks, nr, twice_numbered, &r);
+	free(areas);
+	free(objectives);
+	free(risks);
+}
+
+/* The approvers, each once (there are at most PG_MAX_APPROVERS). */
+static void approvers(const pg_plan *p, diag *d)
+{
 	if (p->approvers)
 		for (int i = 0; p->approvers[i]; i++)
 			for (int j = 0; j < i; j++)
-				if (p->approvers[i] == p->approvers[j])
+				if (p->approvers[i] == p->approvers[j]) {
 					diag_add(d, DIAG_ERROR, p->file,
 						 p->approvers[i]->line, 0,
 						 "<aprobacion> lists the signatory "
 						 "\"%s\" twice", p->approvers[i]->id);
+					break;
+				}
+}
+
+/* One POA per unit. */
+static void one_poa_per_unit(const pg_plan *p, diag *d)
+{
+	int n = 0;
+	for (const pg_poa *o = p->poas; o; o = o->next)
+		n++;
+	struct numbered *v = table_of(n);
+	n = 0;
+	for (const pg_poa *o = p->poas; o; o = o->next)
+		if (o->unit)
+			v[n++] = (struct numbered){ 0, o->line, 0, o->unit->id };
+	struct report r = { p, d, "unit \"%s\" has two POAs" };
+	repeats(v, n, twice_key, &r);
+	free(v);
 }
 
 static void poa(const pg_plan *p, const pg_poa *poa, diag *d)
 {
-	for (const pg_poa *o = p->poas; o != poa; o = o->next)
-		if (poa->unit && o->unit == poa->unit) {
-			error_at(d, p, poa->line, "unit \"%s\" has two POAs",
-				 poa->unit->id, o->line);
-			break;
-		}
 	for (const pg_part *part = poa->parts; part; part = part->next) {
+		int n = 0;
+		for (const pg_specific *s = part->objectives; s; s = s->next)
+			n++;
+		struct numbered *v = table_of(n);
+		n = 0;
+		for (const pg_specific *s = part->objectives; s; s = s->next)
+			if (s->num)
+				v[n++] = (struct numbered){ 0, s->line, 0, s->num };
+		struct report rep = { p, d, "two specific objectives numbered "
+					  "\"%s\" in one POA part" };
+		repeats(v, n, twice_key, &rep);
+		free(v);
 		for (const pg_specific *s = part->objectives; s; s = s->next) {
-			for (const pg_specific *s2 = part->objectives; s2 != s;
-			     s2 = s2->next)
-				if (s->num && s2->num && !strcmp(s->num, s2->num)) {
-					error_at(d, p, s->line,
-						 "two specific objectives numbered "
-						 "\"%s\" in one POA part", s->num,
-						 s2->line);
-					break;
-				}
 			for (const pg_result *r = s->results; r; r = r->next) {
 				int acts = 0;
 				for (const pg_indicator *in = r->indicators; in;
@@ -171,6 +238,8 @@ void check_plan(const pg_plan *p, diag *d)
 {
 	budget(p, d);
 	unique_numbers(p, d);
+	approvers(p, d);
+	one_poa_per_unit(p, d);
 	for (const pg_poa *o = p->poas; o; o = o->next)
 		poa(p, o, d);
 }
