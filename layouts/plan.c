@@ -681,9 +681,9 @@ static void pei_figure(ctx *c, const pg_block *b)
 	}
 	if (pe->values) {
 		pg_span *v = NULL;
-		const pg_item *vals[64];
+		const pg_item *vals[PG_MAX_VALUES];
 		int nv = 0;
-		for (const pg_item *it = pe->values; it && nv < 64; it = it->next)
+		for (const pg_item *it = pe->values; it && nv < PG_MAX_VALUES; it = it->next)
 			vals[nv++] = it;
 		for (int i = nv - 1; i >= 0; i--)
 			v = cat(c, vals[i]->text,
@@ -702,9 +702,9 @@ static void pei_figure(ctx *c, const pg_block *b)
 	i = 0;
 	for (const pg_area *a = pe->areas; a; a = a->next, i++) {
 		pg_span *objs = NULL;
-		const pg_objective *os[32];
+		const pg_objective *os[PG_MAX_AREA_OBJECTIVES];
 		int no = 0;
-		for (const pg_objective *o = a->objectives; o && no < 32; o = o->next)
+		for (const pg_objective *o = a->objectives; o && no < PG_MAX_AREA_OBJECTIVES; o = o->next)
 			os[no++] = o;
 		for (int k = no - 1; k >= 0; k--) {
 			pg_span *one = cat(c, span(c, arena_printf(c->a, "Objetivo %d. ", os[k]->num), PG_BOLD),
@@ -758,9 +758,9 @@ static const char *const DEFAULT_MONTHS[12] = { "E", "F", "M", "A", "M", "J",
 
 static pg_span *risks_text(ctx *c, const pg_riskref *r)
 {
-	const pg_riskref *rs[128];
+	const pg_riskref *rs[PG_MAX_CELL_RISKS];
 	int n = 0;
-	for (; r && n < 128; r = r->next)
+	for (; r && n < PG_MAX_CELL_RISKS; r = r->next)
 		rs[n++] = r;
 	pg_span *out = NULL;
 	for (int i = n - 1; i >= 0; i--) {

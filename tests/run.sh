@@ -86,6 +86,42 @@ expect_match "huge attribute" "$tmp/huge-attribute.xml" \
 expect_match "deep nesting" "$tmp/deep.xml" \
 	"deep.xml:[0-9]*:[0-9]*: error: Excessive depth"
 
+# The model's limits (generator/model/plan.h, input/GUIA.md), each just
+# crossed in a copy of valid/minimal.xml, each refused where it is.
+# limit NAME PATTERN PERL-SUBSTITUTION
+limit() {
+	perl -0pe "$3" "$here/valid/minimal.xml" >"$tmp/$1.xml"
+	expect_match "limit: $1" "$tmp/$1.xml" "$1.xml:[0-9][0-9]*: error: $2"
+}
+limit long-text "the text of <p> is 100001 characters long; a text has at most 100000" \
+	's|<p>Texto.</p>|"<p>" . ("x" x 100001) . "</p>"|e'
+limit long-attribute "the attribute titulo is 100001 characters long" \
+	's|<seccion titulo="Presentación">|"<seccion titulo=\"" . ("x" x 100001) . "\">"|e'
+limit table-rows "this table has 2001 rows; a table has at most 2000" \
+	's|<p>Texto.</p>|"<tabla>" . ("<fila><celda>x</celda></fila>\n" x 2001) . "</tabla>"|e'
+limit header-rows "more than 16 header rows in a table" \
+	's|<p>Texto.</p>|"<tabla>" . ("<fila tipo=\"encabezado\"><celda>x</celda></fila>\n" x 17) . "</tabla>"|e'
+limit poa-rows "the matrix of this POA would have 2003 rows" \
+	's|(<actividad id="uj-o1-r1-i1-a1".*?</actividad>)|join "", map { (my $a = $1) =~ s/-a1"/-a$_"/; $a } 1 .. 1998|se'
+limit cell-risks "more than 128 risks for one cell of the matrix" \
+	's|<riesgo num="24"/>|"<riesgo>r</riesgo>" x 129|e'
+limit budget-lines "<ingresos> has 1999 lines; its table has at most 2000 rows" \
+	's|<ingresos total="150.00">.*?</ingresos>|"<ingresos>" . ("<linea monto=\"1.00\">x</linea>\n" x 1999) . "</ingresos>"|se; s|<egresos.*?</egresos>||s'
+limit area-objectives "this area has 33 objectives" \
+	's|<objetivo id="oe1" num="1">|join("", map { "<objetivo id=\"x$_\" num=\"" . ($_ + 1) . "\">x</objetivo>" } 1 .. 32) . "<objetivo id=\"oe1\" num=\"1\">"|e'
+limit action-rows "the action plan's table for the strategic area 1 would have 2001 rows" \
+	's|</pei>|"</pei><plan-accion titulo=\"PA\"><alcance id=\"al1\" objetivo=\"oe1\"><texto>A</texto>" . join("", map { "<resultado id=\"ar$_\"><texto>r</texto></resultado>" } 1 .. 2000) . "</alcance></plan-accion>"|e'
+
+# A file over the 128 MiB the reader takes (sparse: nothing is written).
+total=$((total + 1))
+: >"$tmp/huge.xml"
+truncate -s 129M "$tmp/huge.xml" 2>/dev/null || dd if=/dev/zero of="$tmp/huge.xml" bs=1 count=0 seek=129M 2>/dev/null
+"$P" --check "$tmp/huge.xml" 2>"$tmp/err"
+st=$?
+[ $st = 3 ] && grep -q "^$tmp/huge.xml: error: is larger than 128 MiB" "$tmp/err" ||
+	{ fail "input over 128 MiB: exit $st"; head -3 "$tmp/err"; }
+rm -f "$tmp/huge.xml"
+
 # Inputs that once crashed or hung the reader (found by tests/fuzz):
 # now each is refused with diagnostics, in bounded time.
 for f in "$here"/fuzz/crashes/*.xml; do

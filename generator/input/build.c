@@ -115,6 +115,23 @@ static char *collapse(B *b, const char *s)
 	return r;
 }
 
+/* Characters (not bytes) of UTF-8 text. */
+static long chars(const char *s)
+{
+	long n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* Reports a text longer than PG_MAX_TEXT; `what` names it. */
+static void text_limit(B *b, const xmlNode *n, const char *what, long len)
+{
+	if (len > PG_MAX_TEXT)
+		err(b, n, "%s is %ld characters long; a text has at most %d: "
+			  "split it", what, len, PG_MAX_TEXT);
+}
+
 /* An attribute's value, collapsed; NULL if absent. */
 static const char *attr(B *b, const xmlNode *n, const char *name)
 {
@@ -123,6 +140,9 @@ static const char *attr(B *b, const xmlNode *n, const char *name)
 		return NULL;
 	char *r = collapse(b, (const char *)v);
 	xmlFree(v);
+	char what[80];
+	snprintf(what, sizeof what, "the attribute %s", name);
+	text_limit(b, n, what, chars(r));
 	return r;
 }
 
@@ -134,6 +154,9 @@ static const char *text_of(B *b, const xmlNode *n)
 	xmlChar *v = xmlNodeGetContent(n);
 	char *r = collapse(b, v ? (const char *)v : "");
 	xmlFree(v);
+	char what[80];
+	snprintf(what, sizeof what, "the text of <%s>", (const char *)n->name);
+	text_limit(b, n, what, chars(r));
 	return r;
 }
 
@@ -143,6 +166,7 @@ struct spanner {
 	B *b;
 	pg_span *first, **tail, *last_text;
 	int space; /* the last character was a space (or nothing yet) */
+	long chars; /* so far */
 };
 
 static void span_text(struct spanner *s, const char *t, int style)
@@ -162,6 +186,7 @@ static void span_text(struct spanner *s, const char *t, int style)
 	*o = '\0';
 	if (o == r)
 		return;
+	s->chars += chars(r);
 	pg_span *sp = arena_new_of(s->b->a, pg_span);
 	sp->kind = PG_SPAN_TEXT;
 	sp->style = style;
@@ -213,10 +238,14 @@ static void span_walk(struct spanner *s, const xmlNode *n, int style)
 /* (#PCDATA | b | i | nota | br)* as a list of spans. */
 static pg_span *spans_of(B *b, const xmlNode *n)
 {
-	struct spanner s = { b, NULL, NULL, NULL, 1 };
+	struct spanner s = { b, NULL, NULL, NULL, 1, 0 };
 	s.tail = &s.first;
-	if (n)
+	if (n) {
 		span_walk(&s, n, 0);
+		char what[80];
+		snprintf(what, sizeof what, "the text of <%s>", (const char *)n->name);
+		text_limit(b, n, what, s.chars);
+	}
 	trim_last(&s);
 	return s.first;
 }
@@ -538,12 +567,10 @@ static void approval(B *b, const xmlNode *n)
 	int count = 0;
 	while (p->approvers[count])
 		count++;
-	if (count > READER_MAX_APPROVERS) {
-		err(b, n, "<aprobacion> names %d signatories: at most %d sign "
+	if (count > PG_MAX_APPROVERS)
+		err(b, n, "<aprobacion> names %d signatories; at most %d sign "
 			  "a plan off (their blocks share every page's foot)",
-		    count, READER_MAX_APPROVERS);
-		p->approvers[READER_MAX_APPROVERS] = NULL;
-	}
+		    count, PG_MAX_APPROVERS);
 	p->approval_reason = attr(b, n, "motivo");
 	p->approval_place = attr(b, n, "lugar");
 	p->approval_date = date(b, n, "fecha", attr(b, n, "fecha"), 0);
@@ -579,9 +606,9 @@ static pg_table *table(B *b, const xmlNode *n)
 			const char *cs = attr(b, c, "columnas");
 			cell->rows = rs ? number(b, c, "filas", rs) : 1;
 			cell->cols = cs ? number(b, c, "columnas", cs) : 1;
-			if (cell->cols > 64) {
-				err(b, c, "columnas=\"%s\": a table has at most 64 "
-					  "columns", cs);
+			if (cell->cols > PG_MAX_TABLE_COLUMNS) {
+				err(b, c, "columnas=\"%s\": a table has at most %d "
+					  "columns", cs, PG_MAX_TABLE_COLUMNS);
 				cell->cols = 1;
 			}
 			if (cell->rows < 1)
@@ -595,28 +622,49 @@ static pg_table *table(B *b, const xmlNode *n)
 		*rt = row;
 		rt = &row->next;
 	}
-	/* Shape: every row covers the same columns (merged cells counted). */
-	int ncols = -1, nrows = 0;
-	for (pg_row *r = t->rows; r; r = r->next)
+	/* Header rows come first (they repeat on every page). */
+	int nrows = 0, body = 0, nheader = 0;
+	for (pg_row *r = t->rows; r; r = r->next) {
 		nrows++;
-	int *busy = calloc((size_t)nrows + 1, sizeof *busy * 64);
+		if (r->kind != PG_ROW_HEADER) {
+			body = 1;
+		} else if (body) {
+			diag_add(b->d, DIAG_ERROR, b->name, r->line, 0,
+				 "a header row (tipo=\"encabezado\") after other "
+				 "rows: header rows come first in a table");
+		} else if (++nheader == PG_MAX_HEADER_ROWS + 1) {
+			diag_add(b->d, DIAG_ERROR, b->name, r->line, 0,
+				 "more than %d header rows in a table",
+				 PG_MAX_HEADER_ROWS);
+		}
+	}
+	if (nrows > PG_MAX_TABLE_ROWS) {
+		err(b, n, "this table has %d rows; a table has at most %d: "
+			  "split it", nrows, PG_MAX_TABLE_ROWS);
+		t->ncols = 1;
+		t->widths = arena_array_of(b->a, double, 1);
+		return t;
+	}
+	/* Shape: every row covers the same columns (merged cells counted). */
+	int ncols = -1;
+	int *busy = calloc((size_t)nrows + 1, sizeof *busy * PG_MAX_TABLE_COLUMNS);
 	if (!busy)
 		pg_oom();
 	int ri = 0;
 	for (pg_row *r = t->rows; r; r = r->next, ri++) {
 		int col = 0;
 		for (pg_cell *c = r->cells; c; c = c->next) {
-			while (col < 64 && busy[ri * 64 + col])
+			while (col < PG_MAX_TABLE_COLUMNS && busy[ri * PG_MAX_TABLE_COLUMNS + col])
 				col++;
 			for (int dr = 0; dr < c->rows && ri + dr < nrows; dr++)
-				for (int dc = 0; dc < c->cols && col + dc < 64; dc++)
-					busy[(ri + dr) * 64 + col + dc] = 1;
-			col = c->cols > 64 - col ? 65 : col + c->cols;
+				for (int dc = 0; dc < c->cols && col + dc < PG_MAX_TABLE_COLUMNS; dc++)
+					busy[(ri + dr) * PG_MAX_TABLE_COLUMNS + col + dc] = 1;
+			col = c->cols > PG_MAX_TABLE_COLUMNS - col ? PG_MAX_TABLE_COLUMNS + 1 : col + c->cols;
 		}
-		while (col < 64 && busy[ri * 64 + col])
+		while (col < PG_MAX_TABLE_COLUMNS && busy[ri * PG_MAX_TABLE_COLUMNS + col])
 			col++;
-		if (col > 64) {
-			err(b, n, "a table may have at most 64 columns");
+		if (col > PG_MAX_TABLE_COLUMNS) {
+			err(b, n, "a table may have at most %d columns", PG_MAX_TABLE_COLUMNS);
 			break;
 		}
 		if (ncols < 0) {
@@ -835,15 +883,21 @@ static void pei(B *b, const xmlNode *n)
 	e->goal = text_of(b, child(n, "meta"));
 	pg_item **vt = &e->values;
 	const xmlNode *vals = child(n, "valores");
+	int count = 0;
 	if (vals) {
 		each_child(v, vals) {
 			if (is(v, "valor")) {
 				*vt = item(b, v);
 				vt = &(*vt)->next;
+				count++;
 			}
 		}
+		if (count > PG_MAX_VALUES)
+			err(b, vals, "%d values; the PEI figure shows at most %d",
+			    count, PG_MAX_VALUES);
 	}
 	pg_area **at = &e->areas;
+	int nareas = 0;
 	each_child(c, n) {
 		if (!is(c, "area"))
 			continue;
@@ -857,6 +911,7 @@ static void pei(B *b, const xmlNode *n)
 		if (desc)
 			ar->description = paragraphs(b, desc);
 		pg_objective **ot = &ar->objectives;
+		count = 0;
 		each_child(o, c) {
 			if (!is(o, "objetivo"))
 				continue;
@@ -869,7 +924,15 @@ static void pei(B *b, const xmlNode *n)
 			declare(b, o, ob->id, K_OBJECTIVE, ob);
 			*ot = ob;
 			ot = &ob->next;
+			count++;
 		}
+		if (count > PG_MAX_AREA_OBJECTIVES)
+			err(b, c, "this area has %d objectives; the PEI figure "
+				  "shows at most %d an area", count,
+			    PG_MAX_AREA_OBJECTIVES);
+		if (++nareas == PG_MAX_AREAS + 1)
+			err(b, c, "more than %d strategic areas (the PEI figure "
+				  "sets them side by side)", PG_MAX_AREAS);
 		*at = ar;
 		at = &ar->next;
 	}
@@ -952,6 +1015,10 @@ static pg_money_table *money(B *b, const xmlNode *n, enum pg_budget_part part)
 		*lt = l;
 		lt = &l->next;
 	}
+	/* The table: a header row, the lines, the total. */
+	if (nlines + 2 > PG_MAX_TABLE_ROWS)
+		err(b, n, "<%s> has %d lines; its table has at most %d rows",
+		    budget_part_name[part], nlines, PG_MAX_TABLE_ROWS);
 	const char *tot = attr(b, n, "total");
 	t->total = sum;
 	if (tot) {
@@ -1029,6 +1096,7 @@ static const pg_risk *risk_by_num(B *b, int num)
 static void exec_of(B *b, const xmlNode *n, pg_exec *e)
 {
 	pg_riskref **rt = &e->risks;
+	int count = 0;
 	each_child(c, n) {
 		if (is(c, "responsable")) {
 			e->responsible = spans_of(b, c);
@@ -1052,6 +1120,9 @@ static void exec_of(B *b, const xmlNode *n, pg_exec *e)
 			}
 			*rt = r;
 			rt = &r->next;
+			if (++count == PG_MAX_CELL_RISKS + 1)
+				err(b, c, "more than %d risks for one cell of the "
+					  "matrix", PG_MAX_CELL_RISKS);
 		}
 	}
 }

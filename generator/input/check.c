@@ -234,12 +234,120 @@ static void poa(const pg_plan *p, const pg_poa *poa, diag *d)
 	}
 }
 
+/* ---- the tables the layout makes: at most PG_MAX_TABLE_ROWS rows ---- */
+
+static long headers_of(const pg_header *h)
+{
+	long n = 0;
+	for (; h; h = h->next)
+		n++;
+	return n;
+}
+
+/* A result's matrix rows: one per activity, one for an indicator
+ * without activities, one for a result without indicators. */
+static long result_rows(const pg_result *r)
+{
+	long n = 0;
+	for (const pg_indicator *i = r->indicators; i; i = i->next) {
+		long k = 0;
+		for (const pg_activity *a = i->activities; a; a = a->next)
+			k++;
+		n += k ? k : 1;
+	}
+	return n ? n : 1;
+}
+
+/* As layouts/plan.c builds the matrix: header rows, then group rows
+ * (part, headers, PEI objectives, scope, specific objective) and the
+ * rows of each result. */
+static long poa_rows(const pg_poa *o)
+{
+	long n = 3;
+	for (const pg_part *pt = o->parts; pt; pt = pt->next) {
+		n += (pt->title != NULL) + headers_of(pt->headers);
+		for (const pg_specific *s = pt->objectives; s; s = s->next) {
+			for (int i = 0; s->pei && s->pei[i]; i++)
+				n++;
+			n += (s->scope != NULL) + headers_of(s->headers) + 1;
+			for (const pg_result *r = s->results; r; r = r->next)
+				n += result_rows(r);
+		}
+	}
+	return n;
+}
+
+/* The action plan's tables: one per area (a row per indicator of each
+ * scope's results), and the linking table (a row per scope, and one per
+ * PEI objective without scopes). */
+static void action_rows(const pg_plan *p, diag *d)
+{
+	if (!p->pei || !p->action)
+		return;
+	int nareas = 0;
+	for (const pg_area *a = p->pei->areas; a; a = a->next)
+		nareas++;
+	if (nareas > PG_MAX_AREAS)
+		return; /* reported while building */
+	long rows[PG_MAX_AREAS + 1] = { 0 }, linked = 1;
+	const pg_scope *last[PG_MAX_AREAS + 1] = { NULL };
+	for (const pg_scope *s = p->action->scopes; s; s = s->next) {
+		int k = 0;
+		const pg_area *a = p->pei->areas;
+		for (; a && (!s->objective || a != s->objective->area); a = a->next)
+			k++;
+		long n = 0;
+		for (const pg_result *r = s->results; r; r = r->next) {
+			long i = 0;
+			for (const pg_indicator *in = r->indicators; in; in = in->next)
+				i++;
+			n += i ? i : 1;
+		}
+		rows[k] += n ? n : 1;
+		last[k] = s;
+		linked++;
+	}
+	int k = 0;
+	for (const pg_area *a = p->pei->areas; a; a = a->next, k++) {
+		if (rows[k] + 1 > PG_MAX_TABLE_ROWS)
+			diag_add(d, DIAG_ERROR, p->file, last[k]->line, 0,
+				 "the action plan's table for the strategic area "
+				 "%d would have %ld rows; a table has at most %d",
+				 a->num, rows[k] + 1, PG_MAX_TABLE_ROWS);
+		for (const pg_objective *o = a->objectives; o; o = o->next)
+			linked++;
+	}
+	/* Each objective adds a row at most: the count is an upper bound. */
+	const pg_scope *s = p->action->scopes;
+	while (s && s->next)
+		s = s->next;
+	if (linked > PG_MAX_TABLE_ROWS && s)
+		diag_add(d, DIAG_ERROR, p->file, s->line, 0,
+			 "the table linking the PEI to the action plan would have "
+			 "up to %ld rows (one per scope and per objective); a "
+			 "table has at most %d", linked, PG_MAX_TABLE_ROWS);
+}
+
+static void table_rows(const pg_plan *p, diag *d)
+{
+	for (const pg_poa *o = p->poas; o; o = o->next) {
+		long n = poa_rows(o);
+		if (n > PG_MAX_TABLE_ROWS)
+			diag_add(d, DIAG_ERROR, p->file, o->line, 0,
+				 "the matrix of this POA would have %ld rows (one "
+				 "per activity, and the group rows); a table has "
+				 "at most %d", n, PG_MAX_TABLE_ROWS);
+	}
+	action_rows(p, d);
+}
+
 void check_plan(const pg_plan *p, diag *d)
 {
 	budget(p, d);
 	unique_numbers(p, d);
 	approvers(p, d);
 	one_poa_per_unit(p, d);
+	table_rows(p, d);
 	for (const pg_poa *o = p->poas; o; o = o->next)
 		poa(p, o, d);
 }

@@ -16,12 +16,8 @@
 #include "../base/diag.h"
 #include "../model/plan.h"
 
-/* Limits: beyond them a plan is refused with a located error, so that
- * no input takes unbounded time or memory (input/GUIA.md lists them). */
-enum {
-	READER_MAX_INPUT = 128 << 20, /* bytes in a file */
-	READER_MAX_APPROVERS = 8,     /* signatories in <aprobacion> */
-};
+/* The largest file read; the model's own limits are in model/plan.h. */
+enum { READER_MAX_INPUT = 128 << 20 }; /* bytes */
 
 /* The bundled DTD and default plan (input/plan.dtd, input/plan-2019.xml),
  * NUL-terminated. */

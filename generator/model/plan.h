@@ -360,4 +360,20 @@ struct pg_plan {
 /* The 12-bit mask of every month. */
 #define PG_ALL_MONTHS 0xfffu
 
+/* Limits of a model.  The reader refuses a plan beyond them with a
+ * located error (input/GUIA.md lists them for the planners), so that the
+ * layout never has to drop content and no plan takes unbounded time or
+ * memory.  Each is far above what a printed plan holds. */
+enum {
+	PG_MAX_TEXT = 100000,	   /* characters of one text or attribute */
+	PG_MAX_TABLE_ROWS = 2000,  /* rows of any table, a POA matrix too */
+	PG_MAX_TABLE_COLUMNS = 64, /* columns of a hand-written table */
+	PG_MAX_HEADER_ROWS = 16,   /* header rows repeated on every page */
+	PG_MAX_APPROVERS = 8,	   /* signatories in every page's foot */
+	PG_MAX_AREAS = 10,	   /* strategic areas, side by side */
+	PG_MAX_AREA_OBJECTIVES = 32, /* PEI objectives of one area */
+	PG_MAX_VALUES = 64,	   /* institutional values */
+	PG_MAX_CELL_RISKS = 128,   /* risks cited in one matrix cell */
+};
+
 #endif
