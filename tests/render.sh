@@ -54,6 +54,10 @@ check "bad input writes nothing" '[ ! -e "$tmp/new.pdf" ] && [ -z "$(ls "$tmp" |
 if [ -w /dev/full ]; then
 	"$P" -o /dev/full 2>"$tmp/err"
 	check "full disk" '[ $? = 3 ] && grep -q "/dev/full: error: cannot write" "$tmp/err"'
+	"$P" -f trace -o /dev/full 2>"$tmp/err"
+	check "full disk (trace)" '[ $? = 3 ] && grep -q "/dev/full: error: cannot write" "$tmp/err"'
+	"$P" -f trace -o - >/dev/full 2>"$tmp/err"
+	check "full disk (standard output)" '[ $? = 3 ] && grep -q "error: cannot write" "$tmp/err"'
 fi
 # An output folder that does not exist, or that may not be written
 # (chmod 555, which root ignores; and /sys, read-only for root too), an
