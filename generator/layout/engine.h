@@ -41,6 +41,8 @@ typedef struct eng_style {
 	int bold, italic;
 	uint32_t color; /* 0xRRGGBB */
 	enum eng_align align;
+	/* Justified text: hyphenated throughout.  Any text, whatever this
+	 * says: a word wider than the width breaks at a syllable. */
 	int hyphenate;
 } eng_style;
 

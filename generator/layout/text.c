@@ -227,12 +227,7 @@ static PangoLayout *new_layout(eng *e, const eng_style *st, double width)
 	}
 	if (st->leading > 0)
 		pango_layout_set_line_spacing(l, (float)st->leading);
-	/* No ligatures, as in the office documents the plans were made
-	 * with; and so "fi" is extracted and searched as two letters. */
-	PangoAttrList *al = pango_attr_list_new();
-	pango_attr_list_insert(al, pango_attr_font_features_new("liga 0, clig 0"));
-	pango_layout_set_attributes(l, al);
-	pango_attr_list_unref(al);
+	/* Ligatures are off through fonts.conf (fontfeatures). */
 	switch (st->align) {
 	case ENG_CENTER:
 		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
@@ -249,18 +244,18 @@ static PangoLayout *new_layout(eng *e, const eng_style *st, double width)
 	return l;
 }
 
-PangoLayout *eng_text(eng *e, const pg_span *spans, const eng_style *st,
-		      double width, int *note_number)
+static PangoLayout *styled(eng *e, const pg_span *spans, const eng_style *st,
+			   double width, int *note_number, int hyph)
 {
 	PangoLayout *l = new_layout(e, st, width);
-	PangoAttrList *attrs = pango_attr_list_copy(pango_layout_get_attributes(l));
+	PangoAttrList *attrs = pango_attr_list_new();
 	GString *t = e->buf;
 	g_string_truncate(t, 0);
 	for (const pg_span *s = spans; s; s = s->next) {
 		guint start = (guint)t->len;
 		switch (s->kind) {
 		case PG_SPAN_TEXT:
-			add_text(e, t, s->text, st->hyphenate);
+			add_text(e, t, s->text, hyph);
 			break;
 		case PG_SPAN_BREAK:
 			g_string_append(t, "\xe2\x80\xa8"); /* LINE SEPARATOR */
@@ -299,14 +294,68 @@ PangoLayout *eng_text(eng *e, const pg_span *spans, const eng_style *st,
 	return l;
 }
 
-PangoLayout *eng_plain(eng *e, const char *text, const eng_style *st,
-		       double width)
+static PangoLayout *plain_text(eng *e, const char *text, const eng_style *st,
+			       double width, int hyph)
 {
 	PangoLayout *l = new_layout(e, st, width);
 	GString *t = e->buf;
 	g_string_truncate(t, 0);
-	add_text(e, t, text ? text : "", st->hyphenate);
+	add_text(e, t, text ? text : "", hyph);
 	pango_layout_set_text(l, t->str, (int)t->len);
+	return l;
+}
+
+/* Whether a line of l ends inside a word: a word wider than the width,
+ * cut at a letter. */
+static int cuts_word(PangoLayout *l)
+{
+	const char *text = pango_layout_get_text(l);
+	GSList *lines = pango_layout_get_lines_readonly(l);
+	for (GSList *s = lines; s && s->next; s = s->next) {
+		PangoLayoutLine *line = s->data;
+		const char *end = text + line->start_index + line->length;
+		if (line->length <= 0 || !*end)
+			continue;
+		const char *prev = g_utf8_prev_char(end);
+		if (g_unichar_isalnum(g_utf8_get_char(prev)) &&
+		    g_unichar_isalnum(g_utf8_get_char(end)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Justified text with `hyphenate` is hyphenated throughout, for even
+ * spacing.  Any other text is set as it is, and hyphenated only if a word
+ * is wider than the width: then it breaks at a syllable, not at any
+ * letter.  Soft hyphens double the time Pango takes, and ragged text
+ * needs them only there. */
+static int always(const eng_style *st)
+{
+	return st->hyphenate && st->align == ENG_JUSTIFY;
+}
+
+PangoLayout *eng_text(eng *e, const pg_span *spans, const eng_style *st,
+		      double width, int *note_number)
+{
+	int first = note_number ? *note_number : 0;
+	PangoLayout *l = styled(e, spans, st, width, note_number, always(st));
+	if (width > 0 && !always(st) && cuts_word(l)) {
+		g_object_unref(l);
+		if (note_number)
+			*note_number = first;
+		l = styled(e, spans, st, width, note_number, 1);
+	}
+	return l;
+}
+
+PangoLayout *eng_plain(eng *e, const char *text, const eng_style *st,
+		       double width)
+{
+	PangoLayout *l = plain_text(e, text, st, width, always(st));
+	if (width > 0 && !always(st) && cuts_word(l)) {
+		g_object_unref(l);
+		l = plain_text(e, text, st, width, 1);
+	}
 	return l;
 }
 
