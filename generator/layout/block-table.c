@@ -57,6 +57,10 @@ struct table {
 	int laid;
 	int cur;     /* the first row not yet ended */
 	int started; /* its cells are open */
+	/* A page's cell texts and borders wait here while the fills are
+	 * drawn, then follow them: each kind in one stretch, which cairo
+	 * draws as one path (borders on top, never half covered). */
+	dl_page *texts, *borders;
 };
 
 static const double EPS = 0.01;
@@ -118,14 +122,14 @@ static void segment(table *t, tcell *c, dl_page *pg, double x0, double bottom,
 			if (c->ls.bottom[k] - off > bottom - t->pad - y + EPS &&
 			    !(force && drawn == 0))
 				break;
-			dl_text(pg, c->ls.line[k], x0 + c->x + t->pad + c->ls.x[k],
+			dl_text(t->texts, c->ls.line[k], x0 + c->x + t->pad + c->ls.x[k],
 				y + c->ls.baseline[k] - off, c->st.color);
 		}
 		if (!again)
 			c->next = k;
 	}
 	if (t->border > 0)
-		dl_stroke(pg, x0 + c->x, top, c->w, h, t->border, t->bcolor);
+		dl_stroke(t->borders, x0 + c->x, top, c->w, h, t->border, t->bcolor);
 }
 
 static int ends_at(const tcell *c, int r)
@@ -328,6 +332,8 @@ static int place(block *b, flow *f)
 		body_placed = 1;
 		break;
 	}
+	dl_page_append(pg, t->texts);
+	dl_page_append(pg, t->borders);
 	flow_advance(f, y - start);
 	if (t->cur >= t->nrows)
 		return 1;
@@ -346,6 +352,8 @@ static void drop(block *b)
 	free(t->cells);
 	free(t->rows);
 	free(t->colx);
+	dl_page_free(t->texts);
+	dl_page_free(t->borders);
 	free(t);
 }
 
@@ -359,6 +367,8 @@ table *table_new(eng *e, int ncols, const double *widths, double pad,
 		pg_oom();
 	t->b.kind = &TABLE;
 	t->e = e;
+	t->texts = dl_page_new(0, 0, 0);
+	t->borders = dl_page_new(0, 0, 0);
 	t->ncols = ncols;
 	t->colx = calloc((size_t)ncols * 2 + 1, sizeof *t->colx);
 	if (!t->colx)
