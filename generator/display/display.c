@@ -33,6 +33,7 @@ void dl_page_free(dl_page *p)
 		}
 		g_free(p->ops[i].str);
 		g_free(p->ops[i].dest);
+		free(p->ops[i].pts);
 	}
 	free(p->ops);
 	g_free(p->label);
@@ -83,6 +84,27 @@ void dl_line(dl_page *p, double x0, double y0, double x1, double y1,
 	dl_op *o = add(p, DL_LINE);
 	o->x = x0, o->y = y0, o->w = x1 - x0, o->h = y1 - y0, o->lw = lw;
 	o->color = color;
+}
+
+void dl_poly(dl_page *p, const double *xy, int n, uint32_t color)
+{
+	if (n < 3)
+		return;
+	dl_op *o = add(p, DL_POLY);
+	o->pts = malloc((size_t)n * 2 * sizeof *o->pts);
+	if (!o->pts)
+		pg_oom();
+	memcpy(o->pts, xy, (size_t)n * 2 * sizeof *o->pts);
+	o->npts = n;
+	o->color = color;
+	double x0 = xy[0], y0 = xy[1], x1 = x0, y1 = y0;
+	for (int i = 1; i < n; i++) {
+		x0 = xy[2 * i] < x0 ? xy[2 * i] : x0;
+		x1 = xy[2 * i] > x1 ? xy[2 * i] : x1;
+		y0 = xy[2 * i + 1] < y0 ? xy[2 * i + 1] : y0;
+		y1 = xy[2 * i + 1] > y1 ? xy[2 * i + 1] : y1;
+	}
+	o->x = x0, o->y = y0, o->w = x1 - x0, o->h = y1 - y0;
 }
 
 void dl_text(dl_page *p, PangoLayoutLine *line, double x, double baseline,

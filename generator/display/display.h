@@ -5,7 +5,7 @@
  * page, a device plays the finished page and the page is dropped, so
  * memory holds one page at a time whatever the document's length.  Text
  * is kept as Pango lines (shaped once, drawn by every device the same);
- * everything else is rectangles, lines, images and PDF structure (links,
+ * everything else is rectangles, lines, filled polygons, images and PDF structure (links,
  * destinations, outline entries).  Coordinates are points from the page's
  * top-left corner; colours are 0xRRGGBB.
  */
@@ -24,6 +24,7 @@ enum dl_kind {
 	DL_LINK,    /* box x,y,w,h links to the destination str */
 	DL_DEST,    /* the named destination str at x,y */
 	DL_OUTLINE, /* outline entry str at level (1 = top) to destination */
+	DL_POLY,    /* polygon of npts points pts, filled; x,y,w,h its box */
 };
 
 typedef struct dl_op {
@@ -34,6 +35,8 @@ typedef struct dl_op {
 	PangoLayoutLine *line; /* DL_TEXT: a reference to it and its layout */
 	char *str;	       /* text, image file, destination name, outline title */
 	char *dest;	       /* DL_OUTLINE: its destination */
+	double *pts;	       /* DL_POLY: x0, y0, x1, y1, ... */
+	int npts;
 } dl_op;
 
 typedef struct dl_page {
@@ -53,6 +56,8 @@ void dl_stroke(dl_page *p, double x, double y, double w, double h, double lw,
 	       uint32_t color);
 void dl_line(dl_page *p, double x0, double y0, double x1, double y1,
 	     double lw, uint32_t color);
+/* A closed polygon of n points (xy: x0, y0, x1, y1, ...), filled. */
+void dl_poly(dl_page *p, const double *xy, int n, uint32_t color);
 void dl_text(dl_page *p, PangoLayoutLine *line, double x, double baseline,
 	     uint32_t color);
 void dl_image(dl_page *p, const char *file, double x, double y, double w,
