@@ -989,9 +989,10 @@ static const char *plain_text(ctx *c, const pg_span *s)
 
 /* A result's row: its bar covers its activities; a diamond at the middle
  * of each month an indicator is due (once per month); then one row per
- * activity. */
-static void timeline_result(ctx *c, timeline *t, const pg_result *r, int level)
+ * activity.  Returns how many activities. */
+static int timeline_result(ctx *c, timeline *t, const pg_result *r, int level)
 {
+	int n = 0;
 	timeline_group(t, level, r->code, plain_text(c, r->text));
 	unsigned due = 0;
 	for (const pg_indicator *i = r->indicators; i; i = i->next)
@@ -1001,8 +1002,9 @@ static void timeline_result(ctx *c, timeline *t, const pg_result *r, int level)
 		if (due >> m & 1)
 			timeline_milestone(t, m + 0.5);
 	for (const pg_indicator *i = r->indicators; i; i = i->next)
-		for (const pg_activity *a = i->activities; a; a = a->next)
+		for (const pg_activity *a = i->activities; a; a = a->next, n++)
 			timeline_item(t, a->code, plain_text(c, a->text), a->months);
+	return n;
 }
 
 /* The Cronograma of a POA: its activities over the twelve months,
@@ -1037,12 +1039,8 @@ static void poa_timeline(ctx *c, const pg_poa *o, int index)
 					    : s->num ? arena_printf(c->a, "OBJETIVO ESPECÍFICO %s:", s->num)
 						     : "OBJETIVO ESPECÍFICO:";
 			timeline_group(t, level, label, plain_text(c, s->text));
-			for (const pg_result *r = s->results; r; r = r->next) {
-				timeline_result(c, t, r, level + 1);
-				for (const pg_indicator *i = r->indicators; i; i = i->next)
-					for (const pg_activity *a = i->activities; a; a = a->next)
-						activities++;
-			}
+			for (const pg_result *r = s->results; r; r = r->next)
+				activities += timeline_result(c, t, r, level + 1);
 		}
 	}
 	block *bl = timeline_block(t);
