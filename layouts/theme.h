@@ -26,6 +26,8 @@ typedef struct theme {
 	 * results, indicators, verification, activities, one month,
 	 * responsible, funding, risk. */
 	double poa_col[8];
+	double quarter_rule; /* between the quarters of the month columns */
+	tl_style timeline;   /* the POA timelines (Cronograma) */
 } theme;
 
 /* The theme of the printed Plan de Acción (Letter, Calibri-like). */

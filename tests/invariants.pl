@@ -4,6 +4,10 @@
 #   - no text outside its page, and none within 18 pt of its edges;
 #   - no two lines of text overlap;
 #   - every landscape (matrix) page starts with the matrix header row;
+#   - on a timeline page (its header says "Trimestre 1"), the header is
+#     the chart's first row, no text or diamond straddles the chart's
+#     frame, and no text in it crosses the label column's rule or a
+#     quarter separator (lines from the frame's top to its bottom);
 #   - no heading is the last text of its page's body (the cover aside).
 # Prints each violation and exits 1 if there is any.
 use strict;
@@ -12,7 +16,36 @@ binmode STDOUT, ':utf8';
 
 my ($file) = @ARGV;
 open my $f, '<:utf8', $file or die "$file: $!";
-my (@bad, $page, $w, $h, $label, @texts, $pages);
+my (@bad, $page, $w, $h, $label, @texts, @strokes, @lines, @polys, $pages);
+
+# Whether box a [x0, x1] x [y0, y1] crosses an edge of box b.
+sub straddles {
+	my ($a, $b) = @_;
+	my $inside = $a->[0] >= $b->[0] - 0.5 && $a->[2] <= $b->[2] + 0.5 && $a->[1] >= $b->[1] - 0.5 && $a->[3] <= $b->[3] + 0.5;
+	my $apart = $a->[2] <= $b->[0] + 0.5 || $a->[0] >= $b->[2] - 0.5 || $a->[3] <= $b->[1] + 0.5 || $a->[1] >= $b->[3] - 0.5;
+	return !$inside && !$apart;
+}
+
+sub timeline_page {
+	my ($frame) = sort { $b->{w} * $b->{h} <=> $a->{w} * $a->{h} } @strokes;
+	if (!$frame) { push @bad, "page $page: a timeline without its frame"; return }
+	my $box = [ $frame->{x}, $frame->{y}, $frame->{x} + $frame->{w}, $frame->{y} + $frame->{h} ];
+	my @in = grep { $_->{x} >= $box->[0] && $_->{x} < $box->[2] && $_->{base} > $box->[1] && $_->{base} < $box->[3] } @texts;
+	my ($q1) = sort { $a->{base} <=> $b->{base} } grep { $_->{s} eq 'Trimestre 1' } @in;
+	push @bad, "page $page: the timeline does not start with its header"
+		if !$q1 || grep { $_->{bot} < $q1->{top} } @in;
+	my @rules = grep { abs($_->{x0} - $_->{x1}) < 0.01 && abs($_->{y0} - $box->[1]) < 0.5 && abs($_->{y1} - $box->[3]) < 0.5 } @lines;
+	push @bad, "page $page: a timeline without its label column's rule" unless @rules;
+	for my $t (@texts) {
+		my $tb = [ $t->{x}, $t->{top}, $t->{x} + $t->{w}, $t->{bot} ];
+		push @bad, "page $page: \"$t->{s}\" leaves the timeline" if straddles($tb, $box);
+		for my $r (@rules) {
+			push @bad, "page $page: \"$t->{s}\" crosses a rule of the timeline at x=$r->{x0}"
+				if $t->{x} < $r->{x0} - 0.5 && $t->{x} + $t->{w} > $r->{x0} + 0.5 && $t->{base} > $box->[1] && $t->{base} < $box->[3];
+		}
+	}
+	push @bad, "page $page: a diamond leaves the timeline" if grep { straddles($_, $box) } @polys;
+}
 
 sub finish_page {
 	return unless defined $page;
@@ -36,7 +69,9 @@ sub finish_page {
 			}
 		}
 	}
-	if ($w > $h) {
+	if ($w > $h && grep { $_->{s} eq 'Trimestre 1' } @texts) {
+		timeline_page();
+	} elsif ($w > $h) {
 		# The header row comes before any cell of the matrix (7 pt).
 		my ($head) = grep { $_->{s} =~ /^(RESULTADOS|Resultados)/ } @texts;
 		my @above = $head ? grep { $_->{h} <= 7.5 && $_->{base} < $head->{base} - 1 } @texts : ();
@@ -48,7 +83,7 @@ sub finish_page {
 	if ($label ne 'Portada' && @body && $body[-1]{color} eq '#1f3864' && $body[-1]{h} >= 13) {
 		push @bad, "page $page: heading \"$body[-1]{s}\" alone at the foot";
 	}
-	@texts = ();
+	@texts = @strokes = @lines = @polys = ();
 }
 
 while (<$f>) {
@@ -62,6 +97,15 @@ while (<$f>) {
 		push @bad, "page $page: \"$t{s}\" outside the page"
 			if $t{x} < 18 || $t{x} + $t{w} > $w - 18 + 0.01 || $t{top} < 18 || $t{bot} > $h - 18;
 		push @texts, \%t if $t{s} ne '';
+	} elsif (/^stroke ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)/) {
+		push @strokes, { x => $1, y => $2, w => $3, h => $4 };
+	} elsif (/^line ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)/) {
+		push @lines, { x0 => $1, y0 => $2, x1 => $3, y1 => $4 };
+	} elsif (/^poly \d+ (.*) #\w+$/) {
+		my @p = split / /, $1;
+		my @xs = sort { $a <=> $b } @p[ grep { $_ % 2 == 0 } 0 .. $#p ];
+		my @ys = sort { $a <=> $b } @p[ grep { $_ % 2 == 1 } 0 .. $#p ];
+		push @polys, [ $xs[0], $ys[0], $xs[-1], $ys[-1] ];
 	}
 }
 finish_page();

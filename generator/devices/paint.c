@@ -66,6 +66,14 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags)
 			if (!same_path(o, o + 1, p->ops + p->n))
 				cairo_stroke(cr);
 			break;
+		case DL_POLY:
+			color(cr, o->color);
+			cairo_move_to(cr, o->pts[0], o->pts[1]);
+			for (int k = 1; k < o->npts; k++)
+				cairo_line_to(cr, o->pts[2 * k], o->pts[2 * k + 1]);
+			cairo_close_path(cr);
+			cairo_fill(cr);
+			break;
 		case DL_TEXT:
 			color(cr, o->color);
 			for (int k = 0; k < o->glyphs->nruns; k++) {

@@ -43,6 +43,7 @@ void dl_page_free(dl_page *p)
 		glyphs_unref(p->ops[i].glyphs);
 		g_free(p->ops[i].str);
 		g_free(p->ops[i].dest);
+		free(p->ops[i].pts);
 	}
 	free(p->ops);
 	g_free(p->label);
@@ -62,6 +63,12 @@ dl_page *dl_page_copy(const dl_page *p)
 		*o = p->ops[i];
 		o->str = g_strdup(o->str);
 		o->dest = g_strdup(o->dest);
+		if (o->pts) {
+			o->pts = malloc((size_t)o->npts * 2 * sizeof *o->pts);
+			if (!o->pts)
+				pg_oom();
+			memcpy(o->pts, p->ops[i].pts, (size_t)o->npts * 2 * sizeof *o->pts);
+		}
 		if (o->glyphs)
 			g_atomic_int_inc(&o->glyphs->refs);
 	}
@@ -196,6 +203,27 @@ static dl_glyphs *glyphs_of(PangoLayoutLine *line, double x, double y)
 		x_off += width + gi->end_x_offset;
 	}
 	return g;
+}
+
+void dl_poly(dl_page *p, const double *xy, int n, uint32_t color)
+{
+	if (n < 3)
+		return;
+	dl_op *o = add(p, DL_POLY);
+	o->pts = malloc((size_t)n * 2 * sizeof *o->pts);
+	if (!o->pts)
+		pg_oom();
+	memcpy(o->pts, xy, (size_t)n * 2 * sizeof *o->pts);
+	o->npts = n;
+	o->color = color;
+	double x0 = xy[0], y0 = xy[1], x1 = x0, y1 = y0;
+	for (int i = 1; i < n; i++) {
+		x0 = xy[2 * i] < x0 ? xy[2 * i] : x0;
+		x1 = xy[2 * i] > x1 ? xy[2 * i] : x1;
+		y0 = xy[2 * i + 1] < y0 ? xy[2 * i + 1] : y0;
+		y1 = xy[2 * i + 1] > y1 ? xy[2 * i + 1] : y1;
+	}
+	o->x = x0, o->y = y0, o->w = x1 - x0, o->h = y1 - y0;
 }
 
 void dl_text(dl_page *p, PangoLayoutLine *line, double x, double baseline,

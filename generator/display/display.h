@@ -8,8 +8,8 @@
  * recorded: cairo fonts, glyph positions, and the text with its clusters
  * (what a PDF needs for copying and searching), so that a device may
  * play pages in a thread of its own without touching Pango.  Everything
- * else is rectangles, lines, images and PDF structure (links,
- * destinations, outline entries).  Coordinates are points from the page's
+ * else is rectangles, lines, filled polygons, images and PDF structure
+ * (links, destinations, outline entries).  Coordinates are points from the page's
  * top-left corner; colours are 0xRRGGBB.
  */
 #ifndef PG_DISPLAY_H
@@ -28,6 +28,7 @@ enum dl_kind {
 	DL_LINK,    /* box x,y,w,h links to the destination str */
 	DL_DEST,    /* the named destination str at x,y */
 	DL_OUTLINE, /* outline entry str at level (1 = top) to destination */
+	DL_POLY,    /* polygon of npts points pts, filled; x,y,w,h its box */
 };
 
 /* One run of a line: glyphs of one font, at their places on the page,
@@ -59,6 +60,8 @@ typedef struct dl_op {
 	dl_glyphs *glyphs; /* DL_TEXT */
 	char *str;	   /* text, image file, destination name, outline title */
 	char *dest;	       /* DL_OUTLINE: its destination */
+	double *pts;	       /* DL_POLY: x0, y0, x1, y1, ... */
+	int npts;
 } dl_op;
 
 typedef struct dl_page {
@@ -82,6 +85,8 @@ void dl_stroke(dl_page *p, double x, double y, double w, double h, double lw,
 	       uint32_t color);
 void dl_line(dl_page *p, double x0, double y0, double x1, double y1,
 	     double lw, uint32_t color);
+/* A closed polygon of n points (xy: x0, y0, x1, y1, ...), filled. */
+void dl_poly(dl_page *p, const double *xy, int n, uint32_t color);
 void dl_text(dl_page *p, PangoLayoutLine *line, double x, double baseline,
 	     uint32_t color);
 void dl_image(dl_page *p, const char *file, double x, double y, double w,
