@@ -49,6 +49,13 @@ static const theme PLAN = {
 	.cell_pad = 4,
 	.border = 0.5,
 	.footer_h = 48,
+	.footer_image_w = 42,
+	.footer_image_h = 28,
+	.sign_cargo = { FONT, 10, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
+	.sign_name = { FONT, 10, 0, 0, 0, 0x000000, ENG_CENTER, 0 },
+	.sign_box_h = 150,
+	.sign_image_h = 90,
+	.sign_gap = 24,
 	.poa_col = { 84, 96, 80, 132, 13, 60, 48, 64 },
 };
 

@@ -77,7 +77,8 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags)
 			}
 			break;
 		case DL_OUTLINE:
-			break; /* the PDF device handles outlines */
+		case DL_FIELD:
+			break; /* the PDF device handles outlines and fields */
 		}
 	}
 }
