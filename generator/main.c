@@ -19,6 +19,7 @@
 #include "../layouts/plan.h"
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/image.h"
 #include "devices/device.h"
 #include "finish/sign.h"
 #include "input/reader.h"
@@ -353,6 +354,7 @@ int main(int argc, char **argv)
 		sign_key_free(keys[i]);
 	free(keys);
 	free(signers);
+	pg_images_free();
 	diag_print(d, stderr, !quiet);
 	diag_free(d);
 	arena_free(a);

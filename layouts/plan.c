@@ -162,24 +162,27 @@ static void footer(flow *f, dl_page *pg, void *ud)
 		n++;
 	double colw = n ? (right - left) / n : 0;
 	for (int i = 0; i < n; i++) {
-		PangoLayout *l = eng_plain(c->e, who[i]->cargo, &th->footer_bold,
-					   colw);
-		eng_draw(pg, l, left + colw * i, base, th->footer_bold.color);
+		/* With images, the text is centred in what they leave. */
+		double x = left + colw * i, img = 0;
+		if (who[i]->signature || who[i]->stamp)
+			img = th->footer_image_w + 4;
+		double tw = colw - img;
+		PangoLayout *l = eng_plain(c->e, who[i]->cargo, &th->footer_bold, tw);
+		eng_draw(pg, l, x + img, base, th->footer_bold.color);
 		double textw = eng_width(l);
 		if (who[i]->name) {
-			PangoLayout *nl = eng_plain(c->e, who[i]->name, &th->footer, colw);
-			eng_draw(pg, nl, left + colw * i, base + eng_height(l),
-				 th->footer.color);
+			PangoLayout *nl = eng_plain(c->e, who[i]->name, &th->footer, tw);
+			eng_draw(pg, nl, x + img, base + eng_height(l), th->footer.color);
 			if (eng_width(nl) > textw)
 				textw = eng_width(nl);
 			g_object_unref(nl);
 		}
 		g_object_unref(l);
-		double ix = left + colw * i + (colw - textw) / 2 - 4 - th->footer_image_w;
-		if (ix < left + colw * i)
-			ix = left + colw * i;
-		sign_images(pg, who[i], ix, base - 6, th->footer_image_w,
-			    th->footer_image_h);
+		if (img) {
+			double ix = x + img + (tw - textw) / 2 - img;
+			sign_images(pg, who[i], ix > x ? ix : x, base - 6,
+				    th->footer_image_w, th->footer_image_h);
+		}
 	}
 	PangoLayout *pn = eng_plain(c->e, num, &th->footer, right - left);
 	eng_draw(pg, pn, left, pg->h - ps->bottom + th->footer_h, th->footer.color);

@@ -16,8 +16,9 @@ if command -v pkg-config >/dev/null 2>&1; then
 	want_pc cairo libcairo2-dev
 	want_pc libqpdf libqpdf-dev
 	want_pc libcrypto libssl-dev
+	want_pc libjpeg libjpeg-dev
 else
-	need="$need libxml2-dev libpango1.0-dev libcairo2-dev libqpdf-dev libssl-dev"
+	need="$need libxml2-dev libpango1.0-dev libcairo2-dev libqpdf-dev libssl-dev libjpeg-dev"
 fi
 want_file() { [ -e "$1" ] || need="$need $2"; }
 want_file /usr/include/hyphen.h libhyphen-dev
