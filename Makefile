@@ -74,6 +74,7 @@ check: plangen $(TEST_BIN)
 	@for t in $(TEST_BIN); do echo "== $$t"; $$t || exit 1; done
 	@PLANGEN=./plangen sh tests/run.sh
 	@PLANGEN=./plangen sh tests/render.sh
+	@PLANGEN=./plangen sh tests/sign.sh
 
 # Figures come from the release build, whatever build= says.
 bench:
