@@ -237,6 +237,21 @@ static void source_files(const char *name, const char *data, size_t len,
 				  pg_embedded_dtd, pg_embedded_dtd_size };
 }
 
+/* What the PDF's finish stage adds: the source files, the signatures
+ * with the approval's reason (as the signature page says it) and place. */
+static void finish_with(finish_job *job, const pg_plan *p, const finish_file *files,
+			sign_key **keys, int nkeys, arena *a)
+{
+	job->files = files;
+	job->nfiles = 2;
+	job->keys = keys;
+	job->nkeys = nkeys;
+	job->reason = p->approval_reason
+			      ? p->approval_reason
+			      : arena_printf(a, "Aprobación: %s", p->title);
+	job->location = p->approval_place;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -278,9 +293,11 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
+			free(signers);
 			return EXIT_OK;
 		case 'V':
 			printf("plangen %s\n", PLANGEN_VERSION);
+			free(signers);
 			return EXIT_OK;
 		default:
 			usage(stderr);
@@ -341,12 +358,7 @@ int main(int argc, char **argv)
 				mkdir("output", 0777);
 			}
 			source_files(name, bytes, len, files);
-			job.files = files;
-			job.nfiles = 2;
-			job.keys = keys;
-			job.nkeys = nsigners;
-			job.reason = p->approval_reason;
-			job.location = p->approval_place;
+			finish_with(&job, p, files, keys, nsigners, a);
 			status = render(p, fmt, out, &job, argv[0], d);
 		}
 	}
