@@ -101,6 +101,9 @@ check "one key, passphrase from the environment" '[ ! -s "$tmp/err" ] &&
 	[ "$(grep -c "The signature form field is not signed" "$tmp/sig4")" = 2 ]'
 "$P" --sign "$tmp/a.p12" --sign-pass-file "$tmp/pass" -o - >"$tmp/stdout.pdf"
 check "signed to standard output" '[ $? = 0 ] && pdfsig "$tmp/stdout.pdf" 2>&1 | grep -q "Signature is Valid"'
+mkdir "$tmp/builtin"
+pdfdetach -saveall -o "$tmp/builtin" "$tmp/stdout.pdf"
+check "attached: the built-in plan" 'cmp -s "$tmp/builtin/plan-2019.xml" input/plan-2019.xml'
 
 # An expired certificate (at the signing time asked for): a warning.
 SOURCE_DATE_EPOCH=4102444800 "$P" --sign "$tmp/a.p12" --sign-pass-file "$tmp/pass" \
