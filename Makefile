@@ -11,7 +11,7 @@ PREFIX ?= /usr/local
 VERSION := 0.1.0
 O := build/$(build)
 
-PKGS := libxml-2.0 pangocairo pangoft2 cairo fontconfig libqpdf
+PKGS := libxml-2.0 pangocairo pangoft2 cairo fontconfig libqpdf libcrypto libjpeg
 DEPS_OK := $(shell tools/deps.sh build >&2 && echo ok)
 ifneq ($(DEPS_OK),ok)
 $(error missing build dependencies (see above))
@@ -74,6 +74,7 @@ check: plangen $(TEST_BIN)
 	@for t in $(TEST_BIN); do echo "== $$t"; $$t || exit 1; done
 	@PLANGEN=./plangen sh tests/run.sh
 	@PLANGEN=./plangen sh tests/render.sh
+	@PLANGEN=./plangen sh tests/sign.sh
 
 # Figures come from the release build, whatever build= says.
 bench:
@@ -96,7 +97,7 @@ fuzz:
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		generator/base/*.c generator/input/*.c $(FUZZ)/embedded.o \
-		tests/fuzz/fuzz-reader.c $(shell pkg-config --cflags --libs libxml-2.0) \
+		tests/fuzz/fuzz-reader.c $(shell pkg-config --cflags --libs libxml-2.0 cairo libjpeg) \
 		-o $(FUZZ)/fuzz-reader
 	sh tests/fuzz/make-seeds.sh $(FUZZ)/seeds
 	cd $(FUZZ) && ./fuzz-reader -max_len=65536 -timeout=10 -rss_limit_mb=2048 \

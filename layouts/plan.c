@@ -2,7 +2,9 @@
  * plan.c — the annual Plan de Acción, as printed: cover, Contenido, the
  * numbered narrative with the tables and figures it places, then the POA
  * matrices on landscape pages, each followed by its timeline (Cronograma);
- * every page but the cover signed off in its footer with the page number.
+ * every page but the cover signed off in its footer with the page number;
+ * last, the signature page: the approval, and each signatory's box, which
+ * is also the field of their digital signature.
  *
  * Two passes: the first lays the document out without output, to learn
  * on which page each heading falls (the destinations it meets), so that
@@ -126,6 +128,16 @@ static char *money(ctx *c, int64_t cents)
 
 /* ---- pages ---- */
 
+/* A signatory's images, stamp under handwritten signature, in a box. */
+static void sign_images(dl_page *pg, const pg_signatory *s, double x, double y,
+			double w, double h)
+{
+	if (s->stamp)
+		dl_image(pg, s->stamp, x, y, w, h);
+	if (s->signature)
+		dl_image(pg, s->signature, x, y, w, h);
+}
+
 static void footer(flow *f, dl_page *pg, void *ud)
 {
 	ctx *c = ud;
@@ -142,23 +154,35 @@ static void footer(flow *f, dl_page *pg, void *ud)
 	double left = ps->left, right = pg->w - ps->right;
 	double base = pg->h - ps->bottom + th->footer_h * 0.35;
 	dl_line(pg, left, base - 10, right, base - 10, 0.5, th->rule_color);
-	/* The sign-off: one block per approving official, across the foot. */
+	/* The sign-off: one block per approving official, across the foot,
+	 * their images left of their cargo and name. */
 	const pg_signatory *const *who = c->p->approvers;
 	int n = 0;
 	while (who && who[n])
 		n++;
 	double colw = n ? (right - left) / n : 0;
 	for (int i = 0; i < n; i++) {
-		PangoLayout *l = eng_plain(c->e, who[i]->cargo, &th->footer_bold,
-					   colw);
-		eng_draw(pg, l, left + colw * i, base, th->footer_bold.color);
+		/* With images, the text is centred in what they leave. */
+		double x = left + colw * i, img = 0;
+		if (who[i]->signature || who[i]->stamp)
+			img = th->footer_image_w + 4;
+		double tw = colw - img;
+		PangoLayout *l = eng_plain(c->e, who[i]->cargo, &th->footer_bold, tw);
+		eng_draw(pg, l, x + img, base, th->footer_bold.color);
+		double textw = eng_width(l);
 		if (who[i]->name) {
-			PangoLayout *nl = eng_plain(c->e, who[i]->name, &th->footer, colw);
-			eng_draw(pg, nl, left + colw * i, base + eng_height(l),
-				 th->footer.color);
+			PangoLayout *nl = eng_plain(c->e, who[i]->name, &th->footer, tw);
+			eng_draw(pg, nl, x + img, base + eng_height(l), th->footer.color);
+			if (eng_width(nl) > textw)
+				textw = eng_width(nl);
 			g_object_unref(nl);
 		}
 		g_object_unref(l);
+		if (img) {
+			double ix = x + img + (tw - textw) / 2 - img;
+			sign_images(pg, who[i], ix > x ? ix : x, base - 6,
+				    th->footer_image_w, th->footer_image_h);
+		}
 	}
 	PangoLayout *pn = eng_plain(c->e, num, &th->footer, right - left);
 	eng_draw(pg, pn, left, pg->h - ps->bottom + th->footer_h, th->footer.color);
@@ -1070,6 +1094,84 @@ static void poas(ctx *c)
 	}
 }
 
+/* ---- the signature page ---- */
+
+static const char *const MONTHS[12] = {
+	"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+	"agosto", "septiembre", "octubre", "noviembre", "diciembre",
+};
+
+/* "30 de noviembre de 2018" from 2018-11-30, "noviembre de 2018" from
+ * 2018-11 (the reader has checked the date). */
+static const char *long_date(ctx *c, const char *iso)
+{
+	int y = atoi(iso), m = atoi(iso + 5), d = strlen(iso) >= 10 ? atoi(iso + 8) : 0;
+	if (m < 1 || m > 12)
+		return iso;
+	return d ? arena_printf(c->a, "%d de %s de %d", d, MONTHS[m - 1], y)
+		 : arena_printf(c->a, "%s de %d", MONTHS[m - 1], y);
+}
+
+/* One signatory's box at x,y: images, a signature line, name, cargo;
+ * the box is their signature field. */
+static void sign_box(ctx *c, dl_page *pg, const pg_signatory *s, double x,
+		     double y, double w)
+{
+	const theme *th = c->th;
+	double h = th->sign_box_h, pad = th->cell_pad;
+	dl_stroke(pg, x, y, w, h, th->border, th->border_color);
+	sign_images(pg, s, x + pad, y + pad, w - 2 * pad, th->sign_image_h);
+	double ly = y + pad + th->sign_image_h + 4;
+	dl_line(pg, x + w * 0.15, ly, x + w * 0.85, ly, th->border, th->border_color);
+	ly += 4;
+	if (s->name) {
+		PangoLayout *nl = eng_plain(c->e, s->name, &th->sign_name, w - 2 * pad);
+		eng_draw(pg, nl, x + pad, ly, th->sign_name.color);
+		ly += eng_height(nl);
+		g_object_unref(nl);
+	}
+	PangoLayout *cl = eng_plain(c->e, s->cargo, &th->sign_cargo, w - 2 * pad);
+	eng_draw(pg, cl, x + pad, ly, th->sign_cargo.color);
+	g_object_unref(cl);
+	dl_field(pg, x, y, w, h, s->id);
+}
+
+/* The approval: why, where and when, then the signatories' boxes, two
+ * a row, in signing order. */
+static void approval_page(ctx *c)
+{
+	const pg_signatory *const *who = c->p->approvers;
+	if (!who || !who[0])
+		return;
+	const theme *th = c->th;
+	portrait(c);
+	flow_break(c->f);
+	para_opts o = { .dest = "aprobacion", .outline = "Aprobación",
+			.outline_level = 1 };
+	add_para(c, NULL, "Aprobación", &th->heading[0], &o, th->heading_space, 8, 1);
+	const pg_plan *p = c->p;
+	const char *reason = p->approval_reason
+				     ? p->approval_reason
+				     : arena_printf(c->a, "Aprobación: %s", p->title);
+	add_para(c, NULL, arena_printf(c->a, "%s.", reason), &th->body, NULL, 0,
+		 th->para_space, 0);
+	const char *when = long_date(c, p->approval_date ? p->approval_date : p->date);
+	add_para(c, NULL, p->approval_place
+				  ? arena_printf(c->a, "%s, %s.", p->approval_place, when)
+				  : arena_printf(c->a, "%s.", when),
+		 &th->body, NULL, 0, th->heading_space, 0);
+	double w = (flow_width(c->f) - th->sign_gap) / 2;
+	for (int i = 0; who[i]; i++) {
+		int col = i % 2;
+		if (col == 0 && flow_room(c->f) < th->sign_box_h)
+			flow_break(c->f);
+		sign_box(c, flow_page(c->f), who[i],
+			 flow_x(c->f) + col * (w + th->sign_gap), flow_y(c->f), w);
+		if (col == 1 || !who[i + 1])
+			flow_advance(c->f, th->sign_box_h + th->sign_gap);
+	}
+}
+
 /* ---- the document ---- */
 
 /* Whether a heading comes after the <poas/> placement. */
@@ -1100,6 +1202,8 @@ static int run(ctx *c, int pass)
 	contents(c);
 	int index = 0;
 	sections(c, c->p->sections, 1, &index);
+	if (pass == 2)
+		approval_page(c);
 	int r = flow_end(c->f);
 	flow_free(c->f);
 	c->f = NULL;

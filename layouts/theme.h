@@ -22,6 +22,11 @@ typedef struct theme {
 	double list_indent;
 	double cell_pad, border;
 	double footer_h; /* room kept at the foot for the sign-off block */
+	double footer_image_w, footer_image_h; /* a signatory's images there */
+	/* The signature page: each signatory's box (its digital signature
+	 * field), the images' height in it, the gap between boxes. */
+	eng_style sign_cargo, sign_name;
+	double sign_box_h, sign_image_h, sign_gap;
 	/* POA matrix column widths (points) in landscape:
 	 * results, indicators, verification, activities, one month,
 	 * responsible, funding, risk. */

@@ -2,8 +2,10 @@
  * dev-pdf.c — the PDF device: cairo's PDF surface writes into an
  * unnamed temporary file (fonts embedded and subset, metadata, page
  * labels, named destinations, the outline; pages may change size); at
- * close the finish stage adds the links and writes the output, so that a
- * write error (a full disk) is seen and reported.
+ * close the finish stage adds the links and the signature fields met in
+ * the pages, and what the caller asked (attached files, signatures), and
+ * writes the output, so that a write error (a full disk) is seen and
+ * reported.
  */
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -26,6 +28,9 @@ typedef struct pdf {
 	finish_link *links;
 	int nlinks, caplinks;
 	char **dests; /* the link destinations, owned */
+	finish_field *fields;
+	int nfields, capfields;
+	finish_job extra; /* the caller's: files, keys */
 	int page_index;
 	cairo_surface_t *s;
 	cairo_t *cr;
@@ -59,6 +64,20 @@ static void add_link(pdf *p, const dl_page *pg, const dl_op *o)
 	p->nlinks++;
 }
 
+static void add_field(pdf *p, const dl_page *pg, const dl_op *o)
+{
+	if (p->nfields == p->capfields) {
+		p->capfields = p->capfields ? p->capfields * 2 : 4;
+		p->fields = realloc(p->fields,
+				    (size_t)p->capfields * sizeof *p->fields);
+		if (!p->fields)
+			pg_oom();
+	}
+	p->fields[p->nfields++] = (finish_field){ p->page_index, o->x,
+						  pg->h - o->y - o->h, o->w,
+						  o->h, g_strdup(o->str) };
+}
+
 static int pdf_page(device *dev, const dl_page *pg)
 {
 	pdf *p = (pdf *)dev;
@@ -82,6 +101,8 @@ static int pdf_page(device *dev, const dl_page *pg)
 	for (int i = 0; i < pg->n; i++)
 		if (pg->ops[i].kind == DL_LINK)
 			add_link(p, pg, &pg->ops[i]);
+		else if (pg->ops[i].kind == DL_FIELD)
+			add_field(p, pg, &pg->ops[i]);
 	paint_page(p->cr, pg, 1);
 	cairo_show_page(p->cr);
 	p->page_index++;
@@ -107,7 +128,11 @@ static int pdf_close(device *dev)
 			 cairo_status_to_string(st));
 		return -1;
 	}
-	finish_job job = { p->links, p->nlinks };
+	finish_job job = p->extra;
+	job.links = p->links;
+	job.nlinks = p->nlinks;
+	job.fields = p->fields;
+	job.nfields = p->nfields;
 	int r = finish_pdf(p->tmp, &job, p->f, p->path, p->d);
 	FILE *f = p->f;
 	p->f = NULL;
@@ -132,6 +157,9 @@ static void pdf_free(device *dev)
 		g_free(p->dests[i]);
 	free(p->dests);
 	free(p->links);
+	for (int i = 0; i < p->nfields; i++)
+		g_free((char *)p->fields[i].name);
+	free(p->fields);
 	if (p->tmp)
 		fclose(p->tmp);
 	g_free(p->path);
@@ -143,6 +171,8 @@ device *dev_pdf_new(const char *path, const dev_meta *m, diag *d)
 	pdf *p = calloc(1, sizeof *p);
 	if (!p)
 		return NULL;
+	if (m->finish)
+		p->extra = *m->finish;
 	p->dev = (device){ pdf_page, pdf_close, pdf_free };
 	p->d = d;
 	p->path = g_strdup(path);

@@ -84,6 +84,12 @@ static int trace_page(device *dev, const dl_page *pg)
 			quoted(f, o->str);
 			fputc('\n', f);
 			break;
+		case DL_FIELD:
+			fprintf(f, "field %.2f %.2f %.2f %.2f ", o->x, o->y, o->w,
+				o->h);
+			quoted(f, o->str);
+			fputc('\n', f);
+			break;
 		case DL_DEST:
 			fprintf(f, "dest %.2f %.2f ", o->x, o->y);
 			quoted(f, o->str);

@@ -22,10 +22,15 @@ struct device {
 	void (*free)(device *dev);
 };
 
-/* Document properties for the PDF's metadata. */
+typedef struct finish_job finish_job; /* generator/finish/finish.h */
+
+/* Document properties for the PDF's metadata, and what its finish stage
+ * adds besides the links and fields of the pages (attached files,
+ * signatures; NULL: nothing). */
 typedef struct dev_meta {
 	const char *title, *author, *subject, *keywords;
 	const char *date; /* ISO 8601, e.g. 2018-11-30T00:00:00 */
+	const finish_job *finish;
 } dev_meta;
 
 /* pdf: one file.  png, svg: one file per page, `path` with "%d" for the

@@ -7,25 +7,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/image.h"
+
 static void color(cairo_t *cr, uint32_t c)
 {
 	cairo_set_source_rgb(cr, ((c >> 16) & 255) / 255.0,
 			     ((c >> 8) & 255) / 255.0, (c & 255) / 255.0);
 }
 
+/* The image fitted in its box, its aspect kept, centred.  The reader
+ * has checked that it decodes. */
 static void image(cairo_t *cr, const dl_op *o)
 {
-	cairo_surface_t *img = cairo_image_surface_create_from_png(o->str);
-	if (cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
-		double iw = cairo_image_surface_get_width(img);
-		double ih = cairo_image_surface_get_height(img);
-		cairo_save(cr);
-		cairo_translate(cr, o->x, o->y);
-		cairo_scale(cr, o->w / iw, o->h / ih);
-		cairo_set_source_surface(cr, img, 0, 0);
-		cairo_paint(cr);
-		cairo_restore(cr);
-	}
+	char why[256];
+	cairo_surface_t *img = pg_image_load(o->str, why, sizeof why);
+	if (!img)
+		return;
+	double iw = cairo_image_surface_get_width(img);
+	double ih = cairo_image_surface_get_height(img);
+	double k = o->w / iw < o->h / ih ? o->w / iw : o->h / ih;
+	cairo_save(cr);
+	cairo_translate(cr, o->x + (o->w - iw * k) / 2, o->y + (o->h - ih * k) / 2);
+	cairo_scale(cr, k, k);
+	cairo_set_source_surface(cr, img, 0, 0);
+	cairo_paint(cr);
+	cairo_restore(cr);
 	cairo_surface_destroy(img);
 }
 
@@ -104,7 +110,8 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags)
 			}
 			break;
 		case DL_OUTLINE:
-			break; /* the PDF device handles outlines */
+		case DL_FIELD:
+			break; /* the PDF device handles outlines and fields */
 		}
 	}
 }

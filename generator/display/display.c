@@ -256,6 +256,14 @@ void dl_link(dl_page *p, double x, double y, double w, double h,
 	o->str = sdup(dest);
 }
 
+void dl_field(dl_page *p, double x, double y, double w, double h,
+	      const char *name)
+{
+	dl_op *o = add(p, DL_FIELD);
+	o->x = x, o->y = y, o->w = w, o->h = h;
+	o->str = sdup(name);
+}
+
 void dl_dest(dl_page *p, const char *name, double x, double y)
 {
 	dl_op *o = add(p, DL_DEST);

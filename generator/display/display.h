@@ -24,11 +24,13 @@ enum dl_kind {
 	DL_STROKE,  /* rectangle outline of width lw */
 	DL_LINE,    /* segment (x,y)-(x+w,y+h) of width lw */
 	DL_TEXT,    /* a line of glyphs, its baseline's left end at x,y */
-	DL_IMAGE,   /* the image file str in the box x,y,w,h */
+	DL_IMAGE,   /* the image file str fitted in the box x,y,w,h (its
+		       aspect kept, centred) */
 	DL_LINK,    /* box x,y,w,h links to the destination str */
 	DL_DEST,    /* the named destination str at x,y */
 	DL_OUTLINE, /* outline entry str at level (1 = top) to destination */
 	DL_POLY,    /* polygon of npts points pts, filled; x,y,w,h its box */
+	DL_FIELD,   /* box x,y,w,h is the signature field named str */
 };
 
 /* One run of a line: glyphs of one font, at their places on the page,
@@ -94,6 +96,8 @@ void dl_image(dl_page *p, const char *file, double x, double y, double w,
 void dl_link(dl_page *p, double x, double y, double w, double h,
 	     const char *dest);
 void dl_dest(dl_page *p, const char *name, double x, double y);
+void dl_field(dl_page *p, double x, double y, double w, double h,
+	      const char *name);
 void dl_outline(dl_page *p, int level, const char *title, const char *dest);
 
 /* The visible text of a line: soft hyphens dropped, a hyphen where the

@@ -12,6 +12,7 @@
  * place them.  Functions carry the content model they read as a comment.
  */
 #include "input-imp.h"
+#include "../base/image.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -371,7 +372,8 @@ static const char *date(B *b, const xmlNode *n, const char *name,
 	return v;
 }
 
-/* An image file named by an attribute: readable PNG or JPEG. */
+/* An image file named by an attribute: a PNG or JPEG that decodes (it
+ * is kept decoded for the devices, generator/base/image.h). */
 static const char *image(B *b, const xmlNode *n, const char *name)
 {
 	const char *v = attr(b, n, name);
@@ -380,31 +382,14 @@ static const char *image(B *b, const xmlNode *n, const char *name)
 	const char *path = v[0] == '/' || !b->dir[0]
 				   ? v
 				   : arena_printf(b->a, "%s/%s", b->dir, v);
-	/* A regular file only: a device or a pipe could block for ever. */
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	unsigned char m[8] = { 0 };
-	if (fd < 0) {
+	char why[256];
+	cairo_surface_t *s = pg_image_load(path, why, sizeof why);
+	if (!s) {
 		err(b, n, "%s=\"%s\": cannot read the image %s: %s", name, v,
-		    path, strerror(errno));
+		    path, why);
 		return NULL;
 	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		err(b, n, "%s=\"%s\": %s is not a regular file", name, v, path);
-		return NULL;
-	}
-	ssize_t r = read(fd, m, sizeof m);
-	size_t got = r > 0 ? (size_t)r : 0;
-	close(fd);
-	static const unsigned char png[8] = { 0x89, 'P', 'N', 'G',
-					      '\r', '\n', 0x1a, '\n' };
-	if (!(got == 8 && memcmp(m, png, 8) == 0) &&
-	    !(got >= 3 && m[0] == 0xff && m[1] == 0xd8 && m[2] == 0xff)) {
-		err(b, n, "%s=\"%s\": %s is not a PNG or JPEG image", name, v,
-		    path);
-		return NULL;
-	}
+	cairo_surface_destroy(s);
 	return path;
 }
 
