@@ -1218,7 +1218,10 @@ int layout_plan(const pg_plan *p, eng *e, const theme *th, device *dev,
 		pg_oom();
 	c->p = p;
 	c->e = e;
-	c->th = th;
+	theme paper = *th;
+	if (p->paper == PG_A4)
+		theme_a4(&paper);
+	c->th = &paper;
 	c->dev = dev;
 	c->d = d;
 	c->a = arena_new();

@@ -88,3 +88,14 @@ const theme *theme_plan(void)
 {
 	return &PLAN;
 }
+
+void theme_a4(theme *t)
+{
+	const double w = 595.28, h = 841.89;
+	double old = t->landscape.w - t->landscape.left - t->landscape.right;
+	t->portrait.w = w, t->portrait.h = h;
+	t->landscape.w = h, t->landscape.h = w;
+	double k = (t->landscape.w - t->landscape.left - t->landscape.right) / old;
+	for (int i = 0; i < (int)(sizeof t->poa_col / sizeof *t->poa_col); i++)
+		t->poa_col[i] *= k;
+}

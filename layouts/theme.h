@@ -37,5 +37,8 @@ typedef struct theme {
 
 /* The theme of the printed Plan de Acción (Letter, Calibri-like). */
 const theme *theme_plan(void);
+/* t set for A4 paper: the page sizes, the same margins, the matrix
+ * columns widened in proportion to the wider landscape frame. */
+void theme_a4(theme *t);
 
 #endif

@@ -92,6 +92,43 @@ for x in long-cell 200-activities one-word; do
 	if perl "$here/invariants.pl" "$tmp/x.trace" >"$tmp/inv"; then ok; else
 		fail "extreme $x: invariants"; cat "$tmp/inv"; fi
 done
+# A4 paper: the same document on A4 pages, portrait and landscape, and
+# the invariants hold.
+sed 's/<plan anio=/<plan papel="A4" anio=/' input/plan-2019.xml >"$tmp/a4.xml"
+"$P" "$tmp/a4.xml" -o "$tmp/a4.pdf" && pdfinfo -f 1 -l 999 "$tmp/a4.pdf" >"$tmp/a4.info"
+check "A4 portrait and landscape pages" 'grep -q "size: *595.28 x 841.89" "$tmp/a4.info" &&
+	grep -q "size: *841.89 x 595.28" "$tmp/a4.info" && ! grep -q "size: *612 x 792" "$tmp/a4.info"'
+"$P" "$tmp/a4.xml" -f trace -o "$tmp/a4.trace"
+if perl "$here/invariants.pl" "$tmp/a4.trace" >"$tmp/inv"; then ok; else
+	fail "A4: invariants"; cat "$tmp/inv"; fi
+# Footnotes: numbered marks, each note at the foot of the page of its
+# mark, below the text and above the footer, however the paragraphs fall.
+filler=$(i=0; while [ $i -lt 60 ]; do printf 'palabra '; i=$((i + 1)); done)
+awk -v f="$filler" '/<p>Texto.<\/p>/ { for (i = 1; i <= 24; i++) {
+		if (i % 5 == 0) printf "<p>%s marca%d<nota>Nota%d al pie.</nota> fin.</p>\n", f, i, i;
+		else printf "<p>%s</p>\n", f } ; next } { print }' \
+	"$here/valid/minimal.xml" >"$tmp/notes.xml"
+"$P" "$tmp/notes.xml" -f trace -o "$tmp/notes.trace"
+check "footnotes render" '[ $? = 0 ]'
+if perl -e '
+	my ($page, $h, %mark, %note, %low);
+	while (<>) {
+		($page, $h) = ($1, $2) if /^page (\d+) \S+ (\S+)/;
+		next unless /^text \S+ (\S+) \S+ \S+ \S+ "(.*)"$/;
+		my ($y, $t) = ($1, $2);
+		$mark{$1} = [$page, $y] if $t =~ /marca(\d+)/;
+		$note{$1} = [$page, $y, $h] if $t =~ /^(\d+) Nota\d+ al pie/;
+		$low{$page} = $y if $t =~ /palabra/ && $y > ($low{$page} // 0);
+	}
+	my $bad = 0;
+	for my $n (sort keys %mark) {
+		my $k = grep { $note{$_} && $note{$_}[0] == $mark{$n}[0] && $note{$_}[1] > $low{$mark{$n}[0]} } keys %note;
+		$bad++, print "note of marca$n not at the foot of its page\n" unless $k;
+	}
+	$bad++, print "expected 4 notes, found ", scalar(keys %note), "\n" unless keys %note == 4;
+	exit($bad != 0);' "$tmp/notes.trace" >"$tmp/inv"; then ok; else fail "footnotes at the foot of their page"; cat "$tmp/inv"; fi
+if perl "$here/invariants.pl" "$tmp/notes.trace" >"$tmp/inv"; then ok; else
+	fail "footnotes: invariants"; cat "$tmp/inv"; fi
 # Pages of a timeline (Cronograma) and the others: pdftotext ends pages
 # with a form feed; the trace starts them with "page".
 not_timeline() { awk 'BEGIN { RS = "\f" } !/Trimestre 1/ { printf "%s\f", $0 }' "$1"; }

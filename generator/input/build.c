@@ -1288,6 +1288,8 @@ pg_plan *build_plan(xmlDocPtr doc, const char *name, arena *a, diag *d)
 	p->language = attr(&b, root, "idioma");
 	if (!p->language)
 		p->language = "es";
+	const char *paper = attr(&b, root, "papel");
+	p->paper = paper && !strcmp(paper, "A4") ? PG_A4 : PG_LETTER;
 
 	const xmlNode *n;
 	if ((n = child(root, "portada")))

@@ -338,6 +338,7 @@ struct pg_plan {
 	const char *date; /* YYYY-MM-DD or YYYY-MM */
 	const char *institution;
 	const char *language;
+	enum pg_paper { PG_LETTER, PG_A4 } paper;
 
 	const char *title, *subtitle, *cover_date;
 	pg_item *cover_lines; /* institution lines */
