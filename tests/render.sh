@@ -8,7 +8,9 @@
 #   - bad input writes nothing and keeps an existing file; a full disk
 #     is exit 3 with the previous file intact; png, svg and trace work;
 #   - the layout invariants and the timelines (months drawn as in the
-#     XML) hold for it and for generated extremes.
+#     XML) hold for it and for generated extremes, on Letter and A4;
+#   - footnotes sit at the foot of their mark's page;
+#   - small plans give their golden traces (tests/golden).
 set -u
 P=${PLANGEN:-./plangen}
 here=$(dirname "$0")
@@ -91,6 +93,15 @@ for x in long-cell 200-activities one-word; do
 	check "extreme $x renders" '[ $? = 0 ] && qpdf --check "$tmp/x.pdf" >/dev/null 2>&1'
 	if perl "$here/invariants.pl" "$tmp/x.trace" >"$tmp/inv"; then ok; else
 		fail "extreme $x: invariants"; cat "$tmp/inv"; fi
+done
+# Golden traces: small plans' display lists, operation by operation, as
+# reviewed (UPDATE=1 rewrites them after a change meant to alter them).
+for g in "$here"/golden/*.trace; do
+	n=$(basename "$g" .trace)
+	"$P" "$here/valid/$n.xml" -f trace -o "$tmp/golden.trace"
+	if [ "${UPDATE:-}" = 1 ]; then cp "$tmp/golden.trace" "$g"; fi
+	if diff -u "$g" "$tmp/golden.trace" >"$tmp/golden.diff"; then ok; else
+		fail "golden trace $n"; head -20 "$tmp/golden.diff"; fi
 done
 # A4 paper: the same document on A4 pages, portrait and landscape, and
 # the invariants hold.
