@@ -26,6 +26,13 @@ typedef struct theme {
 	 * results, indicators, verification, activities, one month,
 	 * responsible, funding, risk. */
 	double poa_col[8];
+	/* Charts and diagrams (their foot is set by the layout). */
+	bars_style bars;
+	uint32_t bar_fill[3]; /* own funds (and one-series charts), donations, other */
+	tree_style org;
+	/* Organisation boxes by level: directive, advisory, support, operative. */
+	uint32_t org_fill[4], org_border[4], org_text[4];
+	boxes_style pei;
 } theme;
 
 /* The theme of the printed Plan de Acción (Letter, Calibri-like). */
