@@ -4,7 +4,11 @@
 #   - no text outside its page, and none within 18 pt of its edges;
 #   - no two lines of text overlap;
 #   - every landscape (matrix) page starts with the matrix header row;
-#   - no heading is the last text of its page's body (the cover aside).
+#   - no heading is the last text of its page's body (the cover aside);
+#   - nothing crosses the edge of a box (a stroked rectangle: a table
+#     cell, a chart's frame, an organisation chart's box): every text,
+#     fill, line and other box is inside it or outside it, lines may
+#     end on its edge (connectors).
 # Prints each violation and exits 1 if there is any.
 use strict;
 use warnings;
@@ -12,7 +16,33 @@ binmode STDOUT, ':utf8';
 
 my ($file) = @ARGV;
 open my $f, '<:utf8', $file or die "$file: $!";
-my (@bad, $page, $w, $h, $label, @texts, $pages);
+my (@bad, $page, $w, $h, $label, @texts, @boxes, @marks, $pages);
+
+# Whether a (x0, y0, x1, y1) meets the inside of box b, and whether it is
+# inside b; both with a tolerance of half a point.
+sub meets { my ($a, $b) = @_;
+	$a->[0] < $b->[2] - 0.5 && $a->[2] > $b->[0] + 0.5 && $a->[1] < $b->[3] - 0.5 && $a->[3] > $b->[1] + 0.5 }
+sub within { my ($a, $b) = @_;
+	$a->[0] >= $b->[0] - 0.5 && $a->[2] <= $b->[2] + 0.5 && $a->[1] >= $b->[1] - 0.5 && $a->[3] <= $b->[3] + 0.5 }
+
+sub crossings {
+	my %rows;   # boxes by rows of 20 pt
+	for my $i (0 .. $#boxes) {
+		push @{ $rows{$_} }, $i for int($boxes[$i][1] / 20) .. int($boxes[$i][3] / 20);
+	}
+	my %seen;
+	for my $m (@marks) {
+		my ($r, $what) = @$m;
+		my %near = map { $_ => 1 } map { @{ $rows{$_} // [] } } int($r->[1] / 20) .. int($r->[3] / 20);
+		for my $i (keys %near) {
+			my $b = $boxes[$i];
+			next if $b == $r || !meets($r, $b) || within($r, $b);
+			next if $what eq 'box' && within($b, $r);
+			next if $seen{"$what @$r"}++;
+			push @bad, sprintf "page %d: %s crosses the edge of the box at %.1f,%.1f", $page, $what, $b->[0], $b->[1];
+		}
+	}
+}
 
 sub finish_page {
 	return unless defined $page;
@@ -48,7 +78,8 @@ sub finish_page {
 	if ($label ne 'Portada' && @body && $body[-1]{color} eq '#1f3864' && $body[-1]{h} >= 13) {
 		push @bad, "page $page: heading \"$body[-1]{s}\" alone at the foot";
 	}
-	@texts = ();
+	crossings();
+	@texts = @boxes = @marks = ();
 }
 
 while (<$f>) {
@@ -62,6 +93,15 @@ while (<$f>) {
 		push @bad, "page $page: \"$t{s}\" outside the page"
 			if $t{x} < 18 || $t{x} + $t{w} > $w - 18 + 0.01 || $t{top} < 18 || $t{bot} > $h - 18;
 		push @texts, \%t if $t{s} ne '';
+		push @marks, [ [ $t{x}, $t{top}, $t{x} + $t{w}, $t{bot} ], "\"$t{s}\"" ] if $t{s} ne '';
+	} elsif (/^(fill|stroke) ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) /) {
+		my $r = [ $2, $3, $2 + $4, $3 + $5 ];
+		push @boxes, $r if $1 eq 'stroke';
+		push @marks, [ $r, $1 eq 'stroke' ? 'box' : 'fill' ];
+	} elsif (/^line ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) /) {
+		my ($x0, $x1) = $1 < $3 ? ($1, $3) : ($3, $1);
+		my ($y0, $y1) = $2 < $4 ? ($2, $4) : ($4, $2);
+		push @marks, [ [ $x0, $y0, $x1, $y1 ], 'line' ];
 	}
 }
 finish_page();

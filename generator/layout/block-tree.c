@@ -25,11 +25,15 @@
  *     leaves among them become columns (at most `rows` boxes each).
  * Boxes have one width; boxes side by side in a row are equally tall.
  *
- * Fitting: the chart is laid out at sizes scaled from 1 down to
- * min_scale, and for each with columns of any length, then shorter
- * ones, until it fits its page.  If none fits, the largest subtree goes
- * to a page of its own (its root stays, with the page number) and the
- * rest is tried again; each page is fitted the same way.
+ * Pages (pieces): a piece draws one or more roots, their trees side by
+ * side in shelves.  A piece is laid out at sizes scaled from 1 down to
+ * min_scale, for each with columns of any length, then shorter ones,
+ * until it fits its page.  If none fits, a piece of several trees keeps
+ * the most that fit and gives the rest to a new piece after it; a piece
+ * of one tree collapses its deepest subtree (the largest of the deepest)
+ * and tries again: a collapsed node stays as a box saying on which page
+ * it goes on, and its subtree becomes a root of the piece's continuation,
+ * so the top levels stay together and the detail shares pages.
  */
 #include "engine.h"
 
@@ -50,12 +54,12 @@ typedef struct shape {
 
 typedef struct tnode {
 	char *text;
-	int parent, aside;
+	int parent, aside, depth;
 	uint32_t fill, border, color;
 	int first, last, next; /* children, in order */
-	int collapsed;	       /* its children are on a page of their own */
-	int page;	       /* that page (index into pieces) */
-	/* Laid out at the current scale. */
+	int collapsed;	       /* its children are not drawn where it is */
+	int page;	       /* collapsed: the piece it is a root of */
+	/* Laid out at the current scale, in the current piece. */
 	PangoLayout *l;
 	double nat_h, w, h;
 	double dx, dy; /* anchor (top centre) from the parent's anchor */
@@ -66,11 +70,12 @@ typedef struct tnode {
 } tnode;
 
 typedef struct piece {
-	int root;
+	int *roots;
+	int nroots;
+	int cont; /* the piece its collapsed nodes go on, or -1 */
 	double scale;
 	int rows;
-	double w, h; /* of the tree alone */
-	double minx;
+	double w, h; /* of the trees alone */
 } piece;
 
 typedef struct legend_entry {
@@ -85,15 +90,16 @@ struct tree {
 	tree_style st;
 	char *title, *more;
 	tnode *nodes;
-	int n, cap, nroots;
+	int n, cap;
 	legend_entry leg[8];
 	int nleg;
 	piece *pieces;
 	int npieces, next;
 	int fitted;
 	double width, frame_h;
+	int cur;      /* the piece being laid out */
 	double scale; /* of the text layouts now */
-	int rows;     /* column length now (0: any) */
+	int rows;     /* column length now */
 	PangoLayout *tl, *ml; /* title; marker, measured at the current scale */
 	double title_h, legend_h;
 };
@@ -158,18 +164,25 @@ static double separation(const shape *a, const shape *b, double gap,
 
 /* ---- the tree ---- */
 
-/* The nodes whose children show where n is drawn under root. */
-static int opened(const tree *t, int n, int root)
-{
-	return n == root || !t->nodes[n].collapsed;
-}
-
 #define each_child(t, n, c) \
 	for (int c = (t)->nodes[n].first; c >= 0; c = (t)->nodes[c].next)
 
-static int is_leaf(const tree *t, int n, int root)
+/* Whether n's children are drawn in the current piece. */
+static int opened(const tree *t, int n)
 {
-	return !opened(t, n, root) || t->nodes[n].first < 0;
+	return !t->nodes[n].collapsed || t->nodes[n].page == t->cur;
+}
+
+/* Whether n is drawn in the current piece as a root (no connector up). */
+static int is_root(const tree *t, int n)
+{
+	return t->nodes[n].parent < 0 ||
+	       (t->nodes[n].collapsed && t->nodes[n].page == t->cur);
+}
+
+static int is_leaf(const tree *t, int n)
+{
+	return !opened(t, n) || t->nodes[n].first < 0;
 }
 
 static double sc(const tree *t, double v)
@@ -189,11 +202,11 @@ static void unlay_text(tree *t)
 	t->ml = NULL;
 }
 
-/* The box texts at scale s; a collapsed node's box also holds the
- * marker line (measured with a wide page number). */
+/* The box texts at scale s, and the marker of collapsed boxes
+ * (measured with a wide page number). */
 static void lay_text(tree *t, double s)
 {
-	if (t->scale == s && (t->n == 0 || t->nodes[0].l))
+	if (t->scale == s && t->ml)
 		return;
 	unlay_text(t);
 	t->scale = s;
@@ -211,69 +224,61 @@ static void lay_text(tree *t, double s)
 	}
 }
 
-static void box_size(tree *t, int n, int root)
+static void box_size(tree *t, int n)
 {
 	tnode *nd = &t->nodes[n];
-	if (n == t->n) {
-		nd->w = nd->h = 0; /* the forest's invisible root */
-		return;
-	}
 	nd->w = sc(t, t->st.box_w);
 	nd->h = nd->nat_h;
-	if (nd->collapsed && n != root)
+	if (!opened(t, n))
 		nd->h += eng_height(t->ml);
 }
 
-static shape lay(tree *t, int n, int root);
+static shape lay(tree *t, int n);
 
-/* Children c0..c1 (a run of leaves) as one column hanging from a line at
- * x = lx, its segment starting at y = ly; boxes from y = top.  Returns
- * the bottom; adds the column to s. */
-static double column(tree *t, int n, const int *kids, int k0, int k1,
-		     double lx, double ly, double top, shape *s)
+/* Leaves kids[k0..k1) as a column hanging from a line at x = lx, its
+ * first segment from y = ly, boxes from y = top (all from the parent's
+ * anchor); adds the column to s. */
+static void column(tree *t, const int *kids, int k0, int k1, double lx,
+		   double ly, double top, shape *s)
 {
 	double indent = sc(t, t->st.hgap), gap = sc(t, t->st.vgap) / 3, lw = 0.5;
 	double y = top + gap, prev = ly;
 	for (int k = k0; k < k1; k++) {
 		tnode *c = &t->nodes[kids[k]];
-		box_size(t, kids[k], -1);
+		box_size(t, kids[k]);
 		c->dx = lx + indent + c->w / 2;
 		c->dy = y;
-		c->conn = n == t->n ? CONN_NONE : CONN_TICK;
+		c->conn = CONN_TICK;
 		c->lx = lx;
 		c->ly0 = prev;
-		c->stem = 0;
+		c->stem = c->bus_x0 = c->bus_x1 = 0;
 		double mid = y + c->h / 2;
 		shape_add(s, lx + indent, y, lx + indent + c->w, y + c->h);
-		if (c->conn != CONN_NONE) {
-			shape_add(s, lx - lw, prev, lx + lw, mid);
-			shape_add(s, lx, mid - lw, lx + indent, mid + lw);
-		}
+		shape_add(s, lx - lw, prev, lx + lw, mid);
+		shape_add(s, lx, mid - lw, lx + indent, mid + lw);
 		prev = mid;
 		y += c->h + gap;
 	}
-	return y - gap;
 }
 
 /* Asides in pairs beside the stem (x = 0), rows from y; returns the
  * bottom of the last row and sets *last_mid. */
-static double asides(tree *t, int root, const int *a, int na, double y,
-		     shape *s, double *last_mid)
+static double asides(tree *t, const int *a, int na, double y, shape *s,
+		     double *last_mid)
 {
 	double gap = sc(t, t->st.hgap), vgap = sc(t, t->st.vgap) / 2, lw = 0.5;
 	for (int k = 0; k < na; k += 2) {
-		double top = y + vgap, bottom = top;
+		double top = y + vgap, bottom = top, h = 0;
 		int pair = k + 1 < na ? 2 : 1;
-		double h = 0;
 		for (int j = 0; j < pair; j++) {
-			box_size(t, a[k + j], root);
+			box_size(t, a[k + j]);
 			if (t->nodes[a[k + j]].h > h)
 				h = t->nodes[a[k + j]].h;
 		}
 		for (int j = 0; j < pair; j++) {
 			tnode *c = &t->nodes[a[k + j]];
 			c->h = h;
-			shape cs = lay(t, a[k + j], root);
+			shape cs = lay(t, a[k + j]);
 			rect bb;
 			shape_bounds(&cs, &bb);
 			int left = j == 0;
@@ -329,9 +334,9 @@ static void pack(tree *t, item *it, int m)
 	free(l);
 }
 
-/* The children under a bus, from y (the bottom of what is above). */
-static double row(tree *t, int n, int root, const int *kids, int nk, double y,
-		  shape *s, double *bus_y)
+/* The children of n under a bus, below y (the bottom of what is above);
+ * sets the bus. */
+static void row(tree *t, int n, const int *kids, int nk, double y, shape *s)
 {
 	tnode *nd = &t->nodes[n];
 	double vgap = sc(t, t->st.vgap), lw = 0.5;
@@ -341,12 +346,11 @@ static double row(tree *t, int n, int root, const int *kids, int nk, double y,
 	int m = 0;
 	for (int k = 0; k < nk;) {
 		int e = k;
-		while (e < nk && is_leaf(t, kids[e], root))
+		while (e < nk && is_leaf(t, kids[e]))
 			e++;
 		if (e - k >= 2) {
-			int len = e - k, per = t->rows;
-			int ncol = (len + per - 1) / per;
-			per = (len + ncol - 1) / ncol;
+			int len = e - k, ncol = (len + t->rows - 1) / t->rows;
+			int per = (len + ncol - 1) / ncol;
 			for (int c = k; c < e; c += per)
 				it[m++] = (item){ c, c + per < e ? c + per : e, 1, { 0 }, 0 };
 			k = e;
@@ -359,179 +363,256 @@ static double row(tree *t, int n, int root, const int *kids, int nk, double y,
 	double h = 0;
 	for (int i = 0; i < m; i++)
 		if (!it[i].col) {
-			box_size(t, kids[it[i].k0], root);
+			box_size(t, kids[it[i].k0]);
 			if (t->nodes[kids[it[i].k0]].h > h)
 				h = t->nodes[kids[it[i].k0]].h;
 		}
 	for (int i = 0; i < m; i++) {
 		if (it[i].col) {
-			column(t, n, kids, it[i].k0, it[i].k1, 0, 0, 0, &it[i].s);
+			column(t, kids, it[i].k0, it[i].k1, 0, 0, 0, &it[i].s);
 		} else {
 			t->nodes[kids[it[i].k0]].h = h;
-			it[i].s = lay(t, kids[it[i].k0], root);
+			it[i].s = lay(t, kids[it[i].k0]);
 		}
 	}
 	pack(t, it, m);
-	double shift = -(it[0].x + it[m - 1].x) / 2;
-	double top = n == t->n ? y : y + vgap;
-	*bus_y = top - vgap / 2;
+	double shift = -(it[0].x + it[m - 1].x) / 2, top = y + vgap;
+	nd->bus_y = top - vgap / 2;
 	nd->bus_x0 = nd->bus_x1 = 0;
 	for (int i = 0; i < m; i++) {
 		double x = it[i].x + shift;
-		if (x < nd->bus_x0)
-			nd->bus_x0 = x;
-		if (x > nd->bus_x1)
-			nd->bus_x1 = x;
+		nd->bus_x0 = x < nd->bus_x0 ? x : nd->bus_x0;
+		nd->bus_x1 = x > nd->bus_x1 ? x : nd->bus_x1;
 		if (it[i].col) {
 			/* The column again, in place: its line starts at the bus. */
-			column(t, n, kids, it[i].k0, it[i].k1, x, *bus_y, top, s);
+			column(t, kids, it[i].k0, it[i].k1, x, nd->bus_y, top, s);
 		} else {
 			tnode *c = &t->nodes[kids[it[i].k0]];
 			c->dx = x;
 			c->dy = top;
-			c->conn = n == t->n ? CONN_NONE : CONN_BUS;
+			c->conn = CONN_BUS;
 			shape_merge(s, &it[i].s, x, top);
-			if (c->conn == CONN_BUS)
-				shape_add(s, x - lw, *bus_y, x + lw, top);
+			shape_add(s, x - lw, nd->bus_y, x + lw, top);
 		}
 		free(it[i].s.r);
 	}
-	if (n != t->n)
-		shape_add(s, nd->bus_x0, *bus_y - lw, nd->bus_x1, *bus_y + lw);
-	rect bb;
-	shape_bounds(s, &bb);
+	shape_add(s, nd->bus_x0, nd->bus_y - lw, nd->bus_x1, nd->bus_y + lw);
 	free(it);
-	return bb.y1;
 }
 
-/* The shape of n's subtree, from n's anchor; places its descendants. */
-static shape lay(tree *t, int n, int root)
+/* The shape of n's subtree, from n's anchor; places its descendants.
+ * n's box height is kept if set (boxes side by side). */
+static shape lay(tree *t, int n)
 {
 	tnode *nd = &t->nodes[n];
 	shape s = { 0 };
-	if (nd->h <= 0 || n == t->n)
-		box_size(t, n, root);
-	if (n != t->n)
-		shape_add(&s, -nd->w / 2, 0, nd->w / 2, nd->h);
+	if (nd->h <= 0)
+		box_size(t, n);
+	shape_add(&s, -nd->w / 2, 0, nd->w / 2, nd->h);
 	nd->stem = nd->bus_y = nd->bus_x0 = nd->bus_x1 = 0;
-	if (!opened(t, n, root))
+	if (!opened(t, n))
 		return s;
-	int nk = 0, na = 0;
+	int nk = 0;
 	each_child(t, n, c) nk++;
 	int *kids = calloc((size_t)nk * 2 + 1, sizeof *kids), *a = kids + nk;
 	if (!kids)
 		pg_oom();
-	int nc = 0, leaves = 1;
+	int nc = 0, na = 0, leaves = 1;
 	each_child(t, n, c) {
-		if (t->nodes[c].aside && n != t->n) {
+		if (t->nodes[c].aside) {
 			a[na++] = c;
 		} else {
 			kids[nc++] = c;
-			leaves &= is_leaf(t, c, root);
+			leaves &= is_leaf(t, c);
 		}
 	}
-	double lw = 0.5, y = nd->h, stem = 0;
-	if (!na && nc >= 2 && leaves && nc <= t->rows && n != t->n) {
+	if (!na && nc >= 2 && leaves && nc <= t->rows) {
 		/* Hanging from a line down the box's left side. */
-		double lx = -nd->w / 2 + sc(t, t->st.hgap);
-		column(t, n, kids, 0, nc, lx, nd->h, nd->h, &s);
-	} else {
-		double mid = 0;
+		column(t, kids, 0, nc, -nd->w / 2 + sc(t, t->st.hgap), nd->h, nd->h, &s);
+	} else if (na || nc) {
+		double y = nd->h, mid = 0;
 		if (na)
-			y = asides(t, root, a, na, y, &s, &mid);
-		stem = mid;
+			y = asides(t, a, na, y, &s, &mid);
 		if (nc)
-			row(t, n, root, kids, nc, y, &s, &stem);
-		if (stem > 0 && n != t->n) {
-			nd->stem = stem;
-			nd->bus_y = stem;
-			shape_add(&s, -lw, nd->h, lw, stem);
-		}
+			row(t, n, kids, nc, y, &s);
+		nd->stem = nc ? nd->bus_y : mid;
+		shape_add(&s, -0.5, nd->h, 0.5, nd->stem);
 	}
 	free(kids);
 	return s;
 }
 
-/* Anchors on the page, from the root's at (x, y). */
-static void place_nodes(tree *t, int n, int root, double x, double y)
+/* Anchors on the page, from n's at (x, y). */
+static void place_nodes(tree *t, int n, double x, double y)
 {
 	tnode *nd = &t->nodes[n];
 	nd->ax = x;
 	nd->ay = y;
-	if (!opened(t, n, root))
-		return;
-	each_child(t, n, c) place_nodes(t, c, root, x + t->nodes[c].dx,
-					y + t->nodes[c].dy);
+	if (opened(t, n))
+		each_child(t, n, c) place_nodes(t, c, x + t->nodes[c].dx,
+						y + t->nodes[c].dy);
 }
 
-/* ---- fitting ---- */
+/* ---- pieces ---- */
 
-static int count(const tree *t, int n, int root)
+/* Lays out piece k at scale s, columns of at most `rows`: its trees in
+ * shelves `width` wide; each root's dx, dy from the piece's top left. */
+static void lay_piece(tree *t, int k, double s, int rows, double width)
+{
+	piece *p = &t->pieces[k];
+	lay_text(t, s);
+	t->rows = rows;
+	t->cur = k;
+	for (int i = 0; i < t->n; i++)
+		t->nodes[i].h = 0;
+	double x = 0, y = 0, shelf = 0, gap = sc(t, t->st.hgap) * 3;
+	p->w = p->h = 0;
+	for (int i = 0; i < p->nroots; i++) {
+		tnode *r = &t->nodes[p->roots[i]];
+		shape sh = lay(t, p->roots[i]);
+		rect bb;
+		shape_bounds(&sh, &bb);
+		free(sh.r);
+		double w = bb.x1 - bb.x0;
+		if (x > 0 && x + w > width) {
+			y += shelf + sc(t, t->st.vgap) * 1.5;
+			x = shelf = 0;
+		}
+		r->dx = x - bb.x0;
+		r->dy = y;
+		x += w;
+		p->w = x > p->w ? x : p->w;
+		x += gap;
+		shelf = bb.y1 > shelf ? bb.y1 : shelf;
+	}
+	p->h = y + shelf;
+	p->scale = s;
+	p->rows = rows;
+}
+
+static int fit_at(tree *t, int k, double s, double w, double h)
+{
+	static const int ROWS[] = { ANY_ROWS, 16, 12, 10, 8, 6, 5, 4, 3, 2, 1 };
+	for (size_t i = 0; i < sizeof ROWS / sizeof *ROWS; i++) {
+		lay_piece(t, k, s, ROWS[i], w);
+		if (t->pieces[k].w <= w + EPS && t->pieces[k].h <= h + EPS)
+			return 1;
+	}
+	return 0;
+}
+
+static int fit_piece(tree *t, int k, double w, double h)
+{
+	for (double s = 1; s >= t->st.min_scale - EPS; s -= 0.05)
+		if (fit_at(t, k, s, w, h))
+			return 1;
+	return 0;
+}
+
+static int count(tree *t, int n)
 {
 	int k = 1;
-	if (opened(t, n, root))
-		each_child(t, n, c) k += count(t, c, root);
+	if (opened(t, n))
+		each_child(t, n, c) k += count(t, c);
 	return k;
 }
 
-/* Lays out the piece's tree at scale s, columns of at most `rows`;
- * whether it fits w x h. */
-static int try_fit(tree *t, piece *p, double s, int rows, double w, double h)
+/* The deepest node under n drawn with children in piece t->cur (the
+ * largest subtree of those), n itself excepted. */
+static void deepest(tree *t, int n, int *best, int *size)
 {
-	lay_text(t, s);
-	t->rows = rows;
-	for (int i = 0; i <= t->n; i++)
-		t->nodes[i].h = 0;
-	shape sh = lay(t, p->root, p->root);
-	rect bb;
-	shape_bounds(&sh, &bb);
-	free(sh.r);
-	p->scale = s;
-	p->rows = rows;
-	p->w = bb.x1 - bb.x0;
-	p->h = bb.y1;
-	p->minx = bb.x0;
-	return p->w <= w + EPS && p->h <= h + EPS;
-}
-
-static int fit_at(tree *t, piece *p, double s, double w, double h)
-{
-	static const int ROWS[] = { ANY_ROWS, 16, 12, 10, 8, 6, 5, 4, 3, 2, 1 };
-	for (size_t i = 0; i < sizeof ROWS / sizeof *ROWS; i++)
-		if (try_fit(t, p, s, ROWS[i], w, h))
-			return 1;
-	return 0;
-}
-
-static int fit_piece(tree *t, piece *p, double w, double h)
-{
-	for (double s = 1; s >= t->st.min_scale - EPS; s -= 0.05)
-		if (fit_at(t, p, s, w, h))
-			return 1;
-	return 0;
-}
-
-/* The largest subtree under root still drawn there, or -1. */
-static int largest(const tree *t, int n, int root, int *best, int *size)
-{
-	if (n != root && opened(t, n, root) && t->nodes[n].first >= 0 && n != t->n) {
-		int k = count(t, n, root);
-		if (k > *size) {
-			*size = k;
-			*best = n;
+	if (!opened(t, n))
+		return;
+	each_child(t, n, c) {
+		if (!is_leaf(t, c)) {
+			int k = count(t, c);
+			if (*best < 0 || t->nodes[c].depth > t->nodes[*best].depth ||
+			    (t->nodes[c].depth == t->nodes[*best].depth && k > *size)) {
+				*best = c;
+				*size = k;
+			}
 		}
+		deepest(t, c, best, size);
 	}
-	if (opened(t, n, root))
-		each_child(t, n, c) largest(t, c, root, best, size);
-	return *best;
 }
 
-static void add_piece(tree *t, int root)
+/* A new empty piece at index k, the later ones moved up. */
+static int insert_piece(tree *t, int k)
 {
 	t->pieces = realloc(t->pieces, (size_t)(t->npieces + 1) * sizeof *t->pieces);
 	if (!t->pieces)
 		pg_oom();
-	t->pieces[t->npieces++] = (piece){ .root = root, .scale = 1, .rows = ANY_ROWS };
+	memmove(&t->pieces[k + 1], &t->pieces[k], (size_t)(t->npieces - k) * sizeof *t->pieces);
+	t->npieces++;
+	t->pieces[k] = (piece){ .roots = NULL, .cont = -1, .scale = 1, .rows = ANY_ROWS };
+	for (int i = 0; i < t->npieces; i++)
+		if (i != k && t->pieces[i].cont >= k)
+			t->pieces[i].cont++;
+	for (int i = 0; i < t->n; i++)
+		if (t->nodes[i].collapsed && t->nodes[i].page >= k)
+			t->nodes[i].page++;
+	return k;
+}
+
+static void add_root(tree *t, int k, int n)
+{
+	piece *p = &t->pieces[k];
+	p->roots = realloc(p->roots, (size_t)(p->nroots + 1) * sizeof *p->roots);
+	if (!p->roots)
+		pg_oom();
+	/* In the order of the document (of the nodes). */
+	int i = p->nroots++;
+	while (i > 0 && p->roots[i - 1] > n) {
+		p->roots[i] = p->roots[i - 1];
+		i--;
+	}
+	p->roots[i] = n;
+}
+
+static int below(const tree *t, int n, int anc)
+{
+	for (; n >= 0; n = t->nodes[n].parent)
+		if (n == anc)
+			return 1;
+	return 0;
+}
+
+/* Collapses node c of piece k: its subtree becomes a root of k's
+ * continuation, where the roots it already holds under c are drawn
+ * within c's subtree again. */
+static void collapse(tree *t, int k, int c)
+{
+	if (t->pieces[k].cont < 0) {
+		int j = insert_piece(t, k + 1);
+		t->pieces[k].cont = j;
+	}
+	int j = t->pieces[k].cont;
+	piece *p = &t->pieces[j];
+	int m = 0;
+	for (int i = 0; i < p->nroots; i++) {
+		if (below(t, p->roots[i], c))
+			t->nodes[p->roots[i]].collapsed = 0;
+		else
+			p->roots[m++] = p->roots[i];
+	}
+	p->nroots = m;
+	t->nodes[c].collapsed = 1;
+	t->nodes[c].page = j;
+	add_root(t, j, c);
+}
+
+/* Piece k keeps its first `keep` roots; the others go to a new piece
+ * right after it. */
+static void overflow(tree *t, int k, int keep)
+{
+	int j = insert_piece(t, k + 1);
+	piece *p = &t->pieces[k];
+	for (int i = keep; i < p->nroots; i++) {
+		add_root(t, j, p->roots[i]);
+		if (t->nodes[p->roots[i]].collapsed)
+			t->nodes[p->roots[i]].page = j;
+	}
+	p->nroots = keep;
 }
 
 static void lay_head(tree *t, double width)
@@ -554,6 +635,48 @@ static void lay_head(tree *t, double width)
 	}
 }
 
+static void clear_pieces(tree *t)
+{
+	for (int i = 0; i < t->npieces; i++)
+		free(t->pieces[i].roots);
+	free(t->pieces);
+	t->pieces = NULL;
+	t->npieces = 0;
+}
+
+/* Fits piece k, splitting it as the header comment says. */
+static void fit_one(tree *t, int k, double w, double h)
+{
+	while (!fit_piece(t, k, w, h)) {
+		piece *p = &t->pieces[k];
+		if (p->nroots > 1) {
+			int keep = p->nroots - 1, all = p->nroots;
+			while (keep > 1) {
+				p->nroots = keep;
+				if (fit_piece(t, k, w, h))
+					break;
+				keep--;
+			}
+			p->nroots = all;
+			overflow(t, k, keep);
+			continue;
+		}
+		int best = -1, size = 0;
+		t->cur = k;
+		if (p->nroots == 1)
+			deepest(t, p->roots[0], &best, &size);
+		if (best < 0) {
+			/* Nothing left to move: smaller than legible rather
+			 * than off the page. */
+			for (double s = t->st.min_scale * 0.9; s > 0.1; s *= 0.9)
+				if (fit_at(t, k, s, w, h))
+					break;
+			return;
+		}
+		collapse(t, k, best);
+	}
+}
+
 static void fit(tree *t, flow *f)
 {
 	double width = flow_width(f), frame = flow_frame_height(f);
@@ -565,29 +688,14 @@ static void fit(tree *t, flow *f)
 	lay_head(t, width);
 	for (int i = 0; i < t->n; i++)
 		t->nodes[i].collapsed = 0;
-	free(t->pieces);
-	t->pieces = NULL;
-	t->npieces = 0;
-	add_piece(t, t->nroots == 1 ? 0 : t->n);
+	clear_pieces(t);
+	insert_piece(t, 0);
+	for (int i = 0; i < t->n; i++)
+		if (t->nodes[i].parent < 0)
+			add_root(t, 0, i);
 	double h = frame - t->st.foot - t->title_h - t->legend_h;
-	for (int k = 0; k < t->npieces; k++) {
-		for (;;) {
-			if (fit_piece(t, &t->pieces[k], width, h))
-				break;
-			int best = -1, size = 0;
-			if (largest(t, t->pieces[k].root, t->pieces[k].root, &best, &size) < 0) {
-				/* Nothing left to move: smaller than legible
-				 * rather than off the page. */
-				double s = t->st.min_scale;
-				while (s > 0.1 && !fit_at(t, &t->pieces[k], s, width, h))
-					s *= 0.9;
-				break;
-			}
-			t->nodes[best].collapsed = 1;
-			t->nodes[best].page = t->npieces;
-			add_piece(t, best);
-		}
-	}
+	for (int k = 0; k < t->npieces; k++)
+		fit_one(t, k, width, h);
 }
 
 static double piece_height(const tree *t, const piece *p)
@@ -597,14 +705,13 @@ static double piece_height(const tree *t, const piece *p)
 
 /* ---- drawing ---- */
 
-static void draw_box(tree *t, dl_page *pg, int n, int root, int page_no)
+static void draw_box(tree *t, dl_page *pg, int n, int page_no)
 {
 	tnode *nd = &t->nodes[n];
 	double x = nd->ax - nd->w / 2, y = nd->ay, pad = sc(t, t->st.pad);
+	int more = !opened(t, n);
 	dl_fill(pg, x, y, nd->w, nd->h, nd->fill);
-	dl_stroke(pg, x, y, nd->w, nd->h, nd->collapsed && n != root ? 1.5 : 0.75,
-		  nd->border);
-	int more = nd->collapsed && n != root;
+	dl_stroke(pg, x, y, nd->w, nd->h, more ? 1.5 : 0.75, nd->border);
 	/* The text in the middle of the box (boxes side by side are equally
 	 * tall, their texts are not). */
 	double th = eng_height(nd->l) + (more ? eng_height(t->ml) : 0);
@@ -645,29 +752,26 @@ static void draw_links(tree *t, dl_page *pg, int n)
 	}
 }
 
-static void draw(tree *t, dl_page *pg, int n, int root, int page0, int k)
+/* n's subtree; page0 is the page the current piece is on. */
+static void draw(tree *t, dl_page *pg, int n, int page0)
 {
 	tnode *nd = &t->nodes[n];
-	if (n != t->n) {
-		if (n != root)
-			draw_links(t, pg, n);
-		if (nd->stem > 0)
-			dl_line(pg, nd->ax, nd->ay + nd->h, nd->ax, nd->ay + nd->stem,
-				t->st.line_w, t->st.line);
-		if (nd->bus_x1 > nd->bus_x0)
-			dl_line(pg, nd->ax + nd->bus_x0, nd->ay + nd->bus_y,
-				nd->ax + nd->bus_x1, nd->ay + nd->bus_y, t->st.line_w,
-				t->st.line);
-		draw_box(t, pg, n, root, page0 + nd->page - k);
-	}
-	if (opened(t, n, root))
-		each_child(t, n, c) draw(t, pg, c, root, page0, k);
+	if (!is_root(t, n))
+		draw_links(t, pg, n);
+	if (nd->stem > 0)
+		dl_line(pg, nd->ax, nd->ay + nd->h, nd->ax, nd->ay + nd->stem,
+			t->st.line_w, t->st.line);
+	if (nd->bus_x1 > nd->bus_x0)
+		dl_line(pg, nd->ax + nd->bus_x0, nd->ay + nd->bus_y, nd->ax + nd->bus_x1,
+			nd->ay + nd->bus_y, t->st.line_w, t->st.line);
+	draw_box(t, pg, n, page0 + nd->page - t->cur);
+	if (opened(t, n))
+		each_child(t, n, c) draw(t, pg, c, page0);
 }
 
 static void draw_legend(tree *t, dl_page *pg, double x0, double y)
 {
-	double line_h = t->st.legend.size * 1.4, x = 0, sw = 8;
-	double total = 0;
+	double line_h = t->st.legend.size * 1.4, x = 0, sw = 8, total = 0;
 	for (int i = 0; i < t->nleg; i++)
 		total += 12 + eng_width(t->leg[i].l) + (i + 1 < t->nleg ? 14 : 0);
 	double left = total < t->width ? (t->width - total) / 2 : 0;
@@ -675,8 +779,7 @@ static void draw_legend(tree *t, dl_page *pg, double x0, double y)
 		double w = 12 + eng_width(t->leg[i].l) + 14;
 		if (x > 0 && x + w > t->width) {
 			y += line_h;
-			x = 0;
-			left = 0;
+			x = left = 0;
 		}
 		double sx = x0 + left + x, sy = y + (line_h - sw) / 2;
 		dl_fill(pg, sx, sy, sw, sw, t->leg[i].fill);
@@ -707,7 +810,8 @@ static int place(block *b, flow *f)
 	fit(t, f);
 	if (t->next >= t->npieces)
 		return 1;
-	piece *p = &t->pieces[t->next];
+	int k = t->next;
+	piece *p = &t->pieces[k];
 	double h = piece_height(t, p);
 	if (!flow_fresh(f) && h > flow_room(f) + EPS)
 		return 0;
@@ -715,15 +819,14 @@ static int place(block *b, flow *f)
 	double x0 = flow_x(f), y = flow_y(f);
 	eng_draw(pg, t->tl, x0, y, t->st.title.color);
 	/* The piece's layout again, at its scale, placed on the page. */
-	lay_text(t, p->scale);
-	t->rows = p->rows;
-	for (int i = 0; i <= t->n; i++)
-		t->nodes[i].h = 0;
-	shape sh = lay(t, p->root, p->root);
-	free(sh.r);
-	double left = x0 + (t->width - p->w) / 2 - p->minx;
-	place_nodes(t, p->root, p->root, left, y + t->title_h);
-	draw(t, pg, p->root, p->root, flow_page_number(f), t->next);
+	double w = p->w;
+	lay_piece(t, k, p->scale, p->rows, t->width);
+	double left = x0 + (t->width - w) / 2;
+	for (int i = 0; i < p->nroots; i++) {
+		int r = p->roots[i];
+		place_nodes(t, r, left + t->nodes[r].dx, y + t->title_h + t->nodes[r].dy);
+		draw(t, pg, r, flow_page_number(f));
+	}
 	draw_legend(t, pg, x0, y + t->title_h + p->h + t->st.vgap / 2);
 	flow_advance(f, h);
 	t->next++;
@@ -744,7 +847,7 @@ static void drop(block *b)
 			g_object_unref(t->leg[i].l);
 	}
 	free(t->nodes);
-	free(t->pieces);
+	clear_pieces(t);
 	g_free(t->title);
 	g_free(t->more);
 	free(t);
@@ -769,27 +872,33 @@ tree *tree_new(eng *e, const char *title, const tree_style *st, const char *more
 int tree_node(tree *t, int parent, const char *text, int aside, uint32_t fill,
 	      uint32_t border, uint32_t color)
 {
-	/* One spare node past the last: the forest's invisible root. */
-	if (t->n + 1 >= t->cap) {
+	if (t->n == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 32;
 		t->nodes = realloc(t->nodes, (size_t)t->cap * sizeof *t->nodes);
 		if (!t->nodes)
 			pg_oom();
 	}
-	if (parent < 0 || parent >= t->n)
+	if (parent >= t->n)
 		parent = -1;
 	int i = t->n++;
 	tnode *nd = &t->nodes[i];
 	memset(nd, 0, sizeof *nd);
 	nd->text = g_strdup(text ? text : "");
-	nd->aside = aside;
+	nd->aside = aside && parent >= 0;
 	nd->fill = fill;
 	nd->border = border;
 	nd->color = color;
 	nd->first = nd->last = nd->next = -1;
-	nd->parent = parent;
-	if (parent < 0)
-		t->nroots++;
+	nd->parent = parent < 0 ? -1 : parent;
+	nd->depth = parent < 0 ? 0 : t->nodes[parent].depth + 1;
+	if (parent >= 0) {
+		tnode *p = &t->nodes[parent];
+		if (p->last < 0)
+			p->first = i;
+		else
+			t->nodes[p->last].next = i;
+		p->last = i;
+	}
 	return i;
 }
 
@@ -802,27 +911,5 @@ void tree_legend(tree *t, const char *name, uint32_t fill, uint32_t border)
 
 block *tree_block(tree *t)
 {
-	/* Link the children, and the roots under the forest's root. */
-	if (t->n + 1 > t->cap) {
-		t->cap = t->n + 1;
-		t->nodes = realloc(t->nodes, (size_t)t->cap * sizeof *t->nodes);
-		if (!t->nodes)
-			pg_oom();
-	}
-	tnode *forest = &t->nodes[t->n];
-	memset(forest, 0, sizeof *forest);
-	forest->first = forest->last = forest->next = -1;
-	forest->parent = -1;
-	for (int i = 0; i < t->n; i++) {
-		int p = t->nodes[i].parent < 0 ? t->n : t->nodes[i].parent;
-		if (t->nodes[i].parent < 0)
-			t->nodes[i].parent = t->n;
-		tnode *pn = &t->nodes[p];
-		if (pn->last < 0)
-			pn->first = i;
-		else
-			t->nodes[pn->last].next = i;
-		pn->last = i;
-	}
 	return &t->b;
 }

@@ -210,9 +210,9 @@ block *bars_block(bars *b);
  * orthogonal connectors.  Nodes are added parent first; an "aside"
  * node (a staff unit) hangs beside its parent's stem instead of below
  * it.  The chart shrinks to fit its page (down to min_scale of the
- * sizes given); beyond that, the largest subtrees go to pages of their
- * own, their root staying in the chart with the text `more` and the
- * page number. */
+ * sizes given); beyond that, its deepest subtrees go on to the next
+ * pages, their roots staying in the chart with the text `more` and the
+ * page number.  Each page has the title above, the legend below. */
 typedef struct tree_style {
 	eng_style title, node, more, legend;
 	double box_w;	   /* box width at full size */
@@ -226,7 +226,7 @@ typedef struct tree_style {
 typedef struct tree tree;
 tree *tree_new(eng *e, const char *title, const tree_style *st,
 	       const char *more);
-/* A box: parent -1 for a root (a second root starts a new chart page);
+/* A box: parent -1 for a root (several roots stand side by side);
  * returns the node's index. */
 int tree_node(tree *t, int parent, const char *text, int aside,
 	      uint32_t fill, uint32_t border, uint32_t color);
