@@ -824,15 +824,18 @@ static void pei_figure(ctx *c, const pg_block *b)
 	caption(c, "Figura", ++c->figure_no, b->caption, b->source);
 }
 
-/* The units under parent (index in the chart), depth first.  Advisory
- * units hang beside their parent's stem, unless the parent is one. */
+/* The units under parent (index in the chart), depth first, named with
+ * their acronym.  Advisory units hang beside their parent's stem, unless
+ * the parent is one. */
 static void org_units(ctx *c, tree *t, const pg_unit *u, int parent)
 {
 	const theme *th = c->th;
 	for (; u; u = u->next) {
 		int aside = u->level == PG_ADVISORY && u->parent &&
 			    u->parent->level != PG_ADVISORY;
-		int k = tree_node(t, parent, u->name, aside, th->org_fill[u->level],
+		const char *name = u->acronym ? arena_printf(c->a, "%s (%s)", u->name, u->acronym)
+					      : u->name;
+		int k = tree_node(t, parent, name, aside, th->org_fill[u->level],
 				  th->org_border[u->level], th->org_text[u->level]);
 		org_units(c, t, u->children, k);
 	}
