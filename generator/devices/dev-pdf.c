@@ -1,9 +1,9 @@
 /*
- * dev-pdf.c — the PDF device: cairo's PDF surface writes into memory
- * (fonts embedded and subset, metadata, page labels, named destinations,
- * the outline; pages may change size); at close the finish stage adds
- * the links and the file is written, so that a write error (a full disk)
- * is seen and reported.
+ * dev-pdf.c — the PDF device: cairo's PDF surface writes into an
+ * unnamed temporary file (fonts embedded and subset, metadata, page
+ * labels, named destinations, the outline; pages may change size); at
+ * close the finish stage adds the links and writes the output, so that a
+ * write error (a full disk) is seen and reported.
  */
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -21,9 +21,8 @@ typedef struct pdf {
 	FILE *f;
 	char *path;
 	diag *d;
-	int write_error;
-	unsigned char *buf; /* what cairo wrote */
-	size_t n, cap;
+	int write_error; /* an errno writing cairo's file */
+	FILE *tmp;	 /* what cairo writes */
 	finish_link *links;
 	int nlinks, caplinks;
 	char **dests; /* the link destinations, owned */
@@ -37,14 +36,11 @@ static cairo_status_t write_cb(void *closure, const unsigned char *data,
 			       unsigned int len)
 {
 	pdf *p = closure;
-	if (p->n + len > p->cap) {
-		p->cap = (p->n + len) * 2;
-		p->buf = realloc(p->buf, p->cap);
-		if (!p->buf)
-			pg_oom();
+	errno = 0;
+	if (fwrite(data, 1, len, p->tmp) != len) {
+		p->write_error = errno ? errno : EIO;
+		return CAIRO_STATUS_WRITE_ERROR;
 	}
-	memcpy(p->buf + p->n, data, len);
-	p->n += len;
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -101,32 +97,26 @@ static int pdf_close(device *dev)
 	cairo_status_t st = cairo_surface_status(p->s);
 	cairo_surface_destroy(p->s);
 	p->s = NULL;
-	if (st != CAIRO_STATUS_SUCCESS) {
-		diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "internal error: %s",
-			 cairo_status_to_string(st));
-		return -1;
-	}
-	unsigned char *data = p->buf, *done = NULL;
-	size_t n = p->n;
-	if (p->nlinks) {
-		if (finish_links(p->buf, p->n, p->links, p->nlinks, &done, &n,
-				 p->path, p->d) != 0)
-			return -1;
-		data = done;
-	}
-	errno = 0;
-	if (fwrite(data, 1, n, p->f) != n || fflush(p->f) != 0)
-		p->write_error = errno ? errno : EIO;
-	if (p->f != stdout && fclose(p->f) != 0 && !p->write_error)
-		p->write_error = errno ? errno : EIO;
-	p->f = NULL;
-	free(done);
 	if (p->write_error) {
 		diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "cannot write: %s",
 			 strerror(p->write_error));
 		return -1;
 	}
-	return 0;
+	if (st != CAIRO_STATUS_SUCCESS) {
+		diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "internal error: %s",
+			 cairo_status_to_string(st));
+		return -1;
+	}
+	finish_job job = { p->links, p->nlinks };
+	int r = finish_pdf(p->tmp, &job, p->f, p->path, p->d);
+	FILE *f = p->f;
+	p->f = NULL;
+	if (f != stdout && fclose(f) != 0 && r == 0) {
+		diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "cannot write: %s",
+			 strerror(errno));
+		r = -1;
+	}
+	return r;
 }
 
 static void pdf_free(device *dev)
@@ -142,7 +132,8 @@ static void pdf_free(device *dev)
 		g_free(p->dests[i]);
 	free(p->dests);
 	free(p->links);
-	free(p->buf);
+	if (p->tmp)
+		fclose(p->tmp);
 	g_free(p->path);
 	free(p);
 }
@@ -156,7 +147,8 @@ device *dev_pdf_new(const char *path, const dev_meta *m, diag *d)
 	p->d = d;
 	p->path = g_strdup(path);
 	p->f = strcmp(path, "-") ? fopen(path, "wb") : stdout;
-	if (!p->f) {
+	p->tmp = tmpfile();
+	if (!p->f || !p->tmp) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
 			 strerror(errno));
 		pdf_free(&p->dev);

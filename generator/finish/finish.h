@@ -1,15 +1,17 @@
 /*
  * finish.h — the last stage of a PDF: what cairo cannot write.
  *
- * libqpdf reads the PDF cairo made and writes it again with the additions:
- * link annotations to named destinations (cairo 1.16.0 numbers its own
- * link annotations wrongly, leaving a damaged file).  Attachments and
- * signatures will come here too.
+ * cairo writes the document into an unnamed temporary file; libqpdf
+ * reads it from there and writes it again, into a second one, with the
+ * additions: link annotations to named destinations (cairo 1.16.0
+ * numbers its own link annotations wrongly, leaving a damaged file).
+ * The result is then copied to the output.  Files, not memory: what is
+ * held stays the same whatever the number of pages.
  */
 #ifndef PG_FINISH_H
 #define PG_FINISH_H
 
-#include <stddef.h>
+#include <stdio.h>
 
 #include "../base/diag.h"
 
@@ -19,10 +21,15 @@ typedef struct finish_link {
 	const char *dest;     /* a named destination in the document */
 } finish_link;
 
-/* Adds the links to the PDF in[0..n); on success returns 0 and a
- * malloc'd buffer in *out, *outn.  -1 after a diagnostic otherwise. */
-int finish_links(const unsigned char *in, size_t n, const finish_link *links,
-		 int nlinks, unsigned char **out, size_t *outn,
-		 const char *name, diag *d);
+typedef struct finish_job {
+	const finish_link *links;
+	int nlinks;
+} finish_job;
+
+/* Reads the PDF in the open file `in` (its whole content), adds what job
+ * asks, and writes the result to out.  0, or -1 after a diagnostic
+ * naming `name` (the output). */
+int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
+	       diag *d);
 
 #endif

@@ -94,12 +94,9 @@ static void lay_out(table *t)
 			PangoLayout *one = eng_plain(t->e, c->plain, &c->st, 0);
 			if (eng_width(one) <= c->w - 1) {
 				g_object_unref(c->l);
-				c->l = one;
-				pango_layout_set_width(c->l, (int)(w * PANGO_SCALE));
-				pango_layout_set_wrap(c->l, PANGO_WRAP_WORD);
-			} else {
-				g_object_unref(one);
+				c->l = eng_word(t->e, c->plain, &c->st, w);
 			}
+			g_object_unref(one);
 		}
 		eng_lines_get(c->l, &c->ls);
 	}

@@ -41,6 +41,8 @@ typedef struct eng_style {
 	int bold, italic;
 	uint32_t color; /* 0xRRGGBB */
 	enum eng_align align;
+	/* Justified text: hyphenated throughout.  Any text, whatever this
+	 * says: a word wider than the width breaks at a syllable. */
 	int hyphenate;
 } eng_style;
 
@@ -55,6 +57,12 @@ PangoLayout *eng_text(eng *e, const pg_span *spans, const eng_style *st,
 /* The same for a plain string. */
 PangoLayout *eng_plain(eng *e, const char *text, const eng_style *st,
 		       double width);
+/* One word aligned in `width` and never broken, even if it is wider
+ * (into a cell's padding). */
+PangoLayout *eng_word(eng *e, const char *word, const eng_style *st,
+		      double width);
+/* Layouts returned are shared (a cache of the texts set lately): they
+ * must not be changed. */
 /* Height in points of a layout; natural width of its widest line. */
 double eng_height(PangoLayout *l);
 double eng_width(PangoLayout *l);
