@@ -100,6 +100,7 @@ struct tree {
 	int cur;      /* the piece being laid out */
 	double scale; /* of the text layouts now */
 	int rows;     /* column length now */
+	int longest;  /* the longest column laid out */
 	PangoLayout *tl, *ml; /* title; marker, measured at the current scale */
 	double title_h, legend_h;
 };
@@ -243,6 +244,8 @@ static void column(tree *t, const int *kids, int k0, int k1, double lx,
 {
 	double indent = sc(t, t->st.hgap), gap = sc(t, t->st.vgap) / 3, lw = 0.5;
 	double y = top + gap, prev = ly;
+	if (k1 - k0 > t->longest)
+		t->longest = k1 - k0;
 	for (int k = k0; k < k1; k++) {
 		tnode *c = &t->nodes[kids[k]];
 		box_size(t, kids[k]);
@@ -305,16 +308,25 @@ typedef struct item {
 	double x;
 } item;
 
-/* Packs the items side by side: from the left, from the right, the mean. */
+/* Packs the items side by side: from the left, from the right, the mean.
+ * Nearest items first; an item whose bounds cannot push the other one
+ * further is not compared rectangle by rectangle. */
 static void pack(tree *t, item *it, int m)
 {
+	if (m < 1)
+		return;
 	double gap = sc(t, t->st.hgap), vm = sc(t, t->st.vgap) / 4;
 	double *l = calloc((size_t)m * 2, sizeof *l), *r = l + m;
-	if (!l)
+	rect *bb = calloc((size_t)m, sizeof *bb);
+	if (!l || !bb)
 		pg_oom();
+	for (int i = 0; i < m; i++)
+		shape_bounds(&it[i].s, &bb[i]);
 	for (int i = 1; i < m; i++) {
 		l[i] = l[i - 1];
-		for (int j = 0; j < i; j++) {
+		for (int j = i - 1; j >= 0; j--) {
+			if (l[j] + bb[j].x1 + gap - bb[i].x0 <= l[i])
+				continue;
 			double d = l[j] + separation(&it[j].s, &it[i].s, gap, vm);
 			if (d > l[i])
 				l[i] = d;
@@ -324,11 +336,14 @@ static void pack(tree *t, item *it, int m)
 	for (int i = m - 2; i >= 0; i--) {
 		r[i] = r[i + 1];
 		for (int j = i + 1; j < m; j++) {
+			if (r[j] - (bb[i].x1 + gap - bb[j].x0) >= r[i])
+				continue;
 			double d = r[j] - separation(&it[i].s, &it[j].s, gap, vm);
 			if (d < r[i])
 				r[i] = d;
 		}
 	}
+	free(bb);
 	for (int i = 0; i < m; i++)
 		it[i].x = (l[i] + r[i]) / 2;
 	free(l);
@@ -490,23 +505,35 @@ static void lay_piece(tree *t, int k, double s, int rows, double width)
 	p->rows = rows;
 }
 
+/* Whether piece k fits w x h at scale s: with columns of any length,
+ * then shorter ones while only the height is too much (shorter columns
+ * make it wider, never narrower) and while they change something. */
 static int fit_at(tree *t, int k, double s, double w, double h)
 {
 	static const int ROWS[] = { ANY_ROWS, 16, 12, 10, 8, 6, 5, 4, 3, 2, 1 };
 	for (size_t i = 0; i < sizeof ROWS / sizeof *ROWS; i++) {
+		t->longest = 0;
 		lay_piece(t, k, s, ROWS[i], w);
-		if (t->pieces[k].w <= w + EPS && t->pieces[k].h <= h + EPS)
+		const piece *p = &t->pieces[k];
+		if (p->w > w + EPS)
+			return 0;
+		if (p->h <= h + EPS)
 			return 1;
+		while (i + 1 < sizeof ROWS / sizeof *ROWS && ROWS[i + 1] >= t->longest)
+			i++;
 	}
 	return 0;
 }
 
+/* Fits piece k at the largest scale it can have, if it fits at all. */
 static int fit_piece(tree *t, int k, double w, double h)
 {
-	for (double s = 1; s >= t->st.min_scale - EPS; s -= 0.05)
+	if (!fit_at(t, k, t->st.min_scale, w, h))
+		return 0;
+	for (double s = 1; s > t->st.min_scale + EPS; s -= 0.05)
 		if (fit_at(t, k, s, w, h))
 			return 1;
-	return 0;
+	return fit_at(t, k, t->st.min_scale, w, h);
 }
 
 static int count(tree *t, int n)
@@ -650,15 +677,18 @@ static void fit_one(tree *t, int k, double w, double h)
 	while (!fit_piece(t, k, w, h)) {
 		piece *p = &t->pieces[k];
 		if (p->nroots > 1) {
-			int keep = p->nroots - 1, all = p->nroots;
-			while (keep > 1) {
-				p->nroots = keep;
-				if (fit_piece(t, k, w, h))
-					break;
-				keep--;
+			/* The most roots that fit (at least one): by halves. */
+			int lo = 1, hi = p->nroots - 1, all = p->nroots;
+			while (lo < hi) {
+				int mid = (lo + hi + 1) / 2;
+				p->nroots = mid;
+				if (fit_at(t, k, t->st.min_scale, w, h))
+					lo = mid;
+				else
+					hi = mid - 1;
 			}
 			p->nroots = all;
-			overflow(t, k, keep);
+			overflow(t, k, lo);
 			continue;
 		}
 		int best = -1, size = 0;
