@@ -47,6 +47,8 @@ struct bars {
 static const double LABEL_SHARE = 0.38; /* of the inside, at most */
 static const double AXIS_GAP = 6;	/* label to axis, bar end to value */
 static const double SWATCH = 8;		/* legend squares */
+static const double SWATCH_GAP = 4;	/* square to name */
+static const double ENTRY_GAP = 14;	/* between legend entries */
 static const double EPS = 0.01;
 enum { MIN_ROWS = 3 }; /* the fewest rows a piece may have */
 
@@ -77,19 +79,23 @@ static void unlay(bars *c)
 	}
 }
 
+static double legend_line(const bars *c)
+{
+	return c->st.legend.size * 1.3;
+}
+
 /* The legend: swatch, gap, name, in lines centred in the inside. */
 static double lay_legend(bars *c, double inside)
 {
-	const double sep = 14, gap = 4;
-	double line_h = c->st.legend.size * 1.3, y = 0;
+	double y = 0;
 	int from = 0;
 	double used = 0;
 	for (int s = 0; s <= c->nseries; s++) {
-		double w = s < c->nseries && c->leg[s] ? SWATCH + gap + eng_width(c->leg[s]) : 0;
+		double w = s < c->nseries && c->leg[s] ? SWATCH + SWATCH_GAP + eng_width(c->leg[s]) : 0;
 		int end = s == c->nseries;
 		if (!end && !c->leg[s])
 			continue;
-		if (end || (used > 0 && used + sep + w > inside)) {
+		if (end || (used > 0 && used + ENTRY_GAP + w > inside)) {
 			/* Centre the entries [from, s) on this line. */
 			double x = (inside - used) / 2;
 			for (int k = from; k < s; k++) {
@@ -97,15 +103,15 @@ static double lay_legend(bars *c, double inside)
 					continue;
 				c->leg_x[k] = x;
 				c->leg_y[k] = y;
-				x += SWATCH + gap + eng_width(c->leg[k]) + sep;
+				x += SWATCH + SWATCH_GAP + eng_width(c->leg[k]) + ENTRY_GAP;
 			}
 			if (used > 0)
-				y += line_h;
+				y += legend_line(c);
 			from = s;
 			used = 0;
 		}
 		if (!end)
-			used += (used > 0 ? sep : 0) + w;
+			used += (used > 0 ? ENTRY_GAP : 0) + w;
 	}
 	return y;
 }
@@ -193,12 +199,10 @@ static void draw_head(bars *c, dl_page *pg, double x0, double y)
 		if (!c->leg[s])
 			continue;
 		double x = x0 + pad + c->leg_x[s], top = ly + c->leg_y[s];
-		double line_h = c->st.legend.size * 1.3;
-		double sy = top + (line_h - SWATCH) / 2;
-		dl_fill(pg, x, sy, SWATCH, SWATCH, c->scolor[s]);
-		double th = eng_height(c->leg[s]);
-		eng_draw(pg, c->leg[s], x + SWATCH + 4, top + (line_h - th) / 2,
-			 c->st.legend.color);
+		double line_h = legend_line(c);
+		dl_fill(pg, x, top + (line_h - SWATCH) / 2, SWATCH, SWATCH, c->scolor[s]);
+		eng_draw(pg, c->leg[s], x + SWATCH + SWATCH_GAP,
+			 top + (line_h - eng_height(c->leg[s])) / 2, c->st.legend.color);
 	}
 }
 

@@ -106,6 +106,7 @@ struct tree {
 };
 
 static const double EPS = 0.01;
+static const double SWATCH = 8, SWATCH_GAP = 4, ENTRY_GAP = 14; /* legend */
 enum { ANY_ROWS = 1 << 20 };
 
 /* ---- shapes ---- */
@@ -642,18 +643,28 @@ static void overflow(tree *t, int k, int keep)
 	p->nroots = keep;
 }
 
+static double legend_line(const tree *t)
+{
+	return t->st.legend.size * 1.4;
+}
+
+static double entry_w(const tree *t, int i)
+{
+	return SWATCH + SWATCH_GAP + eng_width(t->leg[i].l);
+}
+
 static void lay_head(tree *t, double width)
 {
 	if (t->tl)
 		g_object_unref(t->tl);
 	t->tl = eng_plain(t->e, t->title, &t->st.title, width);
 	t->title_h = t->title[0] ? eng_height(t->tl) + t->st.vgap / 2 : 0;
-	double line_h = t->st.legend.size * 1.4, x = 0;
+	double line_h = legend_line(t), x = 0;
 	t->legend_h = t->nleg ? line_h + t->st.vgap / 2 : 0;
 	for (int i = 0; i < t->nleg; i++) {
 		if (!t->leg[i].l)
 			t->leg[i].l = eng_plain(t->e, t->leg[i].name, &t->st.legend, 0);
-		double w = 12 + eng_width(t->leg[i].l) + 14;
+		double w = entry_w(t, i) + ENTRY_GAP;
 		if (x > 0 && x + w > width) {
 			t->legend_h += line_h;
 			x = 0;
@@ -801,21 +812,21 @@ static void draw(tree *t, dl_page *pg, int n, int page0)
 
 static void draw_legend(tree *t, dl_page *pg, double x0, double y)
 {
-	double line_h = t->st.legend.size * 1.4, x = 0, sw = 8, total = 0;
+	double line_h = legend_line(t), x = 0, total = 0;
 	for (int i = 0; i < t->nleg; i++)
-		total += 12 + eng_width(t->leg[i].l) + (i + 1 < t->nleg ? 14 : 0);
+		total += entry_w(t, i) + (i + 1 < t->nleg ? ENTRY_GAP : 0);
 	double left = total < t->width ? (t->width - total) / 2 : 0;
 	for (int i = 0; i < t->nleg; i++) {
-		double w = 12 + eng_width(t->leg[i].l) + 14;
+		double w = entry_w(t, i) + ENTRY_GAP;
 		if (x > 0 && x + w > t->width) {
 			y += line_h;
 			x = left = 0;
 		}
-		double sx = x0 + left + x, sy = y + (line_h - sw) / 2;
-		dl_fill(pg, sx, sy, sw, sw, t->leg[i].fill);
-		dl_stroke(pg, sx, sy, sw, sw, 0.5, t->leg[i].border);
-		eng_draw(pg, t->leg[i].l, sx + 12, y + (line_h - eng_height(t->leg[i].l)) / 2,
-			 t->st.legend.color);
+		double sx = x0 + left + x, sy = y + (line_h - SWATCH) / 2;
+		dl_fill(pg, sx, sy, SWATCH, SWATCH, t->leg[i].fill);
+		dl_stroke(pg, sx, sy, SWATCH, SWATCH, 0.5, t->leg[i].border);
+		eng_draw(pg, t->leg[i].l, sx + SWATCH + SWATCH_GAP,
+			 y + (line_h - eng_height(t->leg[i].l)) / 2, t->st.legend.color);
 		x += w;
 	}
 }
