@@ -122,11 +122,11 @@ static int render(const pg_plan *p, const char *fmt, const char *out,
 	char date[32];
 	layout_plan_meta(p, &meta, date, sizeof date);
 	if (!strcmp(fmt, "pdf")) {
-		dev = dev_pdf_new(target, &meta, d);
+		dev = dev_thread_new(dev_pdf_new(target, &meta, d));
 	} else if (!strcmp(fmt, "png")) {
-		dev = dev_png_new(target, 96, d);
+		dev = dev_thread_new(dev_png_new(target, 96, d));
 	} else if (!strcmp(fmt, "svg")) {
-		dev = dev_svg_new(target, d);
+		dev = dev_thread_new(dev_svg_new(target, d));
 	} else {
 		f = to_stdout ? stdout : fopen(target, "w");
 		if (!f)

@@ -1,8 +1,8 @@
 /*
  * plan.c — the annual Plan de Acción, as printed: cover, Contenido, the
  * numbered narrative with the tables and figures it places, then the POA
- * matrices on landscape pages; every page but the cover signed off in
- * its footer with the page number.
+ * matrices on landscape pages, each followed by its timeline (Cronograma);
+ * every page but the cover signed off in its footer with the page number.
  *
  * Two passes: the first lays the document out without output, to learn
  * on which page each heading falls (the destinations it meets), so that
@@ -718,22 +718,22 @@ static void budget_chart(ctx *c, const pg_block *b)
 	const pg_money_table *m = bu ? bu->part[b->part] : NULL;
 	if (!m)
 		return;
-	bars_style st = th->bars;
+	barchart_style st = th->bars;
 	st.foot = caption_room(c, b->caption, b->source);
 	const char *title = arena_printf(c->a, "%s · %s: %s",
 					 m->title ? m->title : PART_LABEL[b->part],
 					 m->total_label ? m->total_label : TOTAL_LABEL[b->part],
 					 money(c, m->total));
-	bars *ch = bars_new(c->e, title, &st);
+	barchart *ch = barchart_new(c->e, title, &st);
 	int series[3] = { 0, 0, 0 };
 	if (b->part == PG_SOURCES) {
 		int used[3] = { 0, 0, 0 };
 		for (const pg_money_line *l = m->lines; l; l = l->next)
 			used[l->source] = 1;
 		for (int k = 0; k < 3; k++)
-			series[k] = used[k] ? bars_series(ch, SOURCE_LABEL[k], th->bar_fill[k]) : -1;
+			series[k] = used[k] ? barchart_series(ch, SOURCE_LABEL[k], th->bar_fill[k]) : -1;
 	} else {
-		bars_series(ch, NULL, th->bar_fill[0]);
+		barchart_series(ch, NULL, th->bar_fill[0]);
 	}
 	int n;
 	const pg_money_line **v = by_amount(c, m, &n);
@@ -743,17 +743,17 @@ static void budget_chart(ctx *c, const pg_block *b)
 		if (b->part == PG_DONORS && l->end_date && l->cents)
 			value = arena_printf(c->a, "%s · finaliza %s", money(c, l->cents),
 					     date_text(c, l->end_date));
-		bars_row(ch, l->label, value);
-		bars_segment(ch, b->part == PG_SOURCES ? series[l->source] : 0,
+		barchart_row(ch, l->label, value);
+		barchart_segment(ch, b->part == PG_SOURCES ? series[l->source] : 0,
 			     (double)l->cents);
 	}
 	if (b->part == PG_SOURCES && n > 1) {
-		bars_row(ch, m->total_label ? m->total_label : TOTAL_LABEL[b->part],
+		barchart_row(ch, m->total_label ? m->total_label : TOTAL_LABEL[b->part],
 			 money(c, m->total));
 		for (int i = 0; i < n; i++)
-			bars_segment(ch, series[v[i]->source], (double)v[i]->cents);
+			barchart_segment(ch, series[v[i]->source], (double)v[i]->cents);
 	}
-	block *bl = bars_block(ch);
+	block *bl = barchart_block(ch);
 	bl->space_before = 6;
 	flow_add(c->f, bl);
 	caption(c, "Figura", ++c->figure_no, b->caption, b->source);
@@ -1056,6 +1056,8 @@ static void poa(ctx *c, const pg_poa *o, int index)
 	w[C_FUND] = th->poa_col[6];
 	w[C_RISK] = th->poa_col[7];
 	table *t = table_new(c->e, NCOLS, w, th->cell_pad, th->border, th->border_color);
+	for (int q = 3; q < 12; q += 3)
+		table_col_rule(t, C_M1 + q, th->quarter_rule);
 	const char *lab[PG_NCOLUMNS];
 	for (int i = 0; i < PG_NCOLUMNS; i++)
 		lab[i] = o->label[i] ? o->label[i] : DEFAULT_LABEL[i];
@@ -1105,6 +1107,93 @@ static void poa(ctx *c, const pg_poa *o, int index)
 	flow_add(c->f, bl);
 }
 
+/* ---- the POA timelines ---- */
+
+/* A text's words, without styles, breaks or footnotes. */
+static const char *plain_text(ctx *c, const pg_span *s)
+{
+	GString *g = g_string_new(NULL);
+	for (; s; s = s->next) {
+		if (s->kind == PG_SPAN_TEXT)
+			g_string_append(g, s->text);
+		else if (s->kind == PG_SPAN_BREAK)
+			g_string_append_c(g, ' ');
+	}
+	char *out = arena_strdup(c->a, g->str);
+	g_string_free(g, TRUE);
+	return out;
+}
+
+/* A result's row: its bar covers its activities; a diamond at the middle
+ * of each month an indicator is due (once per month); then one row per
+ * activity.  Returns how many activities. */
+static int timeline_result(ctx *c, timeline *t, const pg_result *r, int level)
+{
+	int n = 0;
+	timeline_group(t, level, r->code, plain_text(c, r->text));
+	unsigned due = 0;
+	for (const pg_indicator *i = r->indicators; i; i = i->next)
+		if (i->deadline)
+			due |= 1u << (i->deadline - 1);
+	for (int m = 0; m < 12; m++)
+		if (due >> m & 1)
+			timeline_milestone(t, m + 0.5);
+	for (const pg_indicator *i = r->indicators; i; i = i->next)
+		for (const pg_activity *a = i->activities; a; a = a->next, n++)
+			timeline_item(t, a->code, plain_text(c, a->text), a->months);
+	return n;
+}
+
+/* The Cronograma of a POA: its activities over the twelve months,
+ * grouped by specific objective and result, on a landscape page of its
+ * own after the matrix. */
+static void poa_timeline(ctx *c, const pg_poa *o, int index)
+{
+	static const char *const QUARTER[4] = { "Trimestre 1", "Trimestre 2",
+						"Trimestre 3", "Trimestre 4" };
+	const theme *th = c->th;
+	const char *months[12];
+	for (int m = 0; m < 12; m++)
+		months[m] = o->month_label[m] ? o->month_label[m] : DEFAULT_MONTHS[m];
+	tl_opts to = {
+		.periods = 12, .span = 3, .period_label = months, .span_label = QUARTER,
+		.head = "OBJETIVOS ESPECÍFICOS, RESULTADOS Y ACTIVIDADES",
+		.continued = "(continuación)",
+		.legend = { [TL_PLANNED] = "Meses planificados",
+			    [TL_ACTUAL] = "Meses ejecutados",
+			    [TL_PROGRESS] = "Avance",
+			    [TL_MILESTONE] = "Plazo de un indicador",
+			    [TL_CUTOFF] = "Fecha de corte" },
+	};
+	timeline *t = timeline_new(c->e, &th->timeline, &to);
+	int activities = 0;
+	for (const pg_part *pt = o->parts; pt; pt = pt->next) {
+		int level = 0;
+		if (pt->title)
+			timeline_group(t, level++, NULL, pt->title);
+		for (const pg_specific *s = pt->objectives; s; s = s->next) {
+			const char *label = s->label ? s->label
+					    : s->num ? arena_printf(c->a, "OBJETIVO ESPECÍFICO %s:", s->num)
+						     : "OBJETIVO ESPECÍFICO:";
+			timeline_group(t, level, label, plain_text(c, s->text));
+			for (const pg_result *r = s->results; r; r = r->next)
+				activities += timeline_result(c, t, r, level + 1);
+		}
+	}
+	block *bl = timeline_block(t);
+	if (!activities) {
+		bl->kind->free(bl);
+		return;
+	}
+	landscape(c);
+	para_opts po = { 0 };
+	po.dest = arena_printf(c->a, "poa-%d-cronograma", index);
+	po.outline = arena_printf(c->a, "Cronograma — %s", o->title);
+	po.outline_level = 3;
+	add_para(c, NULL, po.outline, &th->poa_title, &po, 0, 6, 1);
+	flow_add(c->f, bl);
+}
+
 static void poas(ctx *c)
 {
 	if (c->stop_before_poas) {
@@ -1112,8 +1201,10 @@ static void poas(ctx *c)
 		return;
 	}
 	int i = 0;
-	for (const pg_poa *o = c->p->poas; o; o = o->next)
+	for (const pg_poa *o = c->p->poas; o; o = o->next) {
 		poa(c, o, ++i);
+		poa_timeline(c, o, i);
+	}
 }
 
 /* ---- the document ---- */

@@ -2,8 +2,9 @@
  * theme.c — the printed Plan de Acción's look: US Letter, portrait for
  * the narrative and landscape for the POA matrices, Carlito (metric
  * twin of Calibri) 11 pt justified text, blue headings, light grey
- * header rows, green month shading; charts and diagrams in the same
- * blues, with an orange for donations and the advisory level.
+ * header rows, green month shading and timeline bars; charts and
+ * diagrams in the same blues, with an orange for donations and the
+ * advisory level.
  */
 #include "theme.h"
 
@@ -51,6 +52,31 @@ static const theme PLAN = {
 	.border = 0.5,
 	.footer_h = 48,
 	.poa_col = { 84, 96, 80, 132, 13, 60, 48, 64 },
+	.quarter_rule = 1.5,
+	.timeline = {
+		.head = { FONT, 7.5, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
+		.group = { FONT, 7.5, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
+		.item = { FONT, 7.5, 0, 0, 0, 0x000000, ENG_LEFT, 1 },
+		.legend = { FONT, 7.5, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
+		.head_fill = 0xd9e2f3,
+		.group_fill = 0xf2f2f2,
+		.bar = 0x70ad47,
+		.group_bar = 0x385723,
+		.actual = 0xbdd7ee,
+		.progress = 0x2e75b6,
+		.milestone = 0x1f3864,
+		.cutoff = 0xc00000,
+		.grid = 0xbfbfbf,
+		.rule = 0x000000,
+		.label_w = 276,
+		.bar_h = 6,
+		.pad = 2.5,
+		.indent = 8,
+		.grid_lw = 0.4,
+		.rule_lw = 0.5,
+		.span_lw = 1.5,
+		.max_lines = 3,
+	},
 	.bars = {
 		.title = { FONT, 10, 0, 1, 0, 0x1f3864, ENG_CENTER, 0 },
 		.label = { FONT, 9, 0, 0, 0, 0x000000, ENG_RIGHT, 1 },

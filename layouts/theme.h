@@ -26,8 +26,10 @@ typedef struct theme {
 	 * results, indicators, verification, activities, one month,
 	 * responsible, funding, risk. */
 	double poa_col[8];
+	double quarter_rule; /* between the quarters of the month columns */
+	tl_style timeline;   /* the POA timelines (Cronograma) */
 	/* Charts and diagrams (their foot is set by the layout). */
-	bars_style bars;
+	barchart_style bars;
 	uint32_t bar_fill[3]; /* own funds (and one-series charts), donations, other */
 	tree_style org;
 	/* Organisation boxes by level: directive, advisory, support, operative. */

@@ -34,5 +34,8 @@ device *dev_pdf_new(const char *path, const dev_meta *m, diag *d);
 device *dev_png_new(const char *path, double dpi, diag *d);
 device *dev_svg_new(const char *path, diag *d);
 device *dev_trace_new(FILE *out, const char *name, diag *d);
+/* inner played in a thread of its own (the pages copied and queued);
+ * freeing it frees inner.  NULL if inner is NULL. */
+device *dev_thread_new(device *inner);
 
 #endif

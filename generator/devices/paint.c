@@ -4,7 +4,6 @@
 #include "paint.h"
 
 #include <glib.h>
-#include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +29,19 @@ static void image(cairo_t *cr, const dl_op *o)
 	cairo_surface_destroy(img);
 }
 
+/* Whether the next operation adds to o's path: runs of fills of one
+ * colour, of strokes and lines of one width and colour, are one path and
+ * one cairo operation (a matrix page has hundreds of cell borders). */
+static int same_path(const dl_op *o, const dl_op *next, const dl_op *end)
+{
+	if (next >= end || next->color != o->color)
+		return 0;
+	if (o->kind == DL_FILL)
+		return next->kind == DL_FILL;
+	return (next->kind == DL_STROKE || next->kind == DL_LINE) &&
+	       next->lw == o->lw;
+}
+
 void paint_page(cairo_t *cr, const dl_page *p, int tags)
 {
 	for (int i = 0; i < p->n; i++) {
@@ -38,25 +50,40 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags)
 		case DL_FILL:
 			color(cr, o->color);
 			cairo_rectangle(cr, o->x, o->y, o->w, o->h);
-			cairo_fill(cr);
+			if (!same_path(o, o + 1, p->ops + p->n))
+				cairo_fill(cr);
 			break;
 		case DL_STROKE:
-			color(cr, o->color);
-			cairo_set_line_width(cr, o->lw);
-			cairo_rectangle(cr, o->x, o->y, o->w, o->h);
-			cairo_stroke(cr);
-			break;
 		case DL_LINE:
 			color(cr, o->color);
 			cairo_set_line_width(cr, o->lw);
-			cairo_move_to(cr, o->x, o->y);
-			cairo_rel_line_to(cr, o->w, o->h);
-			cairo_stroke(cr);
+			if (o->kind == DL_STROKE) {
+				cairo_rectangle(cr, o->x, o->y, o->w, o->h);
+			} else {
+				cairo_move_to(cr, o->x, o->y);
+				cairo_rel_line_to(cr, o->w, o->h);
+			}
+			if (!same_path(o, o + 1, p->ops + p->n))
+				cairo_stroke(cr);
+			break;
+		case DL_POLY:
+			color(cr, o->color);
+			cairo_move_to(cr, o->pts[0], o->pts[1]);
+			for (int k = 1; k < o->npts; k++)
+				cairo_line_to(cr, o->pts[2 * k], o->pts[2 * k + 1]);
+			cairo_close_path(cr);
+			cairo_fill(cr);
 			break;
 		case DL_TEXT:
 			color(cr, o->color);
-			cairo_move_to(cr, o->x, o->y);
-			pango_cairo_show_layout_line(cr, o->line);
+			for (int k = 0; k < o->glyphs->nruns; k++) {
+				const dl_run *r = &o->glyphs->runs[k];
+				cairo_set_scaled_font(cr, r->font);
+				cairo_show_text_glyphs(cr, r->utf8, r->nbytes,
+						       r->glyphs, r->nglyphs,
+						       r->clusters, r->nclusters,
+						       r->flags);
+			}
 			break;
 		case DL_IMAGE:
 			image(cr, o);

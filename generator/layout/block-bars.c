@@ -21,18 +21,18 @@
 
 typedef struct brow {
 	char *label, *value;
-	double seg[BARS_MAX_SERIES];
+	double seg[BARCHART_MAX_SERIES];
 	PangoLayout *ll, *vl;
 	double h;
 } brow;
 
-struct bars {
+struct barchart {
 	block b;
 	eng *e;
-	bars_style st;
+	barchart_style st;
 	char *title;
-	char *sname[BARS_MAX_SERIES];
-	uint32_t scolor[BARS_MAX_SERIES];
+	char *sname[BARCHART_MAX_SERIES];
+	uint32_t scolor[BARCHART_MAX_SERIES];
 	int nseries;
 	brow *rows;
 	int nrows, cap;
@@ -40,8 +40,8 @@ struct bars {
 	/* Laid out at `width`. */
 	double width, labw, barx, scale, head_h;
 	PangoLayout *tl;
-	PangoLayout *leg[BARS_MAX_SERIES];
-	double leg_x[BARS_MAX_SERIES], leg_y[BARS_MAX_SERIES];
+	PangoLayout *leg[BARCHART_MAX_SERIES];
+	double leg_x[BARCHART_MAX_SERIES], leg_y[BARCHART_MAX_SERIES];
 };
 
 static const double LABEL_SHARE = 0.38; /* of the inside, at most */
@@ -55,17 +55,17 @@ enum { MIN_ROWS = 3 }; /* the fewest rows a piece may have */
 static double total(const brow *r)
 {
 	double t = 0;
-	for (int s = 0; s < BARS_MAX_SERIES; s++)
+	for (int s = 0; s < BARCHART_MAX_SERIES; s++)
 		t += r->seg[s];
 	return t;
 }
 
-static void unlay(bars *c)
+static void unlay(barchart *c)
 {
 	if (c->tl)
 		g_object_unref(c->tl);
 	c->tl = NULL;
-	for (int s = 0; s < BARS_MAX_SERIES; s++) {
+	for (int s = 0; s < BARCHART_MAX_SERIES; s++) {
 		if (c->leg[s])
 			g_object_unref(c->leg[s]);
 		c->leg[s] = NULL;
@@ -79,13 +79,13 @@ static void unlay(bars *c)
 	}
 }
 
-static double legend_line(const bars *c)
+static double legend_line(const barchart *c)
 {
 	return c->st.legend.size * 1.3;
 }
 
 /* The legend: swatch, gap, name, in lines centred in the inside. */
-static double lay_legend(bars *c, double inside)
+static double lay_legend(barchart *c, double inside)
 {
 	double y = 0;
 	int from = 0;
@@ -116,7 +116,7 @@ static double lay_legend(bars *c, double inside)
 	return y;
 }
 
-static void lay_out(bars *c, double width)
+static void lay_out(barchart *c, double width)
 {
 	if (c->tl && width == c->width)
 		return;
@@ -162,7 +162,7 @@ static void lay_out(bars *c, double width)
 }
 
 /* The frame around the head and rows [from, to). */
-static double piece_h(const bars *c, int from, int to)
+static double piece_h(const barchart *c, int from, int to)
 {
 	double h = 2 * c->st.pad + c->head_h;
 	for (int i = from; i < to; i++)
@@ -172,7 +172,7 @@ static double piece_h(const bars *c, int from, int to)
 
 static double measure(block *b, flow *f)
 {
-	bars *c = (bars *)b;
+	barchart *c = (barchart *)b;
 	lay_out(c, flow_width(f));
 	return piece_h(c, c->next, c->nrows);
 }
@@ -181,7 +181,7 @@ static double measure(block *b, flow *f)
  * the head and MIN_ROWS rows of a longer one. */
 static double first(block *b, flow *f)
 {
-	bars *c = (bars *)b;
+	barchart *c = (barchart *)b;
 	lay_out(c, flow_width(f));
 	double all = piece_h(c, c->next, c->nrows) + c->st.foot;
 	if (all <= flow_frame_height(f) + EPS)
@@ -190,7 +190,7 @@ static double first(block *b, flow *f)
 	return piece_h(c, c->next, to);
 }
 
-static void draw_head(bars *c, dl_page *pg, double x0, double y)
+static void draw_head(barchart *c, dl_page *pg, double x0, double y)
 {
 	double pad = c->st.pad;
 	eng_draw(pg, c->tl, x0 + pad, y + pad, c->st.title.color);
@@ -206,13 +206,13 @@ static void draw_head(bars *c, dl_page *pg, double x0, double y)
 	}
 }
 
-static void draw_row(bars *c, const brow *r, dl_page *pg, double x0, double y)
+static void draw_row(barchart *c, const brow *r, dl_page *pg, double x0, double y)
 {
 	double pad = c->st.pad, mid = y + r->h / 2;
 	double lh = eng_height(r->ll);
 	eng_draw(pg, r->ll, x0 + pad, mid - lh / 2, c->st.label.color);
 	double x = x0 + c->barx;
-	for (int s = 0; s < BARS_MAX_SERIES; s++) {
+	for (int s = 0; s < BARCHART_MAX_SERIES; s++) {
 		double len = r->seg[s] * c->scale;
 		if (len <= 0)
 			continue;
@@ -225,7 +225,7 @@ static void draw_row(bars *c, const brow *r, dl_page *pg, double x0, double y)
 
 static int place(block *b, flow *f)
 {
-	bars *c = (bars *)b;
+	barchart *c = (barchart *)b;
 	lay_out(c, flow_width(f));
 	if (c->next >= c->nrows && c->nrows > 0)
 		return 1;
@@ -265,7 +265,7 @@ static int place(block *b, flow *f)
 
 static void drop(block *b)
 {
-	bars *c = (bars *)b;
+	barchart *c = (barchart *)b;
 	unlay(c);
 	for (int i = 0; i < c->nrows; i++) {
 		g_free(c->rows[i].label);
@@ -280,9 +280,9 @@ static void drop(block *b)
 
 static const block_kind BARS = { "bars", measure, first, place, drop };
 
-bars *bars_new(eng *e, const char *title, const bars_style *st)
+barchart *barchart_new(eng *e, const char *title, const barchart_style *st)
 {
-	bars *c = calloc(1, sizeof *c);
+	barchart *c = calloc(1, sizeof *c);
 	if (!c)
 		pg_oom();
 	c->b.kind = &BARS;
@@ -293,16 +293,16 @@ bars *bars_new(eng *e, const char *title, const bars_style *st)
 	return c;
 }
 
-int bars_series(bars *c, const char *name, uint32_t color)
+int barchart_series(barchart *c, const char *name, uint32_t color)
 {
-	if (c->nseries == BARS_MAX_SERIES)
+	if (c->nseries == BARCHART_MAX_SERIES)
 		return -1;
 	c->sname[c->nseries] = name ? g_strdup(name) : NULL;
 	c->scolor[c->nseries] = color;
 	return c->nseries++;
 }
 
-void bars_row(bars *c, const char *label, const char *value)
+void barchart_row(barchart *c, const char *label, const char *value)
 {
 	if (c->nrows == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 16;
@@ -316,14 +316,14 @@ void bars_row(bars *c, const char *label, const char *value)
 	r->value = g_strdup(value ? value : "");
 }
 
-void bars_segment(bars *c, int series, double amount)
+void barchart_segment(barchart *c, int series, double amount)
 {
 	if (!c->nrows || series < 0 || series >= c->nseries || !(amount > 0))
 		return;
 	c->rows[c->nrows - 1].seg[series] += amount;
 }
 
-block *bars_block(bars *c)
+block *barchart_block(barchart *c)
 {
 	return &c->b;
 }

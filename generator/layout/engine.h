@@ -184,10 +184,57 @@ enum { TABLE_BODY, TABLE_HEADER, TABLE_GROUP };
 typedef struct table table;
 table *table_new(eng *e, int ncols, const double *widths, double pad,
 		 double border, uint32_t border_color);
+/* A rule of width lw at the left of column col (0 < col < ncols), drawn
+ * by every cell that starts at col over its border (quarter separators);
+ * cells spanning across col do not draw it. */
+void table_col_rule(table *t, int col, double lw);
 void table_row(table *t, int kind, double min_height);
 void table_cell(table *t, int col, int rows, int cols, const pg_span *text,
 		const char *plain, const eng_style *st, uint32_t fill);
 block *table_block(table *t);
+
+/* Timelines (Gantt charts): a label column, then `periods` columns
+ * (months) grouped in spans of `span` periods (quarters; 0: none).
+ * Rows, in order: groups (a bold label at a level, 0 the outermost;
+ * their bar runs from the first to the last period of the rows under
+ * them) and items (a label cut to max_lines with "…"; a bar per run of
+ * periods).  Positions are in periods from the left edge: 2.5 is the
+ * middle of the third.  The header (span and period labels) repeats on
+ * every page, groups cut by a page go on under their label and the
+ * `continued` mark, and every page has the legend under the chart. */
+enum { TL_PLANNED, TL_ACTUAL, TL_PROGRESS, TL_MILESTONE, TL_CUTOFF, TL_NLEGEND };
+typedef struct tl_style {
+	eng_style head, group, item, legend;
+	uint32_t head_fill, group_fill;
+	uint32_t bar, group_bar, actual, progress, milestone, cutoff;
+	uint32_t grid, rule; /* period and row lines; separators, frame */
+	double label_w;	     /* the label column */
+	double bar_h, pad, indent; /* indent: per level */
+	double grid_lw, rule_lw, span_lw;
+	int max_lines;
+} tl_style;
+typedef struct tl_opts {
+	int periods, span; /* at most 64 periods */
+	const char *const *period_label; /* periods of them */
+	const char *const *span_label;	 /* periods / span of them */
+	const char *head;		 /* the label column's heading */
+	const char *continued;		 /* after a continued group's label */
+	const char *legend[TL_NLEGEND];	 /* NULL: no entry */
+} tl_opts;
+typedef struct timeline timeline;
+timeline *timeline_new(eng *e, const tl_style *st, const tl_opts *o);
+void timeline_group(timeline *t, int level, const char *code, const char *text);
+/* An item under the last group; bit i of periods: it runs in period i. */
+void timeline_item(timeline *t, const char *code, const char *text,
+		   uint64_t periods);
+/* The last row's actual bar (progress reports) and the fraction of it
+ * done, 0 to 1, filled from its start. */
+void timeline_actual(timeline *t, uint64_t periods, double progress);
+/* A milestone (a diamond) on the last row. */
+void timeline_milestone(timeline *t, double pos);
+/* A cut-off line across the body. */
+void timeline_cutoff(timeline *t, double pos);
+block *timeline_block(timeline *t);
 
 /* Bar charts (block-bars.c): a title, a legend of the series, and rows
  * of a label, a bar (one stacked segment per series) and a value text
@@ -196,23 +243,23 @@ block *table_block(table *t);
  * Rows are drawn in the order given, inside a frame; the chart splits
  * between rows across pages, with its title and legend again.  `foot`
  * is the room kept below the last row (for a caption). */
-typedef struct bars_style {
+typedef struct barchart_style {
 	eng_style title, label, value, legend;
 	double bar_h; /* bar thickness */
 	double pad;   /* inside the frame, and between rows */
 	double foot;
 	uint32_t axis, frame;
-} bars_style;
-enum { BARS_MAX_SERIES = 8 };
-typedef struct bars bars;
-bars *bars_new(eng *e, const char *title, const bars_style *st);
+} barchart_style;
+enum { BARCHART_MAX_SERIES = 8 };
+typedef struct barchart barchart;
+barchart *barchart_new(eng *e, const char *title, const barchart_style *st);
 /* A series: its colour and legend name (NULL: not in the legend).
- * Returns its index, or -1 past BARS_MAX_SERIES. */
-int bars_series(bars *b, const char *name, uint32_t color);
+ * Returns its index, or -1 past BARCHART_MAX_SERIES. */
+int barchart_series(barchart *b, const char *name, uint32_t color);
 /* A new row, then its segments (non-negative amounts, in any unit). */
-void bars_row(bars *b, const char *label, const char *value);
-void bars_segment(bars *b, int series, double amount);
-block *bars_block(bars *b);
+void barchart_row(barchart *b, const char *label, const char *value);
+void barchart_segment(barchart *b, int series, double amount);
+block *barchart_block(barchart *b);
 
 /* Organisation charts (block-tree.c): a tidy tree of boxes with
  * orthogonal connectors.  Nodes are added parent first; an "aside"

@@ -132,7 +132,7 @@ static int render(const char *name, const char *data, size_t len, eng *e,
 		layout_plan_meta(p, &m, date, sizeof date);
 		counter cnt = { { c_page, c_close, c_free }, NULL, 0 };
 		if (out)
-			cnt.inner = dev_pdf_new(out, &m, d);
+			cnt.inner = dev_thread_new(dev_pdf_new(out, &m, d));
 		if ((!out || cnt.inner) &&
 		    layout_plan(p, e, theme_plan(), &cnt.dev, d) == 0 &&
 		    cnt.dev.close(&cnt.dev) == 0)
