@@ -244,6 +244,25 @@ static void caption(ctx *c, const char *kind, int no, const char *title,
 			 &c->th->source, NULL, 0, c->th->para_space, 0);
 }
 
+/* The height caption() will take, so that a figure keeps room for it. */
+static double caption_room(ctx *c, const char *title, const char *source)
+{
+	double h = 0, width = flow_width(c->f);
+	if (title) {
+		PangoLayout *l = eng_plain(c->e, arena_printf(c->a, "Figura No. 00. %s", title),
+					   &c->th->caption, width);
+		h += 4 + eng_height(l) + 2;
+		g_object_unref(l);
+	}
+	if (source) {
+		PangoLayout *l = eng_plain(c->e, arena_printf(c->a, "Fuente. %s", source),
+					   &c->th->source, width);
+		h += eng_height(l);
+		g_object_unref(l);
+	}
+	return h;
+}
+
 /* ---- cover and contents ---- */
 
 static void cover(ctx *c)
@@ -315,6 +334,7 @@ static void block_table(ctx *c, const pg_block *b);
 static void link_table(ctx *c, const pg_block *b);
 static void action_tables(ctx *c);
 static void budget_table(ctx *c, const pg_block *b);
+static void budget_chart(ctx *c, const pg_block *b);
 static void pei_figure(ctx *c, const pg_block *b);
 static void org_chart(ctx *c, const pg_block *b);
 
@@ -385,8 +405,10 @@ static void blocks(ctx *c, const pg_block *b)
 			org_chart(c, b);
 			break;
 		case PG_BLOCK_BUDGET_TABLE:
-		case PG_BLOCK_BUDGET_CHART:
 			budget_table(c, b);
+			break;
+		case PG_BLOCK_BUDGET_CHART:
+			budget_chart(c, b);
 			break;
 		case PG_BLOCK_POAS:
 			poas(c);
@@ -609,6 +631,17 @@ static void action_tables(ctx *c)
 	}
 }
 
+/* "31/Dic/2016" for 2016-12-31, as the printed plans write end dates. */
+static const char *date_text(ctx *c, const char *iso)
+{
+	static const char *const MONTH[12] = { "Ene", "Feb", "Mar", "Abr", "May", "Jun",
+					       "Jul", "Ago", "Sep", "Oct", "Nov", "Dic" };
+	int y, m, d;
+	if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12)
+		return iso ? iso : "";
+	return arena_printf(c->a, "%02d/%s/%d", d, MONTH[m - 1], y);
+}
+
 static const char *const PART_LABEL[] = {
 	"Clasificación presupuestaria ingresos",
 	"Clasificación presupuestaria egresos",
@@ -648,7 +681,7 @@ static void budget_table(ctx *c, const pg_block *b)
 		table_cell(t, 0, 1, 1, NULL, l->label, &th->table_cell, 0xffffff);
 		table_cell(t, 1, 1, 1, NULL, money(c, l->cents), &right, 0xffffff);
 		if (donors)
-			table_cell(t, 2, 1, 1, NULL, l->end_date ? l->end_date : "",
+			table_cell(t, 2, 1, 1, NULL, l->end_date ? date_text(c, l->end_date) : "",
 				   &th->table_cell, 0xffffff);
 	}
 	table_row(t, TABLE_BODY, 0);
@@ -665,100 +698,204 @@ static void budget_table(ctx *c, const pg_block *b)
 		caption(c, "Tabla", ++c->table_no, b->caption, b->source);
 }
 
-/* The strategic plan as a composed table: goal, values, then one column
- * per area with its objectives.  (The drawn diagram is issue 4's.) */
+/* The part's lines, largest first (stable: equal amounts keep their
+ * order); the array is the arena's. */
+static const pg_money_line **by_amount(ctx *c, const pg_money_table *m, int *n)
+{
+	int k = 0;
+	for (const pg_money_line *l = m->lines; l; l = l->next)
+		k++;
+	const pg_money_line **v = arena_array_of(c->a, const pg_money_line *, k + 1);
+	k = 0;
+	for (const pg_money_line *l = m->lines; l; l = l->next) {
+		int i = k++;
+		while (i > 0 && v[i - 1]->cents < l->cents) {
+			v[i] = v[i - 1];
+			i--;
+		}
+		v[i] = l;
+	}
+	*n = k;
+	return v;
+}
+
+/* "$ 2,332,273.00 (45.7 %)": the amount and its share of the total. */
+static const char *amount_share(ctx *c, int64_t cents, int64_t total)
+{
+	if (cents == 0 || total <= 0)
+		return money(c, cents);
+	double pct = 100.0 * (double)cents / (double)total;
+	return arena_printf(c->a, pct < 0.1 ? "%s (%.2f %%)" : "%s (%.1f %%)",
+			    money(c, cents), pct);
+}
+
+static const char *const SOURCE_LABEL[] = { "Fondos propios", "Donaciones", "Otros fondos" };
+
+/* Figura No. n: one part of the budget as bars, largest first: income
+ * and expenses by classification with their share of the total; funding
+ * sources coloured by kind, with a stacked total; donors with the date
+ * their funding ends. */
+static void budget_chart(ctx *c, const pg_block *b)
+{
+	const theme *th = c->th;
+	const pg_budget *bu = c->p->budget;
+	const pg_money_table *m = bu ? bu->part[b->part] : NULL;
+	if (!m)
+		return;
+	barchart_style st = th->bars;
+	st.foot = caption_room(c, b->caption, b->source);
+	const char *title = arena_printf(c->a, "%s · %s: %s",
+					 m->title ? m->title : PART_LABEL[b->part],
+					 m->total_label ? m->total_label : TOTAL_LABEL[b->part],
+					 money(c, m->total));
+	barchart *ch = barchart_new(c->e, title, &st);
+	int series[3] = { 0, 0, 0 };
+	if (b->part == PG_SOURCES) {
+		int used[3] = { 0, 0, 0 };
+		for (const pg_money_line *l = m->lines; l; l = l->next)
+			used[l->source] = 1;
+		for (int k = 0; k < 3; k++)
+			series[k] = used[k] ? barchart_series(ch, SOURCE_LABEL[k], th->bar_fill[k]) : -1;
+	} else {
+		barchart_series(ch, NULL, th->bar_fill[0]);
+	}
+	int n;
+	const pg_money_line **v = by_amount(c, m, &n);
+	for (int i = 0; i < n; i++) {
+		const pg_money_line *l = v[i];
+		const char *value = amount_share(c, l->cents, m->total);
+		if (b->part == PG_DONORS && l->end_date && l->cents)
+			value = arena_printf(c->a, "%s · finaliza %s", money(c, l->cents),
+					     date_text(c, l->end_date));
+		barchart_row(ch, l->label, value);
+		barchart_segment(ch, b->part == PG_SOURCES ? series[l->source] : 0,
+			     (double)l->cents);
+	}
+	if (b->part == PG_SOURCES && n > 1) {
+		barchart_row(ch, m->total_label ? m->total_label : TOTAL_LABEL[b->part],
+			 money(c, m->total));
+		for (int i = 0; i < n; i++)
+			barchart_segment(ch, series[v[i]->source], (double)v[i]->cents);
+	}
+	block *bl = barchart_block(ch);
+	bl->space_before = 6;
+	flow_add(c->f, bl);
+	caption(c, "Figura", ++c->figure_no, b->caption, b->source);
+}
+
+/* "A, B, C y D" */
+static pg_span *joined(ctx *c, const pg_item *it)
+{
+	pg_span *first = NULL, **t = &first;
+	for (; it; it = it->next) {
+		if (first)
+			append(c, &t, span(c, it->next ? ", " : " y ", 0));
+		append(c, &t, it->text);
+	}
+	return first;
+}
+
+/* Figura No. n: the strategic plan as a diagram: mission and vision,
+ * the strategic goal, the areas with their objectives (joined to the
+ * goal), and the values beneath; only what the plan gives. */
 static void pei_figure(ctx *c, const pg_block *b)
 {
 	const theme *th = c->th;
 	const pg_pei *pe = c->p->pei;
 	if (!pe)
 		return;
+	boxes_style st = th->pei;
+	st.foot = caption_room(c, b->caption, b->source);
+	boxes *d = boxes_new(c->e, &st);
+	if (pe->mission || pe->vision) {
+		boxes_row(d, 0);
+		if (pe->mission) {
+			boxes_box(d, 1, "MISIÓN");
+			boxes_text(d, NULL, pe->mission);
+		}
+		if (pe->vision) {
+			boxes_box(d, 1, "VISIÓN");
+			boxes_text(d, NULL, pe->vision);
+		}
+	}
+	if (pe->goal) {
+		boxes_row(d, 1);
+		boxes_box(d, 1, "META ESTRATÉGICA");
+		boxes_text(d, NULL, pe->goal);
+	}
 	int nareas = 0;
 	for (const pg_area *a = pe->areas; a; a = a->next)
 		nareas++;
-	if (!nareas)
-		return;
-	double width = flow_width(c->f);
-	double *w = arena_array_of(c->a, double, nareas);
-	for (int i = 0; i < nareas; i++)
-		w[i] = width / nareas;
-	table *t = table_new(c->e, nareas, w, th->cell_pad * 2, th->border, th->border_color);
-	eng_style center = th->table_cell;
-	center.align = ENG_CENTER;
-	const char *parts[3][2] = { { "MISIÓN", pe->mission }, { "VISIÓN", pe->vision },
-				    { "META ESTRATÉGICA", pe->goal } };
-	for (int i = 0; i < 3; i++) {
-		if (!parts[i][1])
-			continue;
-		table_row(t, TABLE_BODY, 0);
-		table_cell(t, 0, 1, nareas, cat(c, span(c, parts[i][0], PG_BOLD),
-						 cat(c, linebreak(c), span(c, parts[i][1], 0))),
-			   NULL, &center, th->head_fill);
+	/* At most four areas side by side, rows as even as can be. */
+	int nrows = (nareas + 3) / 4, per = nrows ? (nareas + nrows - 1) / nrows : 0, i = 0;
+	for (const pg_area *a = pe->areas; a; a = a->next, i++) {
+		if (i % per == 0)
+			boxes_row(d, i == 0);
+		boxes_box(d, 1, arena_printf(c->a, "ÁREA ESTRATÉGICA %d: %s", a->num, a->name));
+		for (const pg_objective *o = a->objectives; o; o = o->next)
+			boxes_text(d, cat(c, span(c, arena_printf(c->a, "Objetivo %d. ", o->num), PG_BOLD),
+					  span(c, o->text, 0)),
+				   NULL);
 	}
 	if (pe->values) {
-		pg_span *v = NULL;
-		const pg_item *vals[64];
-		int nv = 0;
-		for (const pg_item *it = pe->values; it && nv < 64; it = it->next)
-			vals[nv++] = it;
-		for (int i = nv - 1; i >= 0; i--)
-			v = cat(c, vals[i]->text,
-				i == nv - 1 ? NULL : cat(c, span(c, i == nv - 2 ? " y " : ", ", 0), v));
-		table_row(t, TABLE_BODY, 0);
-		table_cell(t, 0, 1, nareas, cat(c, span(c, "VALORES", PG_BOLD), cat(c, linebreak(c), v)),
-			   NULL, &center, th->group_fill);
+		boxes_row(d, 0);
+		boxes_box(d, 1, "VALORES");
+		boxes_text(d, joined(c, pe->values), NULL);
 	}
-	table_row(t, TABLE_BODY, 0);
-	int i = 0;
-	for (const pg_area *a = pe->areas; a; a = a->next, i++)
-		table_cell(t, i, 1, 1, NULL,
-			   arena_printf(c->a, "ÁREA ESTRATÉGICA %d: %s", a->num, a->name),
-			   &th->table_head, th->head_fill);
-	table_row(t, TABLE_BODY, 0);
-	i = 0;
-	for (const pg_area *a = pe->areas; a; a = a->next, i++) {
-		pg_span *objs = NULL;
-		const pg_objective *os[32];
-		int no = 0;
-		for (const pg_objective *o = a->objectives; o && no < 32; o = o->next)
-			os[no++] = o;
-		for (int k = no - 1; k >= 0; k--) {
-			pg_span *one = cat(c, span(c, arena_printf(c->a, "Objetivo %d. ", os[k]->num), PG_BOLD),
-					   span(c, os[k]->text, 0));
-			objs = k == no - 1 ? one : cat(c, one, cat(c, linebreak(c), cat(c, linebreak(c), objs)));
-		}
-		table_cell(t, i, 1, 1, objs, NULL, &th->table_cell, 0xffffff);
-	}
-	block *bl = table_block(t);
+	block *bl = boxes_block(d);
 	bl->space_before = 6;
 	flow_add(c->f, bl);
 	caption(c, "Figura", ++c->figure_no, b->caption, b->source);
 }
 
-/* The organisation as an indented outline, by level.  (The drawn chart
- * is issue 4's.) */
-static void units(ctx *c, const pg_unit *u, int depth)
+/* The units under parent (index in the chart), depth first, named with
+ * their acronym.  Advisory units hang beside their parent's stem, unless
+ * the parent is one. */
+static void org_units(ctx *c, tree *t, const pg_unit *u, int parent)
 {
-	static const char *const LEVEL[] = { "directivo", "asesor", "apoyo", "operativo" };
+	const theme *th = c->th;
 	for (; u; u = u->next) {
-		para_opts o = { 0 };
-		o.indent = 14.0 * depth + 14;
-		o.label = "\xe2\x80\xa2";
-		const char *t = u->acronym
-					? arena_printf(c->a, "%s (%s) — nivel %s", u->name, u->acronym, LEVEL[u->level])
-					: arena_printf(c->a, "%s — nivel %s", u->name, LEVEL[u->level]);
-		add_para(c, NULL, t, &c->th->table_cell, &o, 0, 1, 0);
-		units(c, u->children, depth + 1);
+		int aside = u->level == PG_ADVISORY && u->parent &&
+			    u->parent->level != PG_ADVISORY;
+		const char *name = u->acronym ? arena_printf(c->a, "%s (%s)", u->name, u->acronym)
+					      : u->name;
+		int k = tree_node(t, parent, name, aside, th->org_fill[u->level],
+				  th->org_border[u->level], th->org_text[u->level]);
+		org_units(c, t, u->children, k);
 	}
 }
 
+static void org_levels(const pg_unit *u, int *used)
+{
+	for (; u; u = u->next) {
+		used[u->level] = 1;
+		org_levels(u->children, used);
+	}
+}
+
+/* Figura No. n: the organisation chart, headed by the organisation's
+ * title as printed, a legend of the levels beneath. */
 static void org_chart(ctx *c, const pg_block *b)
 {
+	static const char *const LEVEL[] = { "Nivel directivo", "Nivel asesor",
+					     "Nivel de apoyo", "Nivel operativo" };
+	const theme *th = c->th;
 	if (!c->p->units)
 		return;
-	units(c, c->p->units, 0);
-	caption(c, "Figura", ++c->figure_no,
-		b->caption ? b->caption : c->p->org_title, b->source);
+	const char *cap = b->caption ? b->caption : c->p->org_title;
+	tree_style st = th->org;
+	st.foot = caption_room(c, cap, b->source);
+	tree *t = tree_new(c->e, c->p->org_title, &st, "Continúa en la página");
+	org_units(c, t, c->p->units, -1);
+	int used[4] = { 0, 0, 0, 0 };
+	org_levels(c->p->units, used);
+	for (int k = 0; k < 4; k++)
+		if (used[k])
+			tree_legend(t, LEVEL[k], th->org_fill[k], th->org_border[k]);
+	block *bl = tree_block(t);
+	bl->space_before = 6;
+	flow_add(c->f, bl);
+	caption(c, "Figura", ++c->figure_no, cap, b->source);
 }
 
 /* ---- the POA matrices ---- */

@@ -2,7 +2,9 @@
  * theme.c — the printed Plan de Acción's look: US Letter, portrait for
  * the narrative and landscape for the POA matrices, Carlito (metric
  * twin of Calibri) 11 pt justified text, blue headings, light grey
- * header rows, green month shading and timeline bars.
+ * header rows, green month shading and timeline bars; charts and
+ * diagrams in the same blues, with an orange for donations and the
+ * advisory level.
  */
 #include "theme.h"
 
@@ -81,6 +83,43 @@ static const theme PLAN = {
 		.rule_lw = 0.5,
 		.span_lw = 1.5,
 		.max_lines = 3,
+	},
+	.bars = {
+		.title = { FONT, 10, 0, 1, 0, 0x1f3864, ENG_CENTER, 0 },
+		.label = { FONT, 9, 0, 0, 0, 0x000000, ENG_RIGHT, 1 },
+		.value = { FONT, 9, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
+		.legend = { FONT, 8.5, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
+		.bar_h = 11,
+		.pad = 8,
+		.axis = 0x404040,
+		.frame = 0xbfbfbf,
+	},
+	.bar_fill = { 0x2e75b6, 0xed7d31, 0xa5a5a5 },
+	.org = {
+		.title = { FONT, 11, 0, 1, 0, 0x1f3864, ENG_CENTER, 0 },
+		.node = { FONT, 8, 0, 0, 0, 0x000000, ENG_CENTER, 0 },
+		.more = { FONT, 8, 0, 0, 1, 0x000000, ENG_CENTER, 0 },
+		.legend = { FONT, 8, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
+		.box_w = 84,
+		.pad = 3.5,
+		.hgap = 8,
+		.vgap = 16,
+		.min_scale = 0.75, /* 6 pt names */
+		.line_w = 0.75,
+		.line = 0x404040,
+	},
+	.org_fill = { 0x1f3864, 0xfbe5d6, 0xe2f0d9, 0xdeebf7 },
+	.org_border = { 0x1f3864, 0xc55a11, 0x548235, 0x2e75b6 },
+	.org_text = { 0xffffff, 0x000000, 0x000000, 0x000000 },
+	.pei = {
+		.title = { FONT, 9.5, 0, 1, 0, 0xffffff, ENG_CENTER, 0 },
+		.text = { FONT, 9.5, 0, 0, 0, 0x000000, ENG_CENTER, 1 },
+		.fill = 0xeef3fa,
+		.title_fill = 0x1f3864,
+		.border = 0x1f3864,
+		.line = 0x8eaadb,
+		.pad = 5,
+		.gap = 14,
 	},
 };
 

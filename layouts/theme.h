@@ -33,6 +33,13 @@ typedef struct theme {
 	double poa_col[8];
 	double quarter_rule; /* between the quarters of the month columns */
 	tl_style timeline;   /* the POA timelines (Cronograma) */
+	/* Charts and diagrams (their foot is set by the layout). */
+	barchart_style bars;
+	uint32_t bar_fill[3]; /* own funds (and one-series charts), donations, other */
+	tree_style org;
+	/* Organisation boxes by level: directive, advisory, support, operative. */
+	uint32_t org_fill[4], org_border[4], org_text[4];
+	boxes_style pei;
 } theme;
 
 /* The theme of the printed Plan de Acción (Letter, Calibri-like). */

@@ -8,7 +8,11 @@
 #     the chart's first row, no text or diamond straddles the chart's
 #     frame, and no text in it crosses the label column's rule or a
 #     quarter separator (lines from the frame's top to its bottom);
-#   - no heading is the last text of its page's body (the cover aside).
+#   - no heading is the last text of its page's body (the cover aside);
+#   - nothing crosses the edge of a box (a stroked rectangle: a table
+#     cell, a chart's frame, an organisation chart's box): every text,
+#     fill, line and other box is inside it or outside it, lines may
+#     end on its edge (connectors).
 # Prints each violation and exits 1 if there is any.
 use strict;
 use warnings;
@@ -16,7 +20,7 @@ binmode STDOUT, ':utf8';
 
 my ($file) = @ARGV;
 open my $f, '<:utf8', $file or die "$file: $!";
-my (@bad, $page, $w, $h, $label, @texts, @strokes, @lines, @polys, $pages);
+my (@bad, $page, $w, $h, $label, @texts, @strokes, @lines, @polys, @boxes, @marks, $pages);
 
 # Whether box a [x0, x1] x [y0, y1] crosses an edge of box b.
 sub straddles {
@@ -45,6 +49,26 @@ sub timeline_page {
 		}
 	}
 	push @bad, "page $page: a diamond leaves the timeline" if grep { straddles($_, $box) } @polys;
+}
+
+# Texts, fills, lines and boxes that cross the edge of a box.
+sub crossings {
+	my %rows;   # boxes by rows of 20 pt
+	for my $i (0 .. $#boxes) {
+		push @{ $rows{$_} }, $i for int($boxes[$i][1] / 20) .. int($boxes[$i][3] / 20);
+	}
+	my %seen;
+	for my $m (@marks) {
+		my ($r, $what) = @$m;
+		my %near = map { $_ => 1 } map { @{ $rows{$_} // [] } } int($r->[1] / 20) .. int($r->[3] / 20);
+		for my $i (keys %near) {
+			my $b = $boxes[$i];
+			next if $b == $r || !straddles($r, $b);
+			next if $what eq 'box' && !straddles($b, $r);   # b inside r
+			next if $seen{"$what @$r"}++;
+			push @bad, sprintf "page %d: %s crosses the edge of the box at %.1f,%.1f", $page, $what, $b->[0], $b->[1];
+		}
+	}
 }
 
 sub finish_page {
@@ -83,7 +107,8 @@ sub finish_page {
 	if ($label ne 'Portada' && @body && $body[-1]{color} eq '#1f3864' && $body[-1]{h} >= 13) {
 		push @bad, "page $page: heading \"$body[-1]{s}\" alone at the foot";
 	}
-	@texts = @strokes = @lines = @polys = ();
+	crossings();
+	@texts = @strokes = @lines = @polys = @boxes = @marks = ();
 }
 
 while (<$f>) {
@@ -97,10 +122,17 @@ while (<$f>) {
 		push @bad, "page $page: \"$t{s}\" outside the page"
 			if $t{x} < 18 || $t{x} + $t{w} > $w - 18 + 0.01 || $t{top} < 18 || $t{bot} > $h - 18;
 		push @texts, \%t if $t{s} ne '';
-	} elsif (/^stroke ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)/) {
-		push @strokes, { x => $1, y => $2, w => $3, h => $4 };
-	} elsif (/^line ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)/) {
+		push @marks, [ [ $t{x}, $t{top}, $t{x} + $t{w}, $t{bot} ], "\"$t{s}\"" ] if $t{s} ne '';
+	} elsif (/^(fill|stroke) ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) /) {
+		my $r = [ $2, $3, $2 + $4, $3 + $5 ];
+		push @boxes, $r if $1 eq 'stroke';
+		push @strokes, { x => $2, y => $3, w => $4, h => $5 } if $1 eq 'stroke';
+		push @marks, [ $r, $1 eq 'stroke' ? 'box' : 'fill' ];
+	} elsif (/^line ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) /) {
 		push @lines, { x0 => $1, y0 => $2, x1 => $3, y1 => $4 };
+		my ($x0, $x1) = $1 < $3 ? ($1, $3) : ($3, $1);
+		my ($y0, $y1) = $2 < $4 ? ($2, $4) : ($4, $2);
+		push @marks, [ [ $x0, $y0, $x1, $y1 ], 'line' ];
 	} elsif (/^poly \d+ (.*) #\w+$/) {
 		my @p = split / /, $1;
 		my @xs = sort { $a <=> $b } @p[ grep { $_ % 2 == 0 } 0 .. $#p ];

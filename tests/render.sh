@@ -10,7 +10,10 @@
 #   - the layout invariants and the timelines (months drawn as in the
 #     XML) hold for it and for generated extremes, on Letter and A4;
 #   - footnotes sit at the foot of their mark's page;
-#   - small plans give their golden traces (tests/golden).
+#   - small plans give their golden traces (tests/golden);
+#   - charts (charts.pl): bars on the XML's amounts, unit names in their
+#     boxes, chart text extracted; for the 2019 and 2016 plans and for
+#     generated extremes (1 and 40 budget lines, 1 and 60 units).
 set -u
 P=${PLANGEN:-./plangen}
 here=$(dirname "$0")
@@ -207,6 +210,27 @@ m=$(trace_pages "$tmp/x.trace" 1 | grep -c '(continuación)"$')
 check "150 activities: a timeline of $n pages, $m continued groups" '[ "$n" -ge 3 ] && [ "$m" -ge 2 ]'
 pdftotext "$tmp/x.pdf" "$tmp/x.txt"
 check "timeline text is text" 'grep -q "Cronograma — PLAN OPERATIVO 2019 CIENTO" "$tmp/x.txt" && grep -q "A.150 Actividad 150 de la prueba." "$tmp/x.txt" && grep -q "Trimestre 4" "$tmp/x.txt"'
+
+# Charts and diagrams: the plans' own, then extremes (extreme-charts.pl):
+# 1 budget line and 1 unit; 40 lines and 60 units as a deep tree; 40
+# lines and 60 units under one.  Each renders, passes the invariants and
+# the chart checks.
+check "2019 charts" 'perl "$here/charts.pl" input/plan-2019.xml "$tmp/plan.trace" "$tmp/plan.txt" >"$tmp/ch" || { cat "$tmp/ch"; false; }'
+"$P" "$here/valid/plan-2016.xml" -f trace -o "$tmp/p16.trace" && "$P" "$here/valid/plan-2016.xml" -o - | pdftotext - "$tmp/p16.txt"
+check "2016 charts (donors)" 'perl "$here/charts.pl" "$here/valid/plan-2016.xml" "$tmp/p16.trace" "$tmp/p16.txt" >"$tmp/ch" || { cat "$tmp/ch"; false; }'
+for x in "1 1" "40 60" "40 60 flat"; do
+	perl "$here/extreme-charts.pl" "$here/valid/minimal.xml" $x >"$tmp/x.xml"
+	"$P" "$tmp/x.xml" -o "$tmp/x.pdf" 2>"$tmp/err" && "$P" "$tmp/x.xml" -f trace -o "$tmp/x.trace" 2>>"$tmp/err"
+	check "charts $x renders" '[ $? = 0 ] && [ ! -s "$tmp/err" ] && qpdf --check "$tmp/x.pdf" >/dev/null 2>&1'
+	if perl "$here/invariants.pl" "$tmp/x.trace" >"$tmp/inv"; then ok; else
+		fail "charts $x: invariants"; cat "$tmp/inv"; fi
+	pdftotext "$tmp/x.pdf" "$tmp/x.txt"
+	if perl "$here/charts.pl" "$tmp/x.xml" "$tmp/x.trace" "$tmp/x.txt" >"$tmp/ch"; then ok; else
+		fail "charts $x: chart checks"; cat "$tmp/ch"; fi
+	# Legible: no text below 6 pt (the trace gives its size as its height).
+	n=$(awk '/^text/ && $5 + 0 < 5.95' "$tmp/x.trace" | wc -l)
+	check "charts $x: legible ($n texts below 6 pt)" '[ "$n" = 0 ]'
+done
 
 for f in "$here"/valid/*.xml; do
 	"$P" "$f" -o "$tmp/v.pdf" 2>"$tmp/err"
