@@ -123,26 +123,28 @@ static PangoLayout *label_layout(timeline *t, const eng_style *st,
 	return l;
 }
 
-/* The label in at most max lines: as many words as fit, found by
- * bisection, and "…". */
+/* The label in at most max lines: as many words as fit, and "…".  The
+ * words on the first max lines of the whole label are counted, then one
+ * fewer is tried while the ellipsis pushes the label over. */
 static PangoLayout *fit_label(timeline *t, const eng_style *st, const tl_row *r,
 			      const char *suffix, int max, double width)
 {
 	PangoLayout *l = label_layout(t, st, r, -1, suffix, width);
 	if (max <= 0 || pango_layout_get_line_count(l) <= max)
 		return l;
+	PangoLayoutLine *last = pango_layout_get_line_readonly(l, max - 1);
+	char *head = g_strndup(pango_layout_get_text(l),
+			       (gsize)(last->start_index + last->length));
+	int words = count_words(head) -
+		    (r->code && *r->code ? count_words(r->code) : 0);
+	g_free(head);
 	g_object_unref(l);
-	int lo = 0, hi = count_words(r->text ? r->text : "");
-	while (hi - lo > 1) {
-		int mid = lo + (hi - lo) / 2;
-		l = label_layout(t, st, r, mid, suffix, width);
-		if (pango_layout_get_line_count(l) <= max)
-			lo = mid;
-		else
-			hi = mid;
+	for (words = words < 0 ? 0 : words;; words--) {
+		l = label_layout(t, st, r, words, suffix, width);
+		if (words == 0 || pango_layout_get_line_count(l) <= max)
+			return l;
 		g_object_unref(l);
 	}
-	return label_layout(t, st, r, lo, suffix, width);
 }
 
 static double indent_of(const timeline *t, const tl_row *r)
