@@ -60,9 +60,9 @@ $(O)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input
 	@mkdir -p $(@D)
 	$(CC) -c -o $@ $<
 
-$(O)/tests/unit/%: tests/unit/%.c $(OBJ)
+$(O)/tests/unit/%: tests/unit/%.c tests/unit/check.h $(OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Igenerator -o $@ $^ $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Igenerator -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
 
 demo: plangen
 	./plangen

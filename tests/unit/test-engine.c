@@ -9,17 +9,7 @@
 
 #include "layout/engine.h"
 
-static int failures, checks;
-
-#define CHECK(cond)                                                        \
-	do {                                                               \
-		checks++;                                                  \
-		if (!(cond)) {                                             \
-			failures++;                                        \
-			fprintf(stderr, "%s:%d: CHECK(%s) failed\n",       \
-				__FILE__, __LINE__, #cond);                \
-		}                                                          \
-	} while (0)
+#include "check.h"
 
 static const eng_style plain = { "Carlito", 11, 0, 0, 0, 0, ENG_LEFT, 0 };
 

@@ -14,17 +14,7 @@
 #include "devices/device.h"
 #include "layout/engine.h"
 
-static int failures, checks;
-
-#define CHECK(cond)                                                        \
-	do {                                                               \
-		checks++;                                                  \
-		if (!(cond)) {                                             \
-			failures++;                                        \
-			fprintf(stderr, "%s:%d: CHECK(%s) failed\n",       \
-				__FILE__, __LINE__, #cond);                \
-		}                                                          \
-	} while (0)
+#include "check.h"
 
 /* A landscape Letter page with half-inch margins: the chart is 720 pt
  * wide, its label column 240 pt, so each of 12 months is 40 pt wide and
