@@ -11,7 +11,7 @@ PREFIX ?= /usr/local
 VERSION := 0.1.0
 O := build/$(build)
 
-PKGS := libxml-2.0 pangocairo pangoft2 cairo fontconfig libqpdf
+PKGS := libxml-2.0 pangocairo pangoft2 cairo fontconfig libqpdf libcrypto libjpeg
 DEPS_OK := $(shell tools/deps.sh build >&2 && echo ok)
 ifneq ($(DEPS_OK),ok)
 $(error missing build dependencies (see above))
@@ -30,7 +30,7 @@ $(error build must be debug, release or sanitize)
 endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lhyphen
+PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lhyphen -pthread
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(build)) $(PKG_CFLAGS) \
 	-DPLANGEN_VERSION='"$(VERSION)"' $(CFLAGS)
 ALL_LDFLAGS := $(LDFLAGS_$(build)) $(LDFLAGS)
@@ -60,9 +60,9 @@ $(O)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input
 	@mkdir -p $(@D)
 	$(CC) -c -o $@ $<
 
-$(O)/tests/unit/%: tests/unit/%.c $(OBJ)
+$(O)/tests/unit/%: tests/unit/%.c tests/unit/check.h $(OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Igenerator -o $@ $^ $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Igenerator -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
 
 demo: plangen
 	./plangen
@@ -74,6 +74,7 @@ check: plangen $(TEST_BIN)
 	@for t in $(TEST_BIN); do echo "== $$t"; $$t || exit 1; done
 	@PLANGEN=./plangen sh tests/run.sh
 	@PLANGEN=./plangen sh tests/render.sh
+	@PLANGEN=./plangen sh tests/sign.sh
 
 # Figures come from the release build, whatever build= says.
 bench:

@@ -1,8 +1,10 @@
 /*
  * plan.c — the annual Plan de Acción, as printed: cover, Contenido, the
  * numbered narrative with the tables and figures it places, then the POA
- * matrices on landscape pages; every page but the cover signed off in
- * its footer with the page number.
+ * matrices on landscape pages, each followed by its timeline (Cronograma);
+ * every page but the cover signed off in its footer with the page number;
+ * last, the signature page: the approval, and each signatory's box, which
+ * is also the field of their digital signature.
  *
  * Two passes: the first lays the document out without output, to learn
  * on which page each heading falls (the destinations it meets), so that
@@ -125,6 +127,16 @@ static char *money(ctx *c, int64_t cents)
 
 /* ---- pages ---- */
 
+/* A signatory's images, stamp under handwritten signature, in a box. */
+static void sign_images(dl_page *pg, const pg_signatory *s, double x, double y,
+			double w, double h)
+{
+	if (s->stamp)
+		dl_image(pg, s->stamp, x, y, w, h);
+	if (s->signature)
+		dl_image(pg, s->signature, x, y, w, h);
+}
+
 static void footer(flow *f, dl_page *pg, void *ud)
 {
 	ctx *c = ud;
@@ -141,23 +153,35 @@ static void footer(flow *f, dl_page *pg, void *ud)
 	double left = ps->left, right = pg->w - ps->right;
 	double base = pg->h - ps->bottom + th->footer_h * 0.35;
 	dl_line(pg, left, base - 10, right, base - 10, 0.5, th->rule_color);
-	/* The sign-off: one block per approving official, across the foot. */
+	/* The sign-off: one block per approving official, across the foot,
+	 * their images left of their cargo and name. */
 	const pg_signatory *const *who = c->p->approvers;
 	int n = 0;
 	while (who && who[n])
 		n++;
 	double colw = n ? (right - left) / n : 0;
 	for (int i = 0; i < n; i++) {
-		PangoLayout *l = eng_plain(c->e, who[i]->cargo, &th->footer_bold,
-					   colw);
-		eng_draw(pg, l, left + colw * i, base, th->footer_bold.color);
+		/* With images, the text is centred in what they leave. */
+		double x = left + colw * i, img = 0;
+		if (who[i]->signature || who[i]->stamp)
+			img = th->footer_image_w + 4;
+		double tw = colw - img;
+		PangoLayout *l = eng_plain(c->e, who[i]->cargo, &th->footer_bold, tw);
+		eng_draw(pg, l, x + img, base, th->footer_bold.color);
+		double textw = eng_width(l);
 		if (who[i]->name) {
-			PangoLayout *nl = eng_plain(c->e, who[i]->name, &th->footer, colw);
-			eng_draw(pg, nl, left + colw * i, base + eng_height(l),
-				 th->footer.color);
+			PangoLayout *nl = eng_plain(c->e, who[i]->name, &th->footer, tw);
+			eng_draw(pg, nl, x + img, base + eng_height(l), th->footer.color);
+			if (eng_width(nl) > textw)
+				textw = eng_width(nl);
 			g_object_unref(nl);
 		}
 		g_object_unref(l);
+		if (img) {
+			double ix = x + img + (tw - textw) / 2 - img;
+			sign_images(pg, who[i], ix > x ? ix : x, base - 6,
+				    th->footer_image_w, th->footer_image_h);
+		}
 	}
 	PangoLayout *pn = eng_plain(c->e, num, &th->footer, right - left);
 	eng_draw(pg, pn, left, pg->h - ps->bottom + th->footer_h, th->footer.color);
@@ -220,6 +244,25 @@ static void caption(ctx *c, const char *kind, int no, const char *title,
 	if (source)
 		add_para(c, NULL, arena_printf(c->a, "Fuente. %s", source),
 			 &c->th->source, NULL, 0, c->th->para_space, 0);
+}
+
+/* The height caption() will take, so that a figure keeps room for it. */
+static double caption_room(ctx *c, const char *title, const char *source)
+{
+	double h = 0, width = flow_width(c->f);
+	if (title) {
+		PangoLayout *l = eng_plain(c->e, arena_printf(c->a, "Figura No. 00. %s", title),
+					   &c->th->caption, width);
+		h += 4 + eng_height(l) + 2;
+		g_object_unref(l);
+	}
+	if (source) {
+		PangoLayout *l = eng_plain(c->e, arena_printf(c->a, "Fuente. %s", source),
+					   &c->th->source, width);
+		h += eng_height(l);
+		g_object_unref(l);
+	}
+	return h;
 }
 
 /* ---- cover and contents ---- */
@@ -301,6 +344,7 @@ static void block_table(ctx *c, const pg_block *b);
 static void link_table(ctx *c, const pg_block *b);
 static void action_tables(ctx *c);
 static void budget_table(ctx *c, const pg_block *b);
+static void budget_chart(ctx *c, const pg_block *b);
 static void pei_figure(ctx *c, const pg_block *b);
 static void org_chart(ctx *c, const pg_block *b);
 
@@ -371,8 +415,10 @@ static void blocks(ctx *c, const pg_block *b)
 			org_chart(c, b);
 			break;
 		case PG_BLOCK_BUDGET_TABLE:
-		case PG_BLOCK_BUDGET_CHART:
 			budget_table(c, b);
+			break;
+		case PG_BLOCK_BUDGET_CHART:
+			budget_chart(c, b);
 			break;
 		case PG_BLOCK_POAS:
 			poas(c);
@@ -593,6 +639,17 @@ static void action_tables(ctx *c)
 	}
 }
 
+/* "31/Dic/2016" for 2016-12-31, as the printed plans write end dates. */
+static const char *date_text(ctx *c, const char *iso)
+{
+	static const char *const MONTH[12] = { "Ene", "Feb", "Mar", "Abr", "May", "Jun",
+					       "Jul", "Ago", "Sep", "Oct", "Nov", "Dic" };
+	int y, m, d;
+	if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12)
+		return iso ? iso : "";
+	return arena_printf(c->a, "%02d/%s/%d", d, MONTH[m - 1], y);
+}
+
 static const char *const PART_LABEL[] = {
 	"Clasificación presupuestaria ingresos",
 	"Clasificación presupuestaria egresos",
@@ -632,7 +689,7 @@ static void budget_table(ctx *c, const pg_block *b)
 		table_cell(t, 0, 1, 1, NULL, l->label, &th->table_cell, 0xffffff);
 		table_cell(t, 1, 1, 1, NULL, money(c, l->cents), &right, 0xffffff);
 		if (donors)
-			table_cell(t, 2, 1, 1, NULL, l->end_date ? l->end_date : "",
+			table_cell(t, 2, 1, 1, NULL, l->end_date ? date_text(c, l->end_date) : "",
 				   &th->table_cell, 0xffffff);
 	}
 	table_row(t, TABLE_BODY, 0);
@@ -649,100 +706,204 @@ static void budget_table(ctx *c, const pg_block *b)
 		caption(c, "Tabla", ++c->table_no, b->caption, b->source);
 }
 
-/* The strategic plan as a composed table: goal, values, then one column
- * per area with its objectives.  (The drawn diagram is issue 4's.) */
+/* The part's lines, largest first (stable: equal amounts keep their
+ * order); the array is the arena's. */
+static const pg_money_line **by_amount(ctx *c, const pg_money_table *m, int *n)
+{
+	int k = 0;
+	for (const pg_money_line *l = m->lines; l; l = l->next)
+		k++;
+	const pg_money_line **v = arena_array_of(c->a, const pg_money_line *, k + 1);
+	k = 0;
+	for (const pg_money_line *l = m->lines; l; l = l->next) {
+		int i = k++;
+		while (i > 0 && v[i - 1]->cents < l->cents) {
+			v[i] = v[i - 1];
+			i--;
+		}
+		v[i] = l;
+	}
+	*n = k;
+	return v;
+}
+
+/* "$ 2,332,273.00 (45.7 %)": the amount and its share of the total. */
+static const char *amount_share(ctx *c, int64_t cents, int64_t total)
+{
+	if (cents == 0 || total <= 0)
+		return money(c, cents);
+	double pct = 100.0 * (double)cents / (double)total;
+	return arena_printf(c->a, pct < 0.1 ? "%s (%.2f %%)" : "%s (%.1f %%)",
+			    money(c, cents), pct);
+}
+
+static const char *const SOURCE_LABEL[] = { "Fondos propios", "Donaciones", "Otros fondos" };
+
+/* Figura No. n: one part of the budget as bars, largest first: income
+ * and expenses by classification with their share of the total; funding
+ * sources coloured by kind, with a stacked total; donors with the date
+ * their funding ends. */
+static void budget_chart(ctx *c, const pg_block *b)
+{
+	const theme *th = c->th;
+	const pg_budget *bu = c->p->budget;
+	const pg_money_table *m = bu ? bu->part[b->part] : NULL;
+	if (!m)
+		return;
+	barchart_style st = th->bars;
+	st.foot = caption_room(c, b->caption, b->source);
+	const char *title = arena_printf(c->a, "%s · %s: %s",
+					 m->title ? m->title : PART_LABEL[b->part],
+					 m->total_label ? m->total_label : TOTAL_LABEL[b->part],
+					 money(c, m->total));
+	barchart *ch = barchart_new(c->e, title, &st);
+	int series[3] = { 0, 0, 0 };
+	if (b->part == PG_SOURCES) {
+		int used[3] = { 0, 0, 0 };
+		for (const pg_money_line *l = m->lines; l; l = l->next)
+			used[l->source] = 1;
+		for (int k = 0; k < 3; k++)
+			series[k] = used[k] ? barchart_series(ch, SOURCE_LABEL[k], th->bar_fill[k]) : -1;
+	} else {
+		barchart_series(ch, NULL, th->bar_fill[0]);
+	}
+	int n;
+	const pg_money_line **v = by_amount(c, m, &n);
+	for (int i = 0; i < n; i++) {
+		const pg_money_line *l = v[i];
+		const char *value = amount_share(c, l->cents, m->total);
+		if (b->part == PG_DONORS && l->end_date && l->cents)
+			value = arena_printf(c->a, "%s · finaliza %s", money(c, l->cents),
+					     date_text(c, l->end_date));
+		barchart_row(ch, l->label, value);
+		barchart_segment(ch, b->part == PG_SOURCES ? series[l->source] : 0,
+			     (double)l->cents);
+	}
+	if (b->part == PG_SOURCES && n > 1) {
+		barchart_row(ch, m->total_label ? m->total_label : TOTAL_LABEL[b->part],
+			 money(c, m->total));
+		for (int i = 0; i < n; i++)
+			barchart_segment(ch, series[v[i]->source], (double)v[i]->cents);
+	}
+	block *bl = barchart_block(ch);
+	bl->space_before = 6;
+	flow_add(c->f, bl);
+	caption(c, "Figura", ++c->figure_no, b->caption, b->source);
+}
+
+/* "A, B, C y D" */
+static pg_span *joined(ctx *c, const pg_item *it)
+{
+	pg_span *first = NULL, **t = &first;
+	for (; it; it = it->next) {
+		if (first)
+			append(c, &t, span(c, it->next ? ", " : " y ", 0));
+		append(c, &t, it->text);
+	}
+	return first;
+}
+
+/* Figura No. n: the strategic plan as a diagram: mission and vision,
+ * the strategic goal, the areas with their objectives (joined to the
+ * goal), and the values beneath; only what the plan gives. */
 static void pei_figure(ctx *c, const pg_block *b)
 {
 	const theme *th = c->th;
 	const pg_pei *pe = c->p->pei;
 	if (!pe)
 		return;
+	boxes_style st = th->pei;
+	st.foot = caption_room(c, b->caption, b->source);
+	boxes *d = boxes_new(c->e, &st);
+	if (pe->mission || pe->vision) {
+		boxes_row(d, 0);
+		if (pe->mission) {
+			boxes_box(d, 1, "MISIÓN");
+			boxes_text(d, NULL, pe->mission);
+		}
+		if (pe->vision) {
+			boxes_box(d, 1, "VISIÓN");
+			boxes_text(d, NULL, pe->vision);
+		}
+	}
+	if (pe->goal) {
+		boxes_row(d, 1);
+		boxes_box(d, 1, "META ESTRATÉGICA");
+		boxes_text(d, NULL, pe->goal);
+	}
 	int nareas = 0;
 	for (const pg_area *a = pe->areas; a; a = a->next)
 		nareas++;
-	if (!nareas)
-		return;
-	double width = flow_width(c->f);
-	double *w = arena_array_of(c->a, double, nareas);
-	for (int i = 0; i < nareas; i++)
-		w[i] = width / nareas;
-	table *t = table_new(c->e, nareas, w, th->cell_pad * 2, th->border, th->border_color);
-	eng_style center = th->table_cell;
-	center.align = ENG_CENTER;
-	const char *parts[3][2] = { { "MISIÓN", pe->mission }, { "VISIÓN", pe->vision },
-				    { "META ESTRATÉGICA", pe->goal } };
-	for (int i = 0; i < 3; i++) {
-		if (!parts[i][1])
-			continue;
-		table_row(t, TABLE_BODY, 0);
-		table_cell(t, 0, 1, nareas, cat(c, span(c, parts[i][0], PG_BOLD),
-						 cat(c, linebreak(c), span(c, parts[i][1], 0))),
-			   NULL, &center, th->head_fill);
+	/* At most four areas side by side, rows as even as can be. */
+	int nrows = (nareas + 3) / 4, per = nrows ? (nareas + nrows - 1) / nrows : 0, i = 0;
+	for (const pg_area *a = pe->areas; a; a = a->next, i++) {
+		if (i % per == 0)
+			boxes_row(d, i == 0);
+		boxes_box(d, 1, arena_printf(c->a, "ÁREA ESTRATÉGICA %d: %s", a->num, a->name));
+		for (const pg_objective *o = a->objectives; o; o = o->next)
+			boxes_text(d, cat(c, span(c, arena_printf(c->a, "Objetivo %d. ", o->num), PG_BOLD),
+					  span(c, o->text, 0)),
+				   NULL);
 	}
 	if (pe->values) {
-		pg_span *v = NULL;
-		const pg_item *vals[PG_MAX_VALUES];
-		int nv = 0;
-		for (const pg_item *it = pe->values; it && nv < PG_MAX_VALUES; it = it->next)
-			vals[nv++] = it;
-		for (int i = nv - 1; i >= 0; i--)
-			v = cat(c, vals[i]->text,
-				i == nv - 1 ? NULL : cat(c, span(c, i == nv - 2 ? " y " : ", ", 0), v));
-		table_row(t, TABLE_BODY, 0);
-		table_cell(t, 0, 1, nareas, cat(c, span(c, "VALORES", PG_BOLD), cat(c, linebreak(c), v)),
-			   NULL, &center, th->group_fill);
+		boxes_row(d, 0);
+		boxes_box(d, 1, "VALORES");
+		boxes_text(d, joined(c, pe->values), NULL);
 	}
-	table_row(t, TABLE_BODY, 0);
-	int i = 0;
-	for (const pg_area *a = pe->areas; a; a = a->next, i++)
-		table_cell(t, i, 1, 1, NULL,
-			   arena_printf(c->a, "ÁREA ESTRATÉGICA %d: %s", a->num, a->name),
-			   &th->table_head, th->head_fill);
-	table_row(t, TABLE_BODY, 0);
-	i = 0;
-	for (const pg_area *a = pe->areas; a; a = a->next, i++) {
-		pg_span *objs = NULL;
-		const pg_objective *os[PG_MAX_AREA_OBJECTIVES];
-		int no = 0;
-		for (const pg_objective *o = a->objectives; o && no < PG_MAX_AREA_OBJECTIVES; o = o->next)
-			os[no++] = o;
-		for (int k = no - 1; k >= 0; k--) {
-			pg_span *one = cat(c, span(c, arena_printf(c->a, "Objetivo %d. ", os[k]->num), PG_BOLD),
-					   span(c, os[k]->text, 0));
-			objs = k == no - 1 ? one : cat(c, one, cat(c, linebreak(c), cat(c, linebreak(c), objs)));
-		}
-		table_cell(t, i, 1, 1, objs, NULL, &th->table_cell, 0xffffff);
-	}
-	block *bl = table_block(t);
+	block *bl = boxes_block(d);
 	bl->space_before = 6;
 	flow_add(c->f, bl);
 	caption(c, "Figura", ++c->figure_no, b->caption, b->source);
 }
 
-/* The organisation as an indented outline, by level.  (The drawn chart
- * is issue 4's.) */
-static void units(ctx *c, const pg_unit *u, int depth)
+/* The units under parent (index in the chart), depth first, named with
+ * their acronym.  Advisory units hang beside their parent's stem, unless
+ * the parent is one. */
+static void org_units(ctx *c, tree *t, const pg_unit *u, int parent)
 {
-	static const char *const LEVEL[] = { "directivo", "asesor", "apoyo", "operativo" };
+	const theme *th = c->th;
 	for (; u; u = u->next) {
-		para_opts o = { 0 };
-		o.indent = 14.0 * depth + 14;
-		o.label = "\xe2\x80\xa2";
-		const char *t = u->acronym
-					? arena_printf(c->a, "%s (%s) — nivel %s", u->name, u->acronym, LEVEL[u->level])
-					: arena_printf(c->a, "%s — nivel %s", u->name, LEVEL[u->level]);
-		add_para(c, NULL, t, &c->th->table_cell, &o, 0, 1, 0);
-		units(c, u->children, depth + 1);
+		int aside = u->level == PG_ADVISORY && u->parent &&
+			    u->parent->level != PG_ADVISORY;
+		const char *name = u->acronym ? arena_printf(c->a, "%s (%s)", u->name, u->acronym)
+					      : u->name;
+		int k = tree_node(t, parent, name, aside, th->org_fill[u->level],
+				  th->org_border[u->level], th->org_text[u->level]);
+		org_units(c, t, u->children, k);
 	}
 }
 
+static void org_levels(const pg_unit *u, int *used)
+{
+	for (; u; u = u->next) {
+		used[u->level] = 1;
+		org_levels(u->children, used);
+	}
+}
+
+/* Figura No. n: the organisation chart, headed by the organisation's
+ * title as printed, a legend of the levels beneath. */
 static void org_chart(ctx *c, const pg_block *b)
 {
+	static const char *const LEVEL[] = { "Nivel directivo", "Nivel asesor",
+					     "Nivel de apoyo", "Nivel operativo" };
+	const theme *th = c->th;
 	if (!c->p->units)
 		return;
-	units(c, c->p->units, 0);
-	caption(c, "Figura", ++c->figure_no,
-		b->caption ? b->caption : c->p->org_title, b->source);
+	const char *cap = b->caption ? b->caption : c->p->org_title;
+	tree_style st = th->org;
+	st.foot = caption_room(c, cap, b->source);
+	tree *t = tree_new(c->e, c->p->org_title, &st, "Continúa en la página");
+	org_units(c, t, c->p->units, -1);
+	int used[4] = { 0, 0, 0, 0 };
+	org_levels(c->p->units, used);
+	for (int k = 0; k < 4; k++)
+		if (used[k])
+			tree_legend(t, LEVEL[k], th->org_fill[k], th->org_border[k]);
+	block *bl = tree_block(t);
+	bl->space_before = 6;
+	flow_add(c->f, bl);
+	caption(c, "Figura", ++c->figure_no, cap, b->source);
 }
 
 /* ---- the POA matrices ---- */
@@ -927,6 +1088,8 @@ static void poa(ctx *c, const pg_poa *o, int index)
 	w[C_FUND] = th->poa_col[6];
 	w[C_RISK] = th->poa_col[7];
 	table *t = table_new(c->e, NCOLS, w, th->cell_pad, th->border, th->border_color);
+	for (int q = 3; q < 12; q += 3)
+		table_col_rule(t, C_M1 + q, th->quarter_rule);
 	const char *lab[PG_NCOLUMNS];
 	for (int i = 0; i < PG_NCOLUMNS; i++)
 		lab[i] = o->label[i] ? o->label[i] : DEFAULT_LABEL[i];
@@ -976,6 +1139,93 @@ static void poa(ctx *c, const pg_poa *o, int index)
 	flow_add(c->f, bl);
 }
 
+/* ---- the POA timelines ---- */
+
+/* A text's words, without styles, breaks or footnotes. */
+static const char *plain_text(ctx *c, const pg_span *s)
+{
+	GString *g = g_string_new(NULL);
+	for (; s; s = s->next) {
+		if (s->kind == PG_SPAN_TEXT)
+			g_string_append(g, s->text);
+		else if (s->kind == PG_SPAN_BREAK)
+			g_string_append_c(g, ' ');
+	}
+	char *out = arena_strdup(c->a, g->str);
+	g_string_free(g, TRUE);
+	return out;
+}
+
+/* A result's row: its bar covers its activities; a diamond at the middle
+ * of each month an indicator is due (once per month); then one row per
+ * activity.  Returns how many activities. */
+static int timeline_result(ctx *c, timeline *t, const pg_result *r, int level)
+{
+	int n = 0;
+	timeline_group(t, level, r->code, plain_text(c, r->text));
+	unsigned due = 0;
+	for (const pg_indicator *i = r->indicators; i; i = i->next)
+		if (i->deadline)
+			due |= 1u << (i->deadline - 1);
+	for (int m = 0; m < 12; m++)
+		if (due >> m & 1)
+			timeline_milestone(t, m + 0.5);
+	for (const pg_indicator *i = r->indicators; i; i = i->next)
+		for (const pg_activity *a = i->activities; a; a = a->next, n++)
+			timeline_item(t, a->code, plain_text(c, a->text), a->months);
+	return n;
+}
+
+/* The Cronograma of a POA: its activities over the twelve months,
+ * grouped by specific objective and result, on a landscape page of its
+ * own after the matrix. */
+static void poa_timeline(ctx *c, const pg_poa *o, int index)
+{
+	static const char *const QUARTER[4] = { "Trimestre 1", "Trimestre 2",
+						"Trimestre 3", "Trimestre 4" };
+	const theme *th = c->th;
+	const char *months[12];
+	for (int m = 0; m < 12; m++)
+		months[m] = o->month_label[m] ? o->month_label[m] : DEFAULT_MONTHS[m];
+	tl_opts to = {
+		.periods = 12, .span = 3, .period_label = months, .span_label = QUARTER,
+		.head = "OBJETIVOS ESPECÍFICOS, RESULTADOS Y ACTIVIDADES",
+		.continued = "(continuación)",
+		.legend = { [TL_PLANNED] = "Meses planificados",
+			    [TL_ACTUAL] = "Meses ejecutados",
+			    [TL_PROGRESS] = "Avance",
+			    [TL_MILESTONE] = "Plazo de un indicador",
+			    [TL_CUTOFF] = "Fecha de corte" },
+	};
+	timeline *t = timeline_new(c->e, &th->timeline, &to);
+	int activities = 0;
+	for (const pg_part *pt = o->parts; pt; pt = pt->next) {
+		int level = 0;
+		if (pt->title)
+			timeline_group(t, level++, NULL, pt->title);
+		for (const pg_specific *s = pt->objectives; s; s = s->next) {
+			const char *label = s->label ? s->label
+					    : s->num ? arena_printf(c->a, "OBJETIVO ESPECÍFICO %s:", s->num)
+						     : "OBJETIVO ESPECÍFICO:";
+			timeline_group(t, level, label, plain_text(c, s->text));
+			for (const pg_result *r = s->results; r; r = r->next)
+				activities += timeline_result(c, t, r, level + 1);
+		}
+	}
+	block *bl = timeline_block(t);
+	if (!activities) {
+		bl->kind->free(bl);
+		return;
+	}
+	landscape(c);
+	para_opts po = { 0 };
+	po.dest = arena_printf(c->a, "poa-%d-cronograma", index);
+	po.outline = arena_printf(c->a, "Cronograma — %s", o->title);
+	po.outline_level = 3;
+	add_para(c, NULL, po.outline, &th->poa_title, &po, 0, 6, 1);
+	flow_add(c->f, bl);
+}
+
 static void poas(ctx *c)
 {
 	if (c->stop_before_poas) {
@@ -983,8 +1233,88 @@ static void poas(ctx *c)
 		return;
 	}
 	int i = 0;
-	for (const pg_poa *o = c->p->poas; o; o = o->next)
+	for (const pg_poa *o = c->p->poas; o; o = o->next) {
 		poa(c, o, ++i);
+		poa_timeline(c, o, i);
+	}
+}
+
+/* ---- the signature page ---- */
+
+static const char *const MONTHS[12] = {
+	"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+	"agosto", "septiembre", "octubre", "noviembre", "diciembre",
+};
+
+/* "30 de noviembre de 2018" from 2018-11-30, "noviembre de 2018" from
+ * 2018-11 (the reader has checked the date). */
+static const char *long_date(ctx *c, const char *iso)
+{
+	int y = atoi(iso), m = atoi(iso + 5), d = strlen(iso) >= 10 ? atoi(iso + 8) : 0;
+	if (m < 1 || m > 12)
+		return iso;
+	return d ? arena_printf(c->a, "%d de %s de %d", d, MONTHS[m - 1], y)
+		 : arena_printf(c->a, "%s de %d", MONTHS[m - 1], y);
+}
+
+/* One signatory's box at x,y: images, a signature line, name, cargo;
+ * the box is their signature field. */
+static void sign_box(ctx *c, dl_page *pg, const pg_signatory *s, double x,
+		     double y, double w)
+{
+	const theme *th = c->th;
+	double h = th->sign_box_h, pad = th->cell_pad;
+	dl_stroke(pg, x, y, w, h, th->border, th->border_color);
+	sign_images(pg, s, x + pad, y + pad, w - 2 * pad, th->sign_image_h);
+	double ly = y + pad + th->sign_image_h + 4;
+	dl_line(pg, x + w * 0.15, ly, x + w * 0.85, ly, th->border, th->border_color);
+	ly += 4;
+	if (s->name) {
+		PangoLayout *nl = eng_plain(c->e, s->name, &th->sign_name, w - 2 * pad);
+		eng_draw(pg, nl, x + pad, ly, th->sign_name.color);
+		ly += eng_height(nl);
+		g_object_unref(nl);
+	}
+	PangoLayout *cl = eng_plain(c->e, s->cargo, &th->sign_cargo, w - 2 * pad);
+	eng_draw(pg, cl, x + pad, ly, th->sign_cargo.color);
+	g_object_unref(cl);
+	dl_field(pg, x, y, w, h, s->id);
+}
+
+/* The approval: why, where and when, then the signatories' boxes, two
+ * a row, in signing order. */
+static void approval_page(ctx *c)
+{
+	const pg_signatory *const *who = c->p->approvers;
+	if (!who || !who[0])
+		return;
+	const theme *th = c->th;
+	portrait(c);
+	flow_break(c->f);
+	para_opts o = { .dest = "aprobacion", .outline = "Aprobación",
+			.outline_level = 1 };
+	add_para(c, NULL, "Aprobación", &th->heading[0], &o, th->heading_space, 8, 1);
+	const pg_plan *p = c->p;
+	const char *reason = p->approval_reason
+				     ? p->approval_reason
+				     : arena_printf(c->a, "Aprobación: %s", p->title);
+	add_para(c, NULL, arena_printf(c->a, "%s.", reason), &th->body, NULL, 0,
+		 th->para_space, 0);
+	const char *when = long_date(c, p->approval_date ? p->approval_date : p->date);
+	add_para(c, NULL, p->approval_place
+				  ? arena_printf(c->a, "%s, %s.", p->approval_place, when)
+				  : arena_printf(c->a, "%s.", when),
+		 &th->body, NULL, 0, th->heading_space, 0);
+	double w = (flow_width(c->f) - th->sign_gap) / 2;
+	for (int i = 0; who[i]; i++) {
+		int col = i % 2;
+		if (col == 0 && flow_room(c->f) < th->sign_box_h)
+			flow_break(c->f);
+		sign_box(c, flow_page(c->f), who[i],
+			 flow_x(c->f) + col * (w + th->sign_gap), flow_y(c->f), w);
+		if (col == 1 || !who[i + 1])
+			flow_advance(c->f, th->sign_box_h + th->sign_gap);
+	}
 }
 
 /* ---- the document ---- */
@@ -1017,6 +1347,8 @@ static int run(ctx *c, int pass)
 	contents(c);
 	int index = 0;
 	sections(c, c->p->sections, 1, &index);
+	if (pass == 2)
+		approval_page(c);
 	int r = flow_end(c->f);
 	flow_free(c->f);
 	c->f = NULL;
@@ -1031,7 +1363,10 @@ int layout_plan(const pg_plan *p, eng *e, const theme *th, device *dev,
 		pg_oom();
 	c->p = p;
 	c->e = e;
-	c->th = th;
+	theme paper = *th;
+	if (p->paper == PG_A4)
+		theme_a4(&paper);
+	c->th = &paper;
 	c->dev = dev;
 	c->d = d;
 	c->a = arena_new();

@@ -2,7 +2,9 @@
  * theme.c — the printed Plan de Acción's look: US Letter, portrait for
  * the narrative and landscape for the POA matrices, Carlito (metric
  * twin of Calibri) 11 pt justified text, blue headings, light grey
- * header rows, green month shading.
+ * header rows, green month shading and timeline bars; charts and
+ * diagrams in the same blues, with an orange for donations and the
+ * advisory level.
  */
 #include "theme.h"
 
@@ -20,7 +22,7 @@ static const theme PLAN = {
 	.subtitle = { FONT, 11, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
 	.caption = { FONT, 10, 0, 1, 0, 0x1f3864, ENG_CENTER, 0 },
 	.source = { FONT, 9, 0, 0, 1, 0x404040, ENG_CENTER, 0 },
-	.note = { FONT, 9, 0, 0, 0, 0x000000, ENG_LEFT, 1 },
+	.note = { FONT, 9, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
 	.cover_title = { FONT, 34, 0, 1, 0, 0x1f3864, ENG_CENTER, 0 },
 	.cover_line = { FONT, 18, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
 	.cover_date = { FONT, 14, 0, 0, 0, 0x000000, ENG_CENTER, 0 },
@@ -29,14 +31,14 @@ static const theme PLAN = {
 	.footer = { FONT, 8, 0, 0, 0, 0x000000, ENG_CENTER, 0 },
 	.footer_bold = { FONT, 8, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
 	.table_head = { FONT, 10, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
-	.table_cell = { FONT, 10, 0, 0, 0, 0x000000, ENG_LEFT, 1 },
+	.table_cell = { FONT, 10, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
 	.table_group = { FONT, 10, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
 	.table_total = { FONT, 10, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
 	.poa_title = { FONT, 12, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
 	.poa_line = { FONT, 9, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
 	.poa_head = { FONT, 7, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
 	.poa_month = { FONT, 6, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
-	.poa_cell = { FONT, 7, 0, 0, 0, 0x000000, ENG_LEFT, 1 },
+	.poa_cell = { FONT, 7, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
 	.poa_group = { FONT, 7.5, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
 	.head_fill = 0xd9e2f3,
 	.group_fill = 0xf2f2f2,
@@ -49,10 +51,90 @@ static const theme PLAN = {
 	.cell_pad = 4,
 	.border = 0.5,
 	.footer_h = 48,
+	.footer_image_w = 42,
+	.footer_image_h = 28,
+	.sign_cargo = { FONT, 10, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
+	.sign_name = { FONT, 10, 0, 0, 0, 0x000000, ENG_CENTER, 0 },
+	.sign_box_h = 128,
+	.sign_image_h = 90,
+	.sign_gap = 24,
 	.poa_col = { 84, 96, 80, 132, 13, 60, 48, 64 },
+	.quarter_rule = 1.5,
+	.timeline = {
+		.head = { FONT, 7.5, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
+		.group = { FONT, 7.5, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
+		.item = { FONT, 7.5, 0, 0, 0, 0x000000, ENG_LEFT, 1 },
+		.legend = { FONT, 7.5, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
+		.head_fill = 0xd9e2f3,
+		.group_fill = 0xf2f2f2,
+		.bar = 0x70ad47,
+		.group_bar = 0x385723,
+		.actual = 0xbdd7ee,
+		.progress = 0x2e75b6,
+		.milestone = 0x1f3864,
+		.cutoff = 0xc00000,
+		.grid = 0xbfbfbf,
+		.rule = 0x000000,
+		.label_w = 276,
+		.bar_h = 6,
+		.pad = 2.5,
+		.indent = 8,
+		.grid_lw = 0.4,
+		.rule_lw = 0.5,
+		.span_lw = 1.5,
+		.max_lines = 3,
+	},
+	.bars = {
+		.title = { FONT, 10, 0, 1, 0, 0x1f3864, ENG_CENTER, 0 },
+		.label = { FONT, 9, 0, 0, 0, 0x000000, ENG_RIGHT, 1 },
+		.value = { FONT, 9, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
+		.legend = { FONT, 8.5, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
+		.bar_h = 11,
+		.pad = 8,
+		.axis = 0x404040,
+		.frame = 0xbfbfbf,
+	},
+	.bar_fill = { 0x2e75b6, 0xed7d31, 0xa5a5a5 },
+	.org = {
+		.title = { FONT, 11, 0, 1, 0, 0x1f3864, ENG_CENTER, 0 },
+		.node = { FONT, 8, 0, 0, 0, 0x000000, ENG_CENTER, 0 },
+		.more = { FONT, 8, 0, 0, 1, 0x000000, ENG_CENTER, 0 },
+		.legend = { FONT, 8, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
+		.box_w = 84,
+		.pad = 3.5,
+		.hgap = 8,
+		.vgap = 16,
+		.min_scale = 0.75, /* 6 pt names */
+		.line_w = 0.75,
+		.line = 0x404040,
+	},
+	.org_fill = { 0x1f3864, 0xfbe5d6, 0xe2f0d9, 0xdeebf7 },
+	.org_border = { 0x1f3864, 0xc55a11, 0x548235, 0x2e75b6 },
+	.org_text = { 0xffffff, 0x000000, 0x000000, 0x000000 },
+	.pei = {
+		.title = { FONT, 9.5, 0, 1, 0, 0xffffff, ENG_CENTER, 0 },
+		.text = { FONT, 9.5, 0, 0, 0, 0x000000, ENG_CENTER, 1 },
+		.fill = 0xeef3fa,
+		.title_fill = 0x1f3864,
+		.border = 0x1f3864,
+		.line = 0x8eaadb,
+		.pad = 5,
+		.gap = 14,
+	},
 };
 
 const theme *theme_plan(void)
 {
 	return &PLAN;
+}
+
+void theme_a4(theme *t)
+{
+	const double w = 595.28, h = 841.89;
+	double old = t->landscape.w - t->landscape.left - t->landscape.right;
+	t->portrait.w = w, t->portrait.h = h;
+	t->landscape.w = h, t->landscape.h = w;
+	double k = (t->landscape.w - t->landscape.left - t->landscape.right) / old;
+	for (int i = 0; i < (int)(sizeof t->poa_col / sizeof *t->poa_col); i++)
+		t->poa_col[i] *= k;
 }

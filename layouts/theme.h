@@ -22,13 +22,30 @@ typedef struct theme {
 	double list_indent;
 	double cell_pad, border;
 	double footer_h; /* room kept at the foot for the sign-off block */
+	double footer_image_w, footer_image_h; /* a signatory's images there */
+	/* The signature page: each signatory's box (its digital signature
+	 * field), the images' height in it, the gap between boxes. */
+	eng_style sign_cargo, sign_name;
+	double sign_box_h, sign_image_h, sign_gap;
 	/* POA matrix column widths (points) in landscape:
 	 * results, indicators, verification, activities, one month,
 	 * responsible, funding, risk. */
 	double poa_col[8];
+	double quarter_rule; /* between the quarters of the month columns */
+	tl_style timeline;   /* the POA timelines (Cronograma) */
+	/* Charts and diagrams (their foot is set by the layout). */
+	barchart_style bars;
+	uint32_t bar_fill[3]; /* own funds (and one-series charts), donations, other */
+	tree_style org;
+	/* Organisation boxes by level: directive, advisory, support, operative. */
+	uint32_t org_fill[4], org_border[4], org_text[4];
+	boxes_style pei;
 } theme;
 
 /* The theme of the printed Plan de Acción (Letter, Calibri-like). */
 const theme *theme_plan(void);
+/* t set for A4 paper: the page sizes, the same margins, the matrix
+ * columns widened in proportion to the wider landscape frame. */
+void theme_a4(theme *t);
 
 #endif

@@ -2,8 +2,10 @@
 # content.pl PLAN.xml TEXT.txt — checks that the text of a rendered plan
 # (pdftotext) contains every paragraph, list item, table cell and POA
 # matrix cell of the XML: for each, its first words (up to eight) must
-# appear in order, after undoing the line-end hyphenation.  Prints what
-# is missing and exits 1 if anything is.
+# appear in order, after undoing the line-end hyphenation.  Hyphens are
+# left out on both sides: pdftotext joins a line ending in a hyphen to the
+# next without it ("OPAMSS-|MUNICIPALIDADES" gives "OPAMSSMUNICIPALIDADES").
+# Prints what is missing and exits 1 if anything is.
 use strict;
 use warnings;
 use utf8;
@@ -20,7 +22,8 @@ sub norm {
 	my $s = shift;
 	$s =~ s/\x{00AD}\s*\n\s*//g;   # soft hyphen at a line end
 	$s =~ s/\x{00AD}//g;
-	$s =~ s/-\s*\n\s*/-/g;      # a real hyphen at a line end
+	$s =~ s/-\s*\n\s*//g;       # a hyphen at a line end
+	$s =~ s/-//g;
 	$s =~ s/&amp;/&/g; $s =~ s/&lt;/</g; $s =~ s/&gt;/>/g; $s =~ s/&quot;/"/g;
 	$s =~ s/<[^>]*>/ /g;
 	$s =~ s{/\s+}{/}g;           # a line broken after a slash
@@ -29,6 +32,23 @@ sub norm {
 }
 $t = norm($t);
 $x =~ s/<!--.*?-->//gs;
+
+# Whether the words occur in order, each within 6,000 characters of the
+# one before: from every occurrence of the first, the nearest of the rest
+# (index, not a regular expression: no backtracking).
+sub loose {
+	my @w = @_;
+	START: for (my $at = index($t, $w[0]); $at >= 0; $at = index($t, $w[0], $at + 1)) {
+		my $pos = $at + length $w[0];
+		for my $k (1 .. $#w) {
+			my $i = index($t, $w[$k], $pos);
+			next START if $i < 0 || $i - $pos > 6000;
+			$pos = $i + length $w[$k];
+		}
+		return 1;
+	}
+	return 0;
+}
 
 my ($checked, @missing) = (0);
 while ($x =~ m{<(p|item|funcion|celda|texto|verificacion|responsable|financiamiento|riesgo|linea|objetivo|institucion)(?:\s[^>]*)?>(.*?)</\1>}gs) {
@@ -40,10 +60,10 @@ while ($x =~ m{<(p|item|funcion|celda|texto|verificacion|responsable|financiamie
 	my $re = join '\s*', map { quotemeta } @w;
 	# A merged cell cut by a page break goes on after the page's other
 	# cells: then its words are in order, but not next to each other,
-	# and a word may be cut there (resuel- ... tas): their first letters.
-	my $loose = join '[\s\S]{0,6000}?', map { quotemeta(substr($_, 0, 4)) } @w;
+	# and a word may be cut there (resuel- ... tas): their first letters,
+	# each within 6,000 characters of the one before.
 	$checked++;
-	push @missing, "$s" unless $t =~ /$re/ || $t =~ /$loose/;
+	push @missing, "$s" unless $t =~ /$re/ || loose(map { substr($_, 0, 4) } @w);
 }
 printf "content: %d of %d texts found\n", $checked - @missing, $checked;
 print "  missing: ", substr($_, 0, 120), "\n" for @missing[0 .. ($#missing < 9 ? $#missing : 9)];

@@ -4,7 +4,15 @@
 #   - no text outside its page, and none within 18 pt of its edges;
 #   - no two lines of text overlap;
 #   - every landscape (matrix) page starts with the matrix header row;
-#   - no heading is the last text of its page's body (the cover aside).
+#   - on a timeline page (its header says "Trimestre 1"), the header is
+#     the chart's first row, no text or diamond straddles the chart's
+#     frame, and no text in it crosses the label column's rule or a
+#     quarter separator (lines from the frame's top to its bottom);
+#   - no heading is the last text of its page's body (the cover aside);
+#   - nothing crosses the edge of a box (a stroked rectangle: a table
+#     cell, a chart's frame, an organisation chart's box): every text,
+#     fill, line and other box is inside it or outside it, lines may
+#     end on its edge (connectors).
 # Prints each violation and exits 1 if there is any.
 use strict;
 use warnings;
@@ -12,7 +20,56 @@ binmode STDOUT, ':utf8';
 
 my ($file) = @ARGV;
 open my $f, '<:utf8', $file or die "$file: $!";
-my (@bad, $page, $w, $h, $label, @texts, $pages);
+my (@bad, $page, $w, $h, $label, @texts, @strokes, @lines, @polys, @boxes, @marks, $pages);
+
+# Whether box a [x0, x1] x [y0, y1] crosses an edge of box b.
+sub straddles {
+	my ($a, $b) = @_;
+	my $inside = $a->[0] >= $b->[0] - 0.5 && $a->[2] <= $b->[2] + 0.5 && $a->[1] >= $b->[1] - 0.5 && $a->[3] <= $b->[3] + 0.5;
+	my $apart = $a->[2] <= $b->[0] + 0.5 || $a->[0] >= $b->[2] - 0.5 || $a->[3] <= $b->[1] + 0.5 || $a->[1] >= $b->[3] - 0.5;
+	return !$inside && !$apart;
+}
+
+sub timeline_page {
+	my ($frame) = sort { $b->{w} * $b->{h} <=> $a->{w} * $a->{h} } @strokes;
+	if (!$frame) { push @bad, "page $page: a timeline without its frame"; return }
+	my $box = [ $frame->{x}, $frame->{y}, $frame->{x} + $frame->{w}, $frame->{y} + $frame->{h} ];
+	my @in = grep { $_->{x} >= $box->[0] && $_->{x} < $box->[2] && $_->{base} > $box->[1] && $_->{base} < $box->[3] } @texts;
+	my ($q1) = sort { $a->{base} <=> $b->{base} } grep { $_->{s} eq 'Trimestre 1' } @in;
+	push @bad, "page $page: the timeline does not start with its header"
+		if !$q1 || grep { $_->{bot} < $q1->{top} } @in;
+	my @rules = grep { abs($_->{x0} - $_->{x1}) < 0.01 && abs($_->{y0} - $box->[1]) < 0.5 && abs($_->{y1} - $box->[3]) < 0.5 } @lines;
+	push @bad, "page $page: a timeline without its label column's rule" unless @rules;
+	for my $t (@texts) {
+		my $tb = [ $t->{x}, $t->{top}, $t->{x} + $t->{w}, $t->{bot} ];
+		push @bad, "page $page: \"$t->{s}\" leaves the timeline" if straddles($tb, $box);
+		for my $r (@rules) {
+			push @bad, "page $page: \"$t->{s}\" crosses a rule of the timeline at x=$r->{x0}"
+				if $t->{x} < $r->{x0} - 0.5 && $t->{x} + $t->{w} > $r->{x0} + 0.5 && $t->{base} > $box->[1] && $t->{base} < $box->[3];
+		}
+	}
+	push @bad, "page $page: a diamond leaves the timeline" if grep { straddles($_, $box) } @polys;
+}
+
+# Texts, fills, lines and boxes that cross the edge of a box.
+sub crossings {
+	my %rows;   # boxes by rows of 20 pt
+	for my $i (0 .. $#boxes) {
+		push @{ $rows{$_} }, $i for int($boxes[$i][1] / 20) .. int($boxes[$i][3] / 20);
+	}
+	my %seen;
+	for my $m (@marks) {
+		my ($r, $what) = @$m;
+		my %near = map { $_ => 1 } map { @{ $rows{$_} // [] } } int($r->[1] / 20) .. int($r->[3] / 20);
+		for my $i (keys %near) {
+			my $b = $boxes[$i];
+			next if $b == $r || !straddles($r, $b);
+			next if $what eq 'box' && !straddles($b, $r);   # b inside r
+			next if $seen{"$what @$r"}++;
+			push @bad, sprintf "page %d: %s crosses the edge of the box at %.1f,%.1f", $page, $what, $b->[0], $b->[1];
+		}
+	}
+}
 
 sub finish_page {
 	return unless defined $page;
@@ -36,7 +93,9 @@ sub finish_page {
 			}
 		}
 	}
-	if ($w > $h) {
+	if ($w > $h && grep { $_->{s} eq 'Trimestre 1' } @texts) {
+		timeline_page();
+	} elsif ($w > $h) {
 		# The header row comes before any cell of the matrix (7 pt).
 		my ($head) = grep { $_->{s} =~ /^(RESULTADOS|Resultados)/ } @texts;
 		my @above = $head ? grep { $_->{h} <= 7.5 && $_->{base} < $head->{base} - 1 } @texts : ();
@@ -48,7 +107,8 @@ sub finish_page {
 	if ($label ne 'Portada' && @body && $body[-1]{color} eq '#1f3864' && $body[-1]{h} >= 13) {
 		push @bad, "page $page: heading \"$body[-1]{s}\" alone at the foot";
 	}
-	@texts = ();
+	crossings();
+	@texts = @strokes = @lines = @polys = @boxes = @marks = ();
 }
 
 while (<$f>) {
@@ -62,6 +122,22 @@ while (<$f>) {
 		push @bad, "page $page: \"$t{s}\" outside the page"
 			if $t{x} < 18 || $t{x} + $t{w} > $w - 18 + 0.01 || $t{top} < 18 || $t{bot} > $h - 18;
 		push @texts, \%t if $t{s} ne '';
+		push @marks, [ [ $t{x}, $t{top}, $t{x} + $t{w}, $t{bot} ], "\"$t{s}\"" ] if $t{s} ne '';
+	} elsif (/^(fill|stroke) ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) /) {
+		my $r = [ $2, $3, $2 + $4, $3 + $5 ];
+		push @boxes, $r if $1 eq 'stroke';
+		push @strokes, { x => $2, y => $3, w => $4, h => $5 } if $1 eq 'stroke';
+		push @marks, [ $r, $1 eq 'stroke' ? 'box' : 'fill' ];
+	} elsif (/^line ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) /) {
+		push @lines, { x0 => $1, y0 => $2, x1 => $3, y1 => $4 };
+		my ($x0, $x1) = $1 < $3 ? ($1, $3) : ($3, $1);
+		my ($y0, $y1) = $2 < $4 ? ($2, $4) : ($4, $2);
+		push @marks, [ [ $x0, $y0, $x1, $y1 ], 'line' ];
+	} elsif (/^poly \d+ (.*) #\w+$/) {
+		my @p = split / /, $1;
+		my @xs = sort { $a <=> $b } @p[ grep { $_ % 2 == 0 } 0 .. $#p ];
+		my @ys = sort { $a <=> $b } @p[ grep { $_ % 2 == 1 } 0 .. $#p ];
+		push @polys, [ $xs[0], $ys[0], $xs[-1], $ys[-1] ];
 	}
 }
 finish_page();

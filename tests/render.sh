@@ -6,7 +6,14 @@
 #     outline entry per section and per POA, the Contenido's links;
 #   - its text holds every paragraph, item and matrix cell of the XML;
 #   - bad input writes nothing and keeps an existing file; a full disk
-#     is exit 3 with the previous file intact; png, svg and trace work.
+#     is exit 3 with the previous file intact; png, svg and trace work;
+#   - the layout invariants and the timelines (months drawn as in the
+#     XML) hold for it and for generated extremes, on Letter and A4;
+#   - footnotes sit at the foot of their mark's page;
+#   - small plans give their golden traces (tests/golden);
+#   - charts (charts.pl): bars on the XML's amounts, unit names in their
+#     boxes, chart text extracted; for the 2019 and 2016 plans and for
+#     generated extremes (1 and 40 budget lines, 1 and 60 units).
 set -u
 P=${PLANGEN:-./plangen}
 here=$(dirname "$0")
@@ -134,12 +141,140 @@ for x in long-cell 200-activities one-word; do
 	if perl "$here/invariants.pl" "$tmp/x.trace" >"$tmp/inv"; then ok; else
 		fail "extreme $x: invariants"; cat "$tmp/inv"; fi
 done
+# Golden traces: small plans' display lists, operation by operation, as
+# reviewed (UPDATE=1 rewrites them after a change meant to alter them).
+for g in "$here"/golden/*.trace; do
+	n=$(basename "$g" .trace)
+	"$P" "$here/valid/$n.xml" -f trace -o "$tmp/golden.trace"
+	if [ "${UPDATE:-}" = 1 ]; then cp "$tmp/golden.trace" "$g"; fi
+	if diff -u "$g" "$tmp/golden.trace" >"$tmp/golden.diff"; then ok; else
+		fail "golden trace $n"; head -20 "$tmp/golden.diff"; fi
+done
+# A4 paper: the same document on A4 pages, portrait and landscape, and
+# the invariants hold.
+sed 's/<plan anio=/<plan papel="A4" anio=/' input/plan-2019.xml >"$tmp/a4.xml"
+"$P" "$tmp/a4.xml" -o "$tmp/a4.pdf" && pdfinfo -f 1 -l 999 "$tmp/a4.pdf" >"$tmp/a4.info"
+check "A4 portrait and landscape pages" 'grep -q "size: *595.28 x 841.89" "$tmp/a4.info" &&
+	grep -q "size: *841.89 x 595.28" "$tmp/a4.info" && ! grep -q "size: *612 x 792" "$tmp/a4.info"'
+"$P" "$tmp/a4.xml" -f trace -o "$tmp/a4.trace"
+if perl "$here/invariants.pl" "$tmp/a4.trace" >"$tmp/inv"; then ok; else
+	fail "A4: invariants"; cat "$tmp/inv"; fi
+# Footnotes: numbered marks, each note at the foot of the page of its
+# mark, below the text and above the footer, however the paragraphs fall.
+filler=$(i=0; while [ $i -lt 60 ]; do printf 'palabra '; i=$((i + 1)); done)
+awk -v f="$filler" '/<p>Texto.<\/p>/ { for (i = 1; i <= 24; i++) {
+		if (i % 5 == 0) printf "<p>%s marca%d<nota>Nota%d al pie.</nota> fin.</p>\n", f, i, i;
+		else printf "<p>%s</p>\n", f } ; next } { print }' \
+	"$here/valid/minimal.xml" >"$tmp/notes.xml"
+"$P" "$tmp/notes.xml" -f trace -o "$tmp/notes.trace"
+check "footnotes render" '[ $? = 0 ]'
+if perl -e '
+	my ($page, $h, %mark, %note, %low);
+	while (<>) {
+		($page, $h) = ($1, $2) if /^page (\d+) \S+ (\S+)/;
+		next unless /^text \S+ (\S+) \S+ \S+ \S+ "(.*)"$/;
+		my ($y, $t) = ($1, $2);
+		$mark{$1} = [$page, $y] if $t =~ /marca(\d+)/;
+		$note{$1} = [$page, $y, $h] if $t =~ /^(\d+) Nota\d+ al pie/;
+		$low{$page} = $y if $t =~ /palabra/ && $y > ($low{$page} // 0);
+	}
+	my $bad = 0;
+	for my $n (sort keys %mark) {
+		my $k = grep { $note{$_} && $note{$_}[0] == $mark{$n}[0] && $note{$_}[1] > $low{$mark{$n}[0]} } keys %note;
+		$bad++, print "note of marca$n not at the foot of its page\n" unless $k;
+	}
+	$bad++, print "expected 4 notes, found ", scalar(keys %note), "\n" unless keys %note == 4;
+	exit($bad != 0);' "$tmp/notes.trace" >"$tmp/inv"; then ok; else fail "footnotes at the foot of their page"; cat "$tmp/inv"; fi
+if perl "$here/invariants.pl" "$tmp/notes.trace" >"$tmp/inv"; then ok; else
+	fail "footnotes: invariants"; cat "$tmp/inv"; fi
+# Pages of a timeline (Cronograma) and the others: pdftotext ends pages
+# with a form feed; the trace starts them with "page".
+not_timeline() { awk 'BEGIN { RS = "\f" } !/Trimestre 1/ { printf "%s\f", $0 }' "$1"; }
+trace_pages() { awk -v want="$2" '/^page / { if (n) flush(); n = 0 } { buf[n++] = $0 }
+	/"Trimestre 1"/ { tl = 1 } function flush() { if (tl == want) for (i = 0; i < n; i++) print buf[i]; tl = 0 }
+	END { flush() }' "$1"; }
 "$P" "$tmp/x-long-cell.xml" -o "$tmp/x.pdf" && pdftotext "$tmp/x.pdf" "$tmp/x.txt"
-n=$(grep -o '\buno\b' "$tmp/x.txt" | wc -l)
+n=$(not_timeline "$tmp/x.txt" | grep -o '\buno\b' | wc -l)
 check "a 3,000-word cell keeps every word ($n)" '[ "$n" = 3000 ]'
 "$P" "$tmp/x-200-activities.xml" -f trace -o "$tmp/x.trace"
-n=$(grep -c '"A.1 Apoyar a las comisiones."' "$tmp/x.trace")
-check "200 activities in one result ($n)" '[ "$n" = 200 ]'
+n=$(trace_pages "$tmp/x.trace" 0 | grep -c '"A.1 Apoyar a las comisiones."')
+m=$(trace_pages "$tmp/x.trace" 1 | grep -c '"A.1 Apoyar a las comisiones."')
+check "200 activities in one result ($n in the matrix, $m in the timeline)" '[ "$n" = 200 ] && [ "$m" = 200 ]'
+
+# The timelines: the months shaded in the matrices and the bars and
+# diamonds of the Cronograma pages are those of the XML (timeline.pl),
+# for the 2019 plan, a plan of one activity (months apart), and a POA of
+# 150 activities (generated: 5 objectives of 3 results, months apart and
+# together, deadlines, labels too long for three lines) whose timeline
+# runs over pages, its groups continued.
+if perl "$here/timeline.pl" input/plan-2019.xml "$tmp/plan.trace" >"$tmp/tl"; then ok; else
+	fail "timelines of the 2019 plan"; cat "$tmp/tl"; fi
+# Each POA's outline entry has its Cronograma under it, on a later page.
+qpdf --json --json-key=outlines "$pdf" >"$tmp/outlines" 2>/dev/null
+n=$(perl -MJSON::PP -0777 -ne 'my $n = 0; sub walk { for my $o (@{ $_[0] }) {
+	$n++ if grep { $_->{title} eq "Cronograma — $o->{title}" && $_->{destpageposfrom1} > $o->{destpageposfrom1} } @{ $o->{kids} };
+	walk($o->{kids}) } } walk(JSON::PP->new->decode($_)->{outlines}); print $n' "$tmp/outlines")
+check "a Cronograma under each POA in the outline ($n)" '[ "$n" = "$(grep -c "<poa " input/plan-2019.xml)" ]'
+sed 's|meses="1-12"|meses="2 5-6 11"|' "$here/valid/minimal.xml" >"$tmp/x-one-activity.xml"
+awk 'BEGIN { split("1-12|1-3|4-6 10-12|2 5 8 11|7|1 12|6-9|3-4 9|10-12|1-6", M, "|") }
+/<poa / { skip = 1
+	print "  <poa id=\"poa-x\" unidad=\"uj\" titulo=\"PLAN OPERATIVO 2019 CIENTO CINCUENTA ACTIVIDADES\">"
+	for (o = 1; o <= 5; o++) {
+		printf "<objetivo-especifico num=\"%d\" pei=\"oe1\"><texto>Objetivo específico %d de la prueba.</texto>\n", o, o
+		for (r = 1; r <= 3; r++) {
+			printf "<resultado id=\"x%d-%d\" codigo=\"R%d.%d\"><texto>Resultado %d del objetivo %d.</texto>\n", o, r, o, r, r, o
+			for (i = 1; i <= 2; i++) {
+				printf "<indicador id=\"x%d-%d-%d\" plazo=\"%d\"><texto>Indicador %d.</texto>\n", o, r, i, (o * 3 + r * 2 + i) % 12 + 1, i
+				for (k = 1; k <= 5; k++) {
+					n++; t = "Actividad " n " de la prueba."
+					if (n % 7 == 0) for (j = 0; j < 12; j++) t = t " Con un texto que no cabe en tres líneas."
+					printf "<actividad id=\"xa%d\" codigo=\"A.%d\" meses=\"%s\"><texto>%s</texto></actividad>\n", n, n, M[n % 10 + 1], t
+				}
+				print "</indicador>"
+			}
+			print "</resultado>"
+		}
+		print "</objetivo-especifico>"
+	}
+	print "</poa>"
+}
+skip && /<\/poa>/ { skip = 0; next }
+!skip' "$here/valid/minimal.xml" >"$tmp/x-150-activities.xml"
+for x in one-activity 150-activities; do
+	"$P" "$tmp/x-$x.xml" -o "$tmp/x.pdf" 2>"$tmp/err" &&
+		"$P" "$tmp/x-$x.xml" -f trace -o "$tmp/x.trace" 2>>"$tmp/err"
+	check "extreme $x renders" '[ $? = 0 ] && [ ! -s "$tmp/err" ] && qpdf --check "$tmp/x.pdf" >/dev/null 2>&1'
+	if perl "$here/invariants.pl" "$tmp/x.trace" >"$tmp/inv"; then ok; else
+		fail "extreme $x: invariants"; cat "$tmp/inv"; fi
+	if perl "$here/timeline.pl" "$tmp/x-$x.xml" "$tmp/x.trace" >"$tmp/tl"; then ok; else
+		fail "extreme $x: timelines"; cat "$tmp/tl"; fi
+done
+n=$(trace_pages "$tmp/x.trace" 1 | grep -c '^page')
+m=$(trace_pages "$tmp/x.trace" 1 | grep -c '(continuación)"$')
+check "150 activities: a timeline of $n pages, $m continued groups" '[ "$n" -ge 3 ] && [ "$m" -ge 2 ]'
+pdftotext "$tmp/x.pdf" "$tmp/x.txt"
+check "timeline text is text" 'grep -q "Cronograma — PLAN OPERATIVO 2019 CIENTO" "$tmp/x.txt" && grep -q "A.150 Actividad 150 de la prueba." "$tmp/x.txt" && grep -q "Trimestre 4" "$tmp/x.txt"'
+
+# Charts and diagrams: the plans' own, then extremes (extreme-charts.pl):
+# 1 budget line and 1 unit; 40 lines and 60 units as a deep tree; 40
+# lines and 60 units under one.  Each renders, passes the invariants and
+# the chart checks.
+check "2019 charts" 'perl "$here/charts.pl" input/plan-2019.xml "$tmp/plan.trace" "$tmp/plan.txt" >"$tmp/ch" || { cat "$tmp/ch"; false; }'
+"$P" "$here/valid/plan-2016.xml" -f trace -o "$tmp/p16.trace" && "$P" "$here/valid/plan-2016.xml" -o - | pdftotext - "$tmp/p16.txt"
+check "2016 charts (donors)" 'perl "$here/charts.pl" "$here/valid/plan-2016.xml" "$tmp/p16.trace" "$tmp/p16.txt" >"$tmp/ch" || { cat "$tmp/ch"; false; }'
+for x in "1 1" "40 60" "40 60 flat"; do
+	perl "$here/extreme-charts.pl" "$here/valid/minimal.xml" $x >"$tmp/x.xml"
+	"$P" "$tmp/x.xml" -o "$tmp/x.pdf" 2>"$tmp/err" && "$P" "$tmp/x.xml" -f trace -o "$tmp/x.trace" 2>>"$tmp/err"
+	check "charts $x renders" '[ $? = 0 ] && [ ! -s "$tmp/err" ] && qpdf --check "$tmp/x.pdf" >/dev/null 2>&1'
+	if perl "$here/invariants.pl" "$tmp/x.trace" >"$tmp/inv"; then ok; else
+		fail "charts $x: invariants"; cat "$tmp/inv"; fi
+	pdftotext "$tmp/x.pdf" "$tmp/x.txt"
+	if perl "$here/charts.pl" "$tmp/x.xml" "$tmp/x.trace" "$tmp/x.txt" >"$tmp/ch"; then ok; else
+		fail "charts $x: chart checks"; cat "$tmp/ch"; fi
+	# Legible: no text below 6 pt (the trace gives its size as its height).
+	n=$(awk '/^text/ && $5 + 0 < 5.95' "$tmp/x.trace" | wc -l)
+	check "charts $x: legible ($n texts below 6 pt)" '[ "$n" = 0 ]'
+done
 
 # Sections nested 12 deep, then siblings: every heading keeps its own
 # number and outline level (the contents list levels 1 and 2).

@@ -15,15 +15,20 @@ if command -v pkg-config >/dev/null 2>&1; then
 	want_pc pangocairo libpango1.0-dev
 	want_pc cairo libcairo2-dev
 	want_pc libqpdf libqpdf-dev
+	want_pc libcrypto libssl-dev
+	want_pc libjpeg libjpeg-dev
 else
-	need="$need libxml2-dev libpango1.0-dev libcairo2-dev libqpdf-dev"
+	need="$need libxml2-dev libpango1.0-dev libcairo2-dev libqpdf-dev libssl-dev libjpeg-dev"
 fi
 want_file() { [ -e "$1" ] || need="$need $2"; }
 want_file /usr/include/hyphen.h libhyphen-dev
 want_file /usr/share/hyphen/hyph_es_ES.dic hyphen-es
 if [ "${1:-build}" = test ]; then
 	want_cmd pdftotext poppler-utils
+	want_cmd pdfsig poppler-utils
+	want_cmd pdfdetach poppler-utils
 	want_cmd qpdf qpdf
+	want_cmd openssl openssl
 fi
 if [ "${1:-build}" = fuzz ]; then
 	want_cmd clang clang

@@ -1,9 +1,12 @@
 /*
  * diag.c — a growing array of entries, sorted (stably) when printed.
+ * Entries may be added from the device thread while the layout adds its
+ * own: adding takes a lock.
  */
 #include "diag.h"
 #include "arena.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,21 +52,14 @@ static char *xstrdup(const char *s)
 	return r;
 }
 
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void add(diag *d, enum diag_level level, const char *file, long line,
+		long col, char *msg);
+
 void diag_add(diag *d, enum diag_level level, const char *file, long line,
 	      long col, const char *fmt, ...)
 {
-	if (level == DIAG_ERROR)
-		d->errors++;
-	else
-		d->warnings++;
-	if (d->n >= DIAG_KEEP)
-		return;
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 16;
-		d->e = realloc(d->e, d->cap * sizeof *d->e);
-		if (!d->e)
-			pg_oom();
-	}
 	va_list ap;
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
@@ -74,6 +70,29 @@ void diag_add(diag *d, enum diag_level level, const char *file, long line,
 	va_start(ap, fmt);
 	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
 	va_end(ap);
+	pthread_mutex_lock(&lock);
+	add(d, level, file, line, col, msg);
+	pthread_mutex_unlock(&lock);
+}
+
+/* Takes msg. */
+static void add(diag *d, enum diag_level level, const char *file, long line,
+		long col, char *msg)
+{
+	if (level == DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+	if (d->n >= DIAG_KEEP) {
+		free(msg);
+		return;
+	}
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->e = realloc(d->e, d->cap * sizeof *d->e);
+		if (!d->e)
+			pg_oom();
+	}
 	/* libxml2's messages end with a newline: one line per diagnostic. */
 	for (char *p = msg; *p; p++)
 		if (*p == '\n')

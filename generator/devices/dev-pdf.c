@@ -1,9 +1,11 @@
 /*
- * dev-pdf.c — the PDF device: cairo's PDF surface writes into memory
- * (fonts embedded and subset, metadata, page labels, named destinations,
- * the outline; pages may change size); at close the finish stage adds
- * the links and the file is written, so that a write error (a full disk)
- * is seen and reported.
+ * dev-pdf.c — the PDF device: cairo's PDF surface writes into an
+ * unnamed temporary file (fonts embedded and subset, metadata, page
+ * labels, named destinations, the outline; pages may change size); at
+ * close the finish stage adds the links and the signature fields met in
+ * the pages, and what the caller asked (attached files, signatures), and
+ * writes the output, so that a write error (a full disk) is seen and
+ * reported.
  */
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -21,12 +23,14 @@ typedef struct pdf {
 	FILE *f;
 	char *path;
 	diag *d;
-	int write_error;
-	unsigned char *buf; /* what cairo wrote */
-	size_t n, cap;
+	int write_error; /* an errno writing cairo's file */
+	FILE *tmp;	 /* what cairo writes */
 	finish_link *links;
 	int nlinks, caplinks;
 	char **dests; /* the link destinations, owned */
+	finish_field *fields;
+	int nfields, capfields;
+	finish_job extra; /* the caller's: files, keys */
 	int page_index;
 	cairo_surface_t *s;
 	cairo_t *cr;
@@ -37,14 +41,11 @@ static cairo_status_t write_cb(void *closure, const unsigned char *data,
 			       unsigned int len)
 {
 	pdf *p = closure;
-	if (p->n + len > p->cap) {
-		p->cap = (p->n + len) * 2;
-		p->buf = realloc(p->buf, p->cap);
-		if (!p->buf)
-			pg_oom();
+	errno = 0;
+	if (fwrite(data, 1, len, p->tmp) != len) {
+		p->write_error = errno ? errno : EIO;
+		return CAIRO_STATUS_WRITE_ERROR;
 	}
-	memcpy(p->buf + p->n, data, len);
-	p->n += len;
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -61,6 +62,20 @@ static void add_link(pdf *p, const dl_page *pg, const dl_op *o)
 	p->links[p->nlinks] = (finish_link){ p->page_index, o->x, pg->h - o->y - o->h,
 					     o->w, o->h, p->dests[p->nlinks] };
 	p->nlinks++;
+}
+
+static void add_field(pdf *p, const dl_page *pg, const dl_op *o)
+{
+	if (p->nfields == p->capfields) {
+		p->capfields = p->capfields ? p->capfields * 2 : 4;
+		p->fields = realloc(p->fields,
+				    (size_t)p->capfields * sizeof *p->fields);
+		if (!p->fields)
+			pg_oom();
+	}
+	p->fields[p->nfields++] = (finish_field){ p->page_index, o->x,
+						  pg->h - o->y - o->h, o->w,
+						  o->h, g_strdup(o->str) };
 }
 
 static int pdf_page(device *dev, const dl_page *pg)
@@ -86,6 +101,8 @@ static int pdf_page(device *dev, const dl_page *pg)
 	for (int i = 0; i < pg->n; i++)
 		if (pg->ops[i].kind == DL_LINK)
 			add_link(p, pg, &pg->ops[i]);
+		else if (pg->ops[i].kind == DL_FIELD)
+			add_field(p, pg, &pg->ops[i]);
 	paint_page(p->cr, pg, 1);
 	cairo_show_page(p->cr);
 	p->page_index++;
@@ -101,32 +118,30 @@ static int pdf_close(device *dev)
 	cairo_status_t st = cairo_surface_status(p->s);
 	cairo_surface_destroy(p->s);
 	p->s = NULL;
-	if (st != CAIRO_STATUS_SUCCESS) {
-		diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "internal error: %s",
-			 cairo_status_to_string(st));
-		return -1;
-	}
-	unsigned char *data = p->buf, *done = NULL;
-	size_t n = p->n;
-	if (p->nlinks) {
-		if (finish_links(p->buf, p->n, p->links, p->nlinks, &done, &n,
-				 p->path, p->d) != 0)
-			return -1;
-		data = done;
-	}
-	errno = 0;
-	if (fwrite(data, 1, n, p->f) != n || fflush(p->f) != 0)
-		p->write_error = errno ? errno : EIO;
-	if (p->f != stdout && fclose(p->f) != 0 && !p->write_error)
-		p->write_error = errno ? errno : EIO;
-	p->f = NULL;
-	free(done);
 	if (p->write_error) {
 		diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "cannot write: %s",
 			 strerror(p->write_error));
 		return -1;
 	}
-	return 0;
+	if (st != CAIRO_STATUS_SUCCESS) {
+		diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "internal error: %s",
+			 cairo_status_to_string(st));
+		return -1;
+	}
+	finish_job job = p->extra;
+	job.links = p->links;
+	job.nlinks = p->nlinks;
+	job.fields = p->fields;
+	job.nfields = p->nfields;
+	int r = finish_pdf(p->tmp, &job, p->f, p->path, p->d);
+	FILE *f = p->f;
+	p->f = NULL;
+	if (f != stdout && fclose(f) != 0 && r == 0) {
+		diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "cannot write: %s",
+			 strerror(errno));
+		r = -1;
+	}
+	return r;
 }
 
 static void pdf_free(device *dev)
@@ -142,7 +157,11 @@ static void pdf_free(device *dev)
 		g_free(p->dests[i]);
 	free(p->dests);
 	free(p->links);
-	free(p->buf);
+	for (int i = 0; i < p->nfields; i++)
+		g_free((char *)p->fields[i].name);
+	free(p->fields);
+	if (p->tmp)
+		fclose(p->tmp);
 	g_free(p->path);
 	free(p);
 }
@@ -152,11 +171,14 @@ device *dev_pdf_new(const char *path, const dev_meta *m, diag *d)
 	pdf *p = calloc(1, sizeof *p);
 	if (!p)
 		return NULL;
+	if (m->finish)
+		p->extra = *m->finish;
 	p->dev = (device){ pdf_page, pdf_close, pdf_free };
 	p->d = d;
 	p->path = g_strdup(path);
 	p->f = strcmp(path, "-") ? fopen(path, "wb") : stdout;
-	if (!p->f) {
+	p->tmp = tmpfile();
+	if (!p->f || !p->tmp) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
 			 strerror(errno));
 		pdf_free(&p->dev);

@@ -7,6 +7,7 @@
  *   fill X Y W H #RRGGBB
  *   stroke X Y W H LW #RRGGBB
  *   line X0 Y0 X1 Y1 LW #RRGGBB
+ *   poly N X0 Y0 ... XN-1 YN-1 #RRGGBB      (filled)
  *   text X BASELINE W H #RRGGBB "visible text"
  *   image X Y W H "file"
  *   link X Y W H "destination"
@@ -59,6 +60,12 @@ static int trace_page(device *dev, const dl_page *pg)
 			fprintf(f, "line %.2f %.2f %.2f %.2f %.2f #%06x\n", o->x,
 				o->y, o->x + o->w, o->y + o->h, o->lw, o->color);
 			break;
+		case DL_POLY:
+			fprintf(f, "poly %d", o->npts);
+			for (int k = 0; k < 2 * o->npts; k++)
+				fprintf(f, " %.2f", o->pts[k]);
+			fprintf(f, " #%06x\n", o->color);
+			break;
 		case DL_TEXT:
 			fprintf(f, "text %.2f %.2f %.2f %.2f #%06x ", o->x, o->y,
 				o->w, o->h, o->color);
@@ -73,6 +80,12 @@ static int trace_page(device *dev, const dl_page *pg)
 			break;
 		case DL_LINK:
 			fprintf(f, "link %.2f %.2f %.2f %.2f ", o->x, o->y, o->w,
+				o->h);
+			quoted(f, o->str);
+			fputc('\n', f);
+			break;
+		case DL_FIELD:
+			fprintf(f, "field %.2f %.2f %.2f %.2f ", o->x, o->y, o->w,
 				o->h);
 			quoted(f, o->str);
 			fputc('\n', f);

@@ -22,10 +22,15 @@ struct device {
 	void (*free)(device *dev);
 };
 
-/* Document properties for the PDF's metadata. */
+typedef struct finish_job finish_job; /* generator/finish/finish.h */
+
+/* Document properties for the PDF's metadata, and what its finish stage
+ * adds besides the links and fields of the pages (attached files,
+ * signatures; NULL: nothing). */
 typedef struct dev_meta {
 	const char *title, *author, *subject, *keywords;
 	const char *date; /* ISO 8601, e.g. 2018-11-30T00:00:00 */
+	const finish_job *finish;
 } dev_meta;
 
 /* pdf: one file.  png, svg: one file per page, `path` with "%d" for the
@@ -34,5 +39,8 @@ device *dev_pdf_new(const char *path, const dev_meta *m, diag *d);
 device *dev_png_new(const char *path, double dpi, diag *d);
 device *dev_svg_new(const char *path, diag *d);
 device *dev_trace_new(FILE *out, const char *name, diag *d);
+/* inner played in a thread of its own (the pages copied and queued);
+ * freeing it frees inner.  NULL if inner is NULL. */
+device *dev_thread_new(device *inner);
 
 #endif

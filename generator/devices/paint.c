@@ -4,9 +4,10 @@
 #include "paint.h"
 
 #include <glib.h>
-#include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../base/image.h"
 
 static void color(cairo_t *cr, uint32_t c)
 {
@@ -14,20 +15,37 @@ static void color(cairo_t *cr, uint32_t c)
 			     ((c >> 8) & 255) / 255.0, (c & 255) / 255.0);
 }
 
+/* The image fitted in its box, its aspect kept, centred.  The reader
+ * has checked that it decodes. */
 static void image(cairo_t *cr, const dl_op *o)
 {
-	cairo_surface_t *img = cairo_image_surface_create_from_png(o->str);
-	if (cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
-		double iw = cairo_image_surface_get_width(img);
-		double ih = cairo_image_surface_get_height(img);
-		cairo_save(cr);
-		cairo_translate(cr, o->x, o->y);
-		cairo_scale(cr, o->w / iw, o->h / ih);
-		cairo_set_source_surface(cr, img, 0, 0);
-		cairo_paint(cr);
-		cairo_restore(cr);
-	}
+	char why[256];
+	cairo_surface_t *img = pg_image_load(o->str, why, sizeof why);
+	if (!img)
+		return;
+	double iw = cairo_image_surface_get_width(img);
+	double ih = cairo_image_surface_get_height(img);
+	double k = o->w / iw < o->h / ih ? o->w / iw : o->h / ih;
+	cairo_save(cr);
+	cairo_translate(cr, o->x + (o->w - iw * k) / 2, o->y + (o->h - ih * k) / 2);
+	cairo_scale(cr, k, k);
+	cairo_set_source_surface(cr, img, 0, 0);
+	cairo_paint(cr);
+	cairo_restore(cr);
 	cairo_surface_destroy(img);
+}
+
+/* Whether the next operation adds to o's path: runs of fills of one
+ * colour, of strokes and lines of one width and colour, are one path and
+ * one cairo operation (a matrix page has hundreds of cell borders). */
+static int same_path(const dl_op *o, const dl_op *next, const dl_op *end)
+{
+	if (next >= end || next->color != o->color)
+		return 0;
+	if (o->kind == DL_FILL)
+		return next->kind == DL_FILL;
+	return (next->kind == DL_STROKE || next->kind == DL_LINE) &&
+	       next->lw == o->lw;
 }
 
 void paint_page(cairo_t *cr, const dl_page *p, int tags)
@@ -38,25 +56,40 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags)
 		case DL_FILL:
 			color(cr, o->color);
 			cairo_rectangle(cr, o->x, o->y, o->w, o->h);
-			cairo_fill(cr);
+			if (!same_path(o, o + 1, p->ops + p->n))
+				cairo_fill(cr);
 			break;
 		case DL_STROKE:
-			color(cr, o->color);
-			cairo_set_line_width(cr, o->lw);
-			cairo_rectangle(cr, o->x, o->y, o->w, o->h);
-			cairo_stroke(cr);
-			break;
 		case DL_LINE:
 			color(cr, o->color);
 			cairo_set_line_width(cr, o->lw);
-			cairo_move_to(cr, o->x, o->y);
-			cairo_rel_line_to(cr, o->w, o->h);
-			cairo_stroke(cr);
+			if (o->kind == DL_STROKE) {
+				cairo_rectangle(cr, o->x, o->y, o->w, o->h);
+			} else {
+				cairo_move_to(cr, o->x, o->y);
+				cairo_rel_line_to(cr, o->w, o->h);
+			}
+			if (!same_path(o, o + 1, p->ops + p->n))
+				cairo_stroke(cr);
+			break;
+		case DL_POLY:
+			color(cr, o->color);
+			cairo_move_to(cr, o->pts[0], o->pts[1]);
+			for (int k = 1; k < o->npts; k++)
+				cairo_line_to(cr, o->pts[2 * k], o->pts[2 * k + 1]);
+			cairo_close_path(cr);
+			cairo_fill(cr);
 			break;
 		case DL_TEXT:
 			color(cr, o->color);
-			cairo_move_to(cr, o->x, o->y);
-			pango_cairo_show_layout_line(cr, o->line);
+			for (int k = 0; k < o->glyphs->nruns; k++) {
+				const dl_run *r = &o->glyphs->runs[k];
+				cairo_set_scaled_font(cr, r->font);
+				cairo_show_text_glyphs(cr, r->utf8, r->nbytes,
+						       r->glyphs, r->nglyphs,
+						       r->clusters, r->nclusters,
+						       r->flags);
+			}
 			break;
 		case DL_IMAGE:
 			image(cr, o);
@@ -77,7 +110,8 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags)
 			}
 			break;
 		case DL_OUTLINE:
-			break; /* the PDF device handles outlines */
+		case DL_FIELD:
+			break; /* the PDF device handles outlines and fields */
 		}
 	}
 }

@@ -4,6 +4,7 @@
 #include "display.h"
 
 #include <glib.h>
+#include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,23 +21,71 @@ dl_page *dl_page_new(double w, double h, int number)
 	return p;
 }
 
+static void glyphs_unref(dl_glyphs *g)
+{
+	if (!g || !g_atomic_int_dec_and_test(&g->refs))
+		return;
+	for (int i = 0; i < g->nruns; i++) {
+		cairo_scaled_font_destroy(g->runs[i].font);
+		g_free(g->runs[i].glyphs);
+		g_free(g->runs[i].clusters);
+	}
+	g_free(g->runs);
+	g_free(g->text);
+	g_free(g);
+}
+
 void dl_page_free(dl_page *p)
 {
 	if (!p)
 		return;
 	for (int i = 0; i < p->n; i++) {
-		if (p->ops[i].line) {
-			PangoLayout *l = p->ops[i].line->layout;
-			pango_layout_line_unref(p->ops[i].line);
-			if (l)
-				g_object_unref(l);
-		}
+		glyphs_unref(p->ops[i].glyphs);
 		g_free(p->ops[i].str);
 		g_free(p->ops[i].dest);
+		free(p->ops[i].pts);
 	}
 	free(p->ops);
 	g_free(p->label);
 	free(p);
+}
+
+dl_page *dl_page_copy(const dl_page *p)
+{
+	dl_page *c = dl_page_new(p->w, p->h, p->number);
+	c->label = g_strdup(p->label);
+	c->n = c->cap = p->n;
+	c->ops = malloc((size_t)(p->n ? p->n : 1) * sizeof *c->ops);
+	if (!c->ops)
+		pg_oom();
+	for (int i = 0; i < p->n; i++) {
+		dl_op *o = &c->ops[i];
+		*o = p->ops[i];
+		o->str = g_strdup(o->str);
+		o->dest = g_strdup(o->dest);
+		if (o->pts) {
+			o->pts = malloc((size_t)o->npts * 2 * sizeof *o->pts);
+			if (!o->pts)
+				pg_oom();
+			memcpy(o->pts, p->ops[i].pts, (size_t)o->npts * 2 * sizeof *o->pts);
+		}
+		if (o->glyphs)
+			g_atomic_int_inc(&o->glyphs->refs);
+	}
+	return c;
+}
+
+void dl_page_append(dl_page *dst, dl_page *src)
+{
+	if (dst->n + src->n > dst->cap) {
+		dst->cap = dst->n + src->n;
+		dst->ops = realloc(dst->ops, (size_t)dst->cap * sizeof *dst->ops);
+		if (!dst->ops)
+			pg_oom();
+	}
+	memcpy(dst->ops + dst->n, src->ops, (size_t)src->n * sizeof *src->ops);
+	dst->n += src->n;
+	src->n = 0;
 }
 
 static char *sdup(const char *s)
@@ -85,15 +134,103 @@ void dl_line(dl_page *p, double x0, double y0, double x1, double y1,
 	o->color = color;
 }
 
+/* The clusters of a run, as Pango's cairo renderer makes them: empty
+ * and unknown glyphs are not drawn, so not counted. */
+static void clusters_of(dl_run *r, const char *text, PangoGlyphItem *gi)
+{
+	PangoGlyphString *gs = gi->glyphs;
+	r->clusters = g_new(cairo_text_cluster_t, gs->num_glyphs ? gs->num_glyphs : 1);
+	int backward = gi->item->analysis.level % 2;
+	r->flags = backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0;
+	PangoGlyphItemIter it;
+	if (!pango_glyph_item_iter_init_start(&it, gi, text))
+		return;
+	do {
+		int bytes = it.end_index - it.start_index;
+		int glyphs = backward ? it.start_glyph - it.end_glyph
+				      : it.end_glyph - it.start_glyph;
+		for (int i = MIN(it.start_glyph, it.end_glyph + 1);
+		     i < MAX(it.start_glyph + 1, it.end_glyph); i++) {
+			PangoGlyph g = gs->glyphs[i].glyph;
+			if (g == PANGO_GLYPH_EMPTY || (g & PANGO_GLYPH_UNKNOWN_FLAG))
+				glyphs--;
+		}
+		r->clusters[r->nclusters++] = (cairo_text_cluster_t){ bytes, glyphs };
+	} while (pango_glyph_item_iter_next_cluster(&it));
+}
+
+/* The runs of a line set with its baseline's left end at x, y, as
+ * pango_renderer_draw_layout_line places them. */
+static dl_glyphs *glyphs_of(PangoLayoutLine *line, double x, double y)
+{
+	dl_glyphs *g = g_new0(dl_glyphs, 1);
+	g->refs = 1;
+	if (!line->layout)
+		return g;
+	const char *text = pango_layout_get_text(line->layout);
+	g->text = g_strndup(text + line->start_index, (gsize)line->length);
+	g->runs = g_new0(dl_run, g_slist_length(line->runs));
+	int x_off = 0;
+	for (GSList *l = line->runs; l; l = l->next) {
+		PangoGlyphItem *gi = l->data;
+		PangoGlyphString *gs = gi->glyphs;
+		cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font(
+			PANGO_CAIRO_FONT(gi->item->analysis.font));
+		x_off += gi->start_x_offset;
+		int width = 0;
+		for (int i = 0; i < gs->num_glyphs; i++)
+			width += gs->glyphs[i].geometry.width;
+		if (font) {
+			dl_run *r = &g->runs[g->nruns++];
+			r->font = cairo_scaled_font_reference(font);
+			r->glyphs = g_new(cairo_glyph_t, gs->num_glyphs ? gs->num_glyphs : 1);
+			int pos = 0;
+			for (int i = 0; i < gs->num_glyphs; i++) {
+				PangoGlyphInfo *gl = &gs->glyphs[i];
+				if (gl->glyph != PANGO_GLYPH_EMPTY &&
+				    !(gl->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+					r->glyphs[r->nglyphs++] = (cairo_glyph_t){
+						gl->glyph,
+						x + (double)(x_off + pos + gl->geometry.x_offset) / PANGO_SCALE,
+						y + (double)(gl->geometry.y_offset - gi->y_offset) / PANGO_SCALE
+					};
+				pos += gl->geometry.width;
+			}
+			r->utf8 = g->text + (gi->item->offset - line->start_index);
+			r->nbytes = gi->item->length;
+			clusters_of(r, text, gi);
+		}
+		x_off += width + gi->end_x_offset;
+	}
+	return g;
+}
+
+void dl_poly(dl_page *p, const double *xy, int n, uint32_t color)
+{
+	if (n < 3)
+		return;
+	dl_op *o = add(p, DL_POLY);
+	o->pts = malloc((size_t)n * 2 * sizeof *o->pts);
+	if (!o->pts)
+		pg_oom();
+	memcpy(o->pts, xy, (size_t)n * 2 * sizeof *o->pts);
+	o->npts = n;
+	o->color = color;
+	double x0 = xy[0], y0 = xy[1], x1 = x0, y1 = y0;
+	for (int i = 1; i < n; i++) {
+		x0 = xy[2 * i] < x0 ? xy[2 * i] : x0;
+		x1 = xy[2 * i] > x1 ? xy[2 * i] : x1;
+		y0 = xy[2 * i + 1] < y0 ? xy[2 * i + 1] : y0;
+		y1 = xy[2 * i + 1] > y1 ? xy[2 * i + 1] : y1;
+	}
+	o->x = x0, o->y = y0, o->w = x1 - x0, o->h = y1 - y0;
+}
+
 void dl_text(dl_page *p, PangoLayoutLine *line, double x, double baseline,
 	     uint32_t color)
 {
 	dl_op *o = add(p, DL_TEXT);
-	/* A line needs its layout to be drawn: both live as long as the
-	 * page (one page at a time, so memory stays flat). */
-	o->line = pango_layout_line_ref(line);
-	if (line->layout)
-		g_object_ref(line->layout);
+	o->glyphs = glyphs_of(line, x, baseline);
 	o->str = dl_line_text(line);
 	o->x = x, o->y = baseline, o->color = color;
 	double lx;
@@ -117,6 +254,14 @@ void dl_link(dl_page *p, double x, double y, double w, double h,
 	dl_op *o = add(p, DL_LINK);
 	o->x = x, o->y = y, o->w = w, o->h = h;
 	o->str = sdup(dest);
+}
+
+void dl_field(dl_page *p, double x, double y, double w, double h,
+	      const char *name)
+{
+	dl_op *o = add(p, DL_FIELD);
+	o->x = x, o->y = y, o->w = w, o->h = h;
+	o->str = sdup(name);
 }
 
 void dl_dest(dl_page *p, const char *name, double x, double y)

@@ -4,14 +4,18 @@
  * Between layout and devices: the layout engine records operations on a
  * page, a device plays the finished page and the page is dropped, so
  * memory holds one page at a time whatever the document's length.  Text
- * is kept as Pango lines (shaped once, drawn by every device the same);
- * everything else is rectangles, lines, images and PDF structure (links,
- * destinations, outline entries).  Coordinates are points from the page's
+ * is kept as glyphs, shaped once by Pango and taken out of it when
+ * recorded: cairo fonts, glyph positions, and the text with its clusters
+ * (what a PDF needs for copying and searching), so that a device may
+ * play pages in a thread of its own without touching Pango.  Everything
+ * else is rectangles, lines, filled polygons, images and PDF structure
+ * (links, destinations, outline entries).  Coordinates are points from the page's
  * top-left corner; colours are 0xRRGGBB.
  */
 #ifndef PG_DISPLAY_H
 #define PG_DISPLAY_H
 
+#include <cairo.h>
 #include <pango/pango.h>
 #include <stdint.h>
 
@@ -19,21 +23,47 @@ enum dl_kind {
 	DL_FILL,    /* rectangle x,y,w,h filled with color */
 	DL_STROKE,  /* rectangle outline of width lw */
 	DL_LINE,    /* segment (x,y)-(x+w,y+h) of width lw */
-	DL_TEXT,    /* a Pango line, its baseline's left end at x,y */
-	DL_IMAGE,   /* the image file str in the box x,y,w,h */
+	DL_TEXT,    /* a line of glyphs, its baseline's left end at x,y */
+	DL_IMAGE,   /* the image file str fitted in the box x,y,w,h (its
+		       aspect kept, centred) */
 	DL_LINK,    /* box x,y,w,h links to the destination str */
 	DL_DEST,    /* the named destination str at x,y */
 	DL_OUTLINE, /* outline entry str at level (1 = top) to destination */
+	DL_POLY,    /* polygon of npts points pts, filled; x,y,w,h its box */
+	DL_FIELD,   /* box x,y,w,h is the signature field named str */
 };
+
+/* One run of a line: glyphs of one font, at their places on the page,
+ * and the text they show (clusters map one to the other). */
+typedef struct dl_run {
+	cairo_scaled_font_t *font;
+	cairo_glyph_t *glyphs;
+	int nglyphs;
+	cairo_text_cluster_t *clusters;
+	int nclusters;
+	cairo_text_cluster_flags_t flags;
+	const char *utf8; /* into the line's text */
+	int nbytes;
+} dl_run;
+
+/* A line's runs, shared by the copies of a page (reference counted). */
+typedef struct dl_glyphs {
+	int refs;
+	int nruns;
+	dl_run *runs;
+	char *text;
+} dl_glyphs;
 
 typedef struct dl_op {
 	enum dl_kind kind;
 	double x, y, w, h, lw;
 	uint32_t color;
 	int level;
-	PangoLayoutLine *line; /* DL_TEXT: a reference to it and its layout */
-	char *str;	       /* text, image file, destination name, outline title */
+	dl_glyphs *glyphs; /* DL_TEXT */
+	char *str;	   /* text, image file, destination name, outline title */
 	char *dest;	       /* DL_OUTLINE: its destination */
+	double *pts;	       /* DL_POLY: x0, y0, x1, y1, ... */
+	int npts;
 } dl_op;
 
 typedef struct dl_page {
@@ -46,6 +76,10 @@ typedef struct dl_page {
 
 dl_page *dl_page_new(double w, double h, int number);
 void dl_page_free(dl_page *p);
+/* A copy that lives on its own (for a device in another thread). */
+dl_page *dl_page_copy(const dl_page *p);
+/* Moves src's operations to the end of dst, leaving src empty. */
+void dl_page_append(dl_page *dst, dl_page *src);
 void dl_set_label(dl_page *p, const char *label);
 
 void dl_fill(dl_page *p, double x, double y, double w, double h, uint32_t color);
@@ -53,6 +87,8 @@ void dl_stroke(dl_page *p, double x, double y, double w, double h, double lw,
 	       uint32_t color);
 void dl_line(dl_page *p, double x0, double y0, double x1, double y1,
 	     double lw, uint32_t color);
+/* A closed polygon of n points (xy: x0, y0, x1, y1, ...), filled. */
+void dl_poly(dl_page *p, const double *xy, int n, uint32_t color);
 void dl_text(dl_page *p, PangoLayoutLine *line, double x, double baseline,
 	     uint32_t color);
 void dl_image(dl_page *p, const char *file, double x, double y, double w,
@@ -60,6 +96,8 @@ void dl_image(dl_page *p, const char *file, double x, double y, double w,
 void dl_link(dl_page *p, double x, double y, double w, double h,
 	     const char *dest);
 void dl_dest(dl_page *p, const char *name, double x, double y);
+void dl_field(dl_page *p, double x, double y, double w, double h,
+	      const char *name);
 void dl_outline(dl_page *p, int level, const char *title, const char *dest);
 
 /* The visible text of a line: soft hyphens dropped, a hyphen where the

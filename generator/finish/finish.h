@@ -1,15 +1,20 @@
 /*
  * finish.h — the last stage of a PDF: what cairo cannot write.
  *
- * libqpdf reads the PDF cairo made and writes it again with the additions:
- * link annotations to named destinations (cairo 1.16.0 numbers its own
- * link annotations wrongly, leaving a damaged file).  Attachments and
- * signatures will come here too.
+ * cairo writes the document into an unnamed temporary file; libqpdf
+ * reads it from there and writes it again, into a second one, with the
+ * additions: link annotations to named destinations (cairo 1.16.0
+ * numbers its own link annotations wrongly, leaving a damaged file),
+ * the signature fields, and the attached files (the source data).  Then
+ * each digital signature is appended to that file as an incremental
+ * update (sign.c), and the result is copied to the output.  Files, not
+ * memory: what is held stays the same whatever the number of pages.
  */
 #ifndef PG_FINISH_H
 #define PG_FINISH_H
 
-#include <stddef.h>
+#include <stdio.h>
+#include <time.h>
 
 #include "../base/diag.h"
 
@@ -19,10 +24,43 @@ typedef struct finish_link {
 	const char *dest;     /* a named destination in the document */
 } finish_link;
 
-/* Adds the links to the PDF in[0..n); on success returns 0 and a
- * malloc'd buffer in *out, *outn.  -1 after a diagnostic otherwise. */
-int finish_links(const unsigned char *in, size_t n, const finish_link *links,
-		 int nlinks, unsigned char **out, size_t *outn,
-		 const char *name, diag *d);
+/* An empty signature field and its widget, where a signature goes. */
+typedef struct finish_field {
+	int page;	   /* 0-based */
+	double x, y, w, h; /* PDF user space */
+	const char *name;  /* the field's name (/T): the signatory's id */
+} finish_field;
+
+/* A file attached to the document (an associated file of the catalog). */
+typedef struct finish_file {
+	const char *name;     /* its file name in the PDF */
+	const char *mime;     /* e.g. application/xml */
+	const char *relation; /* /AFRelationship: Source, Data, ... */
+	const char *desc;     /* a description, or NULL */
+	const char *data;
+	size_t len;
+} finish_file;
+
+typedef struct sign_key sign_key; /* sign.h */
+
+typedef struct finish_job {
+	const finish_link *links;
+	int nlinks;
+	const finish_field *fields; /* in signing order */
+	int nfields;
+	const finish_file *files;
+	int nfiles;
+	/* One digital signature per key, into the fields in order. */
+	sign_key *const *keys;
+	int nkeys;
+	const char *reason, *location; /* UTF-8, or NULL */
+	time_t sign_time;
+} finish_job;
+
+/* Reads the PDF in the open file `in` (its whole content), adds what job
+ * asks, signs it, and writes the result to out.  0, or -1 after a
+ * diagnostic naming `name` (the output). */
+int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
+	       diag *d);
 
 #endif

@@ -12,6 +12,7 @@
  * place them.  Functions carry the content model they read as a comment.
  */
 #include "input-imp.h"
+#include "../base/image.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -401,7 +402,8 @@ static const char *date(B *b, const xmlNode *n, const char *name,
 	return v;
 }
 
-/* An image file named by an attribute: readable PNG or JPEG. */
+/* An image file named by an attribute: a PNG or JPEG that decodes (it
+ * is kept decoded for the devices, generator/base/image.h). */
 static const char *image(B *b, const xmlNode *n, const char *name)
 {
 	const char *v = attr(b, n, name);
@@ -410,31 +412,14 @@ static const char *image(B *b, const xmlNode *n, const char *name)
 	const char *path = v[0] == '/' || !b->dir[0]
 				   ? v
 				   : arena_printf(b->a, "%s/%s", b->dir, v);
-	/* A regular file only: a device or a pipe could block for ever. */
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	unsigned char m[8] = { 0 };
-	if (fd < 0) {
+	char why[256];
+	cairo_surface_t *s = pg_image_load(path, why, sizeof why);
+	if (!s) {
 		err(b, n, "%s=\"%s\": cannot read the image %s: %s", name, v,
-		    path, strerror(errno));
+		    path, why);
 		return NULL;
 	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		err(b, n, "%s=\"%s\": %s is not a regular file", name, v, path);
-		return NULL;
-	}
-	ssize_t r = read(fd, m, sizeof m);
-	size_t got = r > 0 ? (size_t)r : 0;
-	close(fd);
-	static const unsigned char png[8] = { 0x89, 'P', 'N', 'G',
-					      '\r', '\n', 0x1a, '\n' };
-	if (!(got == 8 && memcmp(m, png, 8) == 0) &&
-	    !(got >= 3 && m[0] == 0xff && m[1] == 0xd8 && m[2] == 0xff)) {
-		err(b, n, "%s=\"%s\": %s is not a PNG or JPEG image", name, v,
-		    path);
-		return NULL;
-	}
+	cairo_surface_destroy(s);
 	return path;
 }
 
@@ -883,21 +868,15 @@ static void pei(B *b, const xmlNode *n)
 	e->goal = text_of(b, child(n, "meta"));
 	pg_item **vt = &e->values;
 	const xmlNode *vals = child(n, "valores");
-	int count = 0;
 	if (vals) {
 		each_child(v, vals) {
 			if (is(v, "valor")) {
 				*vt = item(b, v);
 				vt = &(*vt)->next;
-				count++;
 			}
 		}
-		if (count > PG_MAX_VALUES)
-			err(b, vals, "%d values; the PEI figure shows at most %d",
-			    count, PG_MAX_VALUES);
 	}
 	pg_area **at = &e->areas;
-	int nareas = 0;
 	each_child(c, n) {
 		if (!is(c, "area"))
 			continue;
@@ -911,7 +890,6 @@ static void pei(B *b, const xmlNode *n)
 		if (desc)
 			ar->description = paragraphs(b, desc);
 		pg_objective **ot = &ar->objectives;
-		count = 0;
 		each_child(o, c) {
 			if (!is(o, "objetivo"))
 				continue;
@@ -924,15 +902,7 @@ static void pei(B *b, const xmlNode *n)
 			declare(b, o, ob->id, K_OBJECTIVE, ob);
 			*ot = ob;
 			ot = &ob->next;
-			count++;
 		}
-		if (count > PG_MAX_AREA_OBJECTIVES)
-			err(b, c, "this area has %d objectives; the PEI figure "
-				  "shows at most %d an area", count,
-			    PG_MAX_AREA_OBJECTIVES);
-		if (++nareas == PG_MAX_AREAS + 1)
-			err(b, c, "more than %d strategic areas (the PEI figure "
-				  "sets them side by side)", PG_MAX_AREAS);
 		*at = ar;
 		at = &ar->next;
 	}
@@ -1387,6 +1357,8 @@ pg_plan *build_plan(xmlDocPtr doc, const char *name, arena *a, diag *d)
 	p->language = attr(&b, root, "idioma");
 	if (!p->language)
 		p->language = "es";
+	const char *paper = attr(&b, root, "papel");
+	p->paper = paper && !strcmp(paper, "A4") ? PG_A4 : PG_LETTER;
 
 	const xmlNode *n;
 	if ((n = child(root, "portada")))

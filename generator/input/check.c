@@ -6,6 +6,7 @@
  */
 #include "input-imp.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -277,55 +278,74 @@ static long poa_rows(const pg_poa *o)
 	return n;
 }
 
+struct area_rows {
+	const pg_area *area;
+	long rows;
+	int line, order;
+};
+
+static int by_area(const void *x, const void *y)
+{
+	const struct area_rows *a = x, *b = y;
+	if (a->area != b->area)
+		return (uintptr_t)a->area < (uintptr_t)b->area ? -1 : 1;
+	return (a->order > b->order) - (a->order < b->order);
+}
+
 /* The action plan's tables: one per area (a row per indicator of each
- * scope's results), and the linking table (a row per scope, and one per
- * PEI objective without scopes). */
+ * scope's results; the scopes sorted by area, n log n), and the linking
+ * table (a row per scope, and one per PEI objective without scopes). */
 static void action_rows(const pg_plan *p, diag *d)
 {
 	if (!p->pei || !p->action)
 		return;
-	int nareas = 0;
-	for (const pg_area *a = p->pei->areas; a; a = a->next)
-		nareas++;
-	if (nareas > PG_MAX_AREAS)
-		return; /* reported while building */
-	long rows[PG_MAX_AREAS + 1] = { 0 }, linked = 1;
-	const pg_scope *last[PG_MAX_AREAS + 1] = { NULL };
+	int n = 0;
+	for (const pg_scope *s = p->action->scopes; s; s = s->next)
+		n++;
+	struct area_rows *v = calloc((size_t)n + 1, sizeof *v);
+	if (!v)
+		pg_oom();
+	long linked = 0;
+	n = 0;
 	for (const pg_scope *s = p->action->scopes; s; s = s->next) {
-		int k = 0;
-		const pg_area *a = p->pei->areas;
-		for (; a && (!s->objective || a != s->objective->area); a = a->next)
-			k++;
-		long n = 0;
+		long k = 0;
 		for (const pg_result *r = s->results; r; r = r->next) {
 			long i = 0;
 			for (const pg_indicator *in = r->indicators; in; in = in->next)
 				i++;
-			n += i ? i : 1;
+			k += i ? i : 1;
 		}
-		rows[k] += n ? n : 1;
-		last[k] = s;
+		if (s->objective) {
+			v[n] = (struct area_rows){ s->objective->area, k ? k : 1,
+						   s->line, n };
+			n++;
+		}
 		linked++;
 	}
-	int k = 0;
-	for (const pg_area *a = p->pei->areas; a; a = a->next, k++) {
-		if (rows[k] + 1 > PG_MAX_TABLE_ROWS)
-			diag_add(d, DIAG_ERROR, p->file, last[k]->line, 0,
+	qsort(v, (size_t)n, sizeof *v, by_area);
+	for (int i = 0, j; i < n; i = j) {
+		long rows = 1; /* the header */
+		for (j = i; j < n && v[j].area == v[i].area; j++)
+			rows += v[j].rows;
+		if (rows > PG_MAX_TABLE_ROWS)
+			diag_add(d, DIAG_ERROR, p->file, v[j - 1].line, 0,
 				 "the action plan's table for the strategic area "
 				 "%d would have %ld rows; a table has at most %d",
-				 a->num, rows[k] + 1, PG_MAX_TABLE_ROWS);
+				 v[i].area->num, rows, PG_MAX_TABLE_ROWS);
+	}
+	free(v);
+	/* Each objective adds a row at most: the count is an upper bound. */
+	for (const pg_area *a = p->pei->areas; a; a = a->next)
 		for (const pg_objective *o = a->objectives; o; o = o->next)
 			linked++;
-	}
-	/* Each objective adds a row at most: the count is an upper bound. */
-	const pg_scope *s = p->action->scopes;
-	while (s && s->next)
-		s = s->next;
-	if (linked > PG_MAX_TABLE_ROWS && s)
-		diag_add(d, DIAG_ERROR, p->file, s->line, 0,
+	const pg_scope *last = p->action->scopes;
+	while (last && last->next)
+		last = last->next;
+	if (linked + 1 > PG_MAX_TABLE_ROWS && last)
+		diag_add(d, DIAG_ERROR, p->file, last->line, 0,
 			 "the table linking the PEI to the action plan would have "
 			 "up to %ld rows (one per scope and per objective); a "
-			 "table has at most %d", linked, PG_MAX_TABLE_ROWS);
+			 "table has at most %d", linked + 1, PG_MAX_TABLE_ROWS);
 }
 
 static void table_rows(const pg_plan *p, diag *d)

@@ -15,7 +15,9 @@
  *
  * Header rows (the first rows, TABLE_HEADER) are drawn again at the top
  * of every page; a group row (one cell across) is never left alone at
- * the foot of a page.
+ * the foot of a page.  A column may have a heavier rule at its left
+ * (quarter separators): each cell starting at that column draws it, so
+ * it runs through header and body rows but not across merged cells.
  */
 #include "engine.h"
 
@@ -46,6 +48,7 @@ struct table {
 	eng *e;
 	int ncols;
 	double *colx, *colw, width;
+	double *rule; /* per column: the weight of the rule at its left, or 0 */
 	double pad, border;
 	uint32_t bcolor;
 	trow *rows;
@@ -57,6 +60,10 @@ struct table {
 	int laid;
 	int cur;     /* the first row not yet ended */
 	int started; /* its cells are open */
+	/* A page's cell texts and borders wait here while the fills are
+	 * drawn, then follow them: each kind in one stretch, which cairo
+	 * draws as one path (borders on top, never half covered). */
+	dl_page *texts, *borders;
 };
 
 static const double EPS = 0.01;
@@ -94,12 +101,9 @@ static void lay_out(table *t)
 			PangoLayout *one = eng_plain(t->e, c->plain, &c->st, 0);
 			if (eng_width(one) <= c->w - 1) {
 				g_object_unref(c->l);
-				c->l = one;
-				pango_layout_set_width(c->l, (int)(w * PANGO_SCALE));
-				pango_layout_set_wrap(c->l, PANGO_WRAP_WORD);
-			} else {
-				g_object_unref(one);
+				c->l = eng_word(t->e, c->plain, &c->st, w);
 			}
+			g_object_unref(one);
 		}
 		eng_lines_get(c->l, &c->ls);
 	}
@@ -121,14 +125,17 @@ static void segment(table *t, tcell *c, dl_page *pg, double x0, double bottom,
 			if (c->ls.bottom[k] - off > bottom - t->pad - y + EPS &&
 			    !(force && drawn == 0))
 				break;
-			dl_text(pg, c->ls.line[k], x0 + c->x + t->pad + c->ls.x[k],
+			dl_text(t->texts, c->ls.line[k], x0 + c->x + t->pad + c->ls.x[k],
 				y + c->ls.baseline[k] - off, c->st.color);
 		}
 		if (!again)
 			c->next = k;
 	}
 	if (t->border > 0)
-		dl_stroke(pg, x0 + c->x, top, c->w, h, t->border, t->bcolor);
+		dl_stroke(t->borders, x0 + c->x, top, c->w, h, t->border, t->bcolor);
+	if (t->rule[c->col] > 0)
+		dl_line(t->borders, x0 + c->x, top, x0 + c->x, bottom,
+			t->rule[c->col], t->bcolor);
 }
 
 static int ends_at(const tcell *c, int r)
@@ -331,6 +338,8 @@ static int place(block *b, flow *f)
 		body_placed = 1;
 		break;
 	}
+	dl_page_append(pg, t->texts);
+	dl_page_append(pg, t->borders);
 	flow_advance(f, y - start);
 	if (t->cur >= t->nrows)
 		return 1;
@@ -349,6 +358,8 @@ static void drop(block *b)
 	free(t->cells);
 	free(t->rows);
 	free(t->colx);
+	dl_page_free(t->texts);
+	dl_page_free(t->borders);
 	free(t);
 }
 
@@ -362,11 +373,14 @@ table *table_new(eng *e, int ncols, const double *widths, double pad,
 		pg_oom();
 	t->b.kind = &TABLE;
 	t->e = e;
+	t->texts = dl_page_new(0, 0, 0);
+	t->borders = dl_page_new(0, 0, 0);
 	t->ncols = ncols;
-	t->colx = calloc((size_t)ncols * 2 + 1, sizeof *t->colx);
+	t->colx = calloc((size_t)ncols * 3 + 1, sizeof *t->colx);
 	if (!t->colx)
 		pg_oom();
 	t->colw = t->colx + ncols + 1;
+	t->rule = t->colw + ncols;
 	for (int i = 0; i < ncols; i++) {
 		t->colw[i] = widths[i];
 		t->colx[i + 1] = t->colx[i] + widths[i];
@@ -376,6 +390,12 @@ table *table_new(eng *e, int ncols, const double *widths, double pad,
 	t->border = border;
 	t->bcolor = border_color;
 	return t;
+}
+
+void table_col_rule(table *t, int col, double lw)
+{
+	if (col > 0 && col < t->ncols)
+		t->rule[col] = lw;
 }
 
 void table_row(table *t, int kind, double min_height)

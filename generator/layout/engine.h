@@ -41,6 +41,8 @@ typedef struct eng_style {
 	int bold, italic;
 	uint32_t color; /* 0xRRGGBB */
 	enum eng_align align;
+	/* Justified text: hyphenated throughout.  Any text, whatever this
+	 * says: a word wider than the width breaks at a syllable. */
 	int hyphenate;
 } eng_style;
 
@@ -55,6 +57,12 @@ PangoLayout *eng_text(eng *e, const pg_span *spans, const eng_style *st,
 /* The same for a plain string. */
 PangoLayout *eng_plain(eng *e, const char *text, const eng_style *st,
 		       double width);
+/* One word aligned in `width` and never broken, even if it is wider
+ * (into a cell's padding). */
+PangoLayout *eng_word(eng *e, const char *word, const eng_style *st,
+		      double width);
+/* Layouts returned are shared (a cache of the texts set lately): they
+ * must not be changed. */
 /* Height in points of a layout; natural width of its widest line. */
 double eng_height(PangoLayout *l);
 double eng_width(PangoLayout *l);
@@ -111,6 +119,9 @@ double flow_room(flow *f);
 int flow_fresh(flow *f);
 void flow_advance(flow *f, double dy);
 int flow_page_number(flow *f);
+/* The height of the current page's whole frame (what a fresh page
+ * offers a block, footnotes aside). */
+double flow_frame_height(flow *f);
 int flow_failed(flow *f);
 /* Footnotes of the current page: their height is taken from the room;
  * the layout returned is drawn at the page's foot by flow_end_page. */
@@ -173,9 +184,130 @@ enum { TABLE_BODY, TABLE_HEADER, TABLE_GROUP };
 typedef struct table table;
 table *table_new(eng *e, int ncols, const double *widths, double pad,
 		 double border, uint32_t border_color);
+/* A rule of width lw at the left of column col (0 < col < ncols), drawn
+ * by every cell that starts at col over its border (quarter separators);
+ * cells spanning across col do not draw it. */
+void table_col_rule(table *t, int col, double lw);
 void table_row(table *t, int kind, double min_height);
 void table_cell(table *t, int col, int rows, int cols, const pg_span *text,
 		const char *plain, const eng_style *st, uint32_t fill);
 block *table_block(table *t);
+
+/* Timelines (Gantt charts): a label column, then `periods` columns
+ * (months) grouped in spans of `span` periods (quarters; 0: none).
+ * Rows, in order: groups (a bold label at a level, 0 the outermost;
+ * their bar runs from the first to the last period of the rows under
+ * them) and items (a label cut to max_lines with "…"; a bar per run of
+ * periods).  Positions are in periods from the left edge: 2.5 is the
+ * middle of the third.  The header (span and period labels) repeats on
+ * every page, groups cut by a page go on under their label and the
+ * `continued` mark, and every page has the legend under the chart. */
+enum { TL_PLANNED, TL_ACTUAL, TL_PROGRESS, TL_MILESTONE, TL_CUTOFF, TL_NLEGEND };
+typedef struct tl_style {
+	eng_style head, group, item, legend;
+	uint32_t head_fill, group_fill;
+	uint32_t bar, group_bar, actual, progress, milestone, cutoff;
+	uint32_t grid, rule; /* period and row lines; separators, frame */
+	double label_w;	     /* the label column */
+	double bar_h, pad, indent; /* indent: per level */
+	double grid_lw, rule_lw, span_lw;
+	int max_lines;
+} tl_style;
+typedef struct tl_opts {
+	int periods, span; /* at most 64 periods */
+	const char *const *period_label; /* periods of them */
+	const char *const *span_label;	 /* periods / span of them */
+	const char *head;		 /* the label column's heading */
+	const char *continued;		 /* after a continued group's label */
+	const char *legend[TL_NLEGEND];	 /* NULL: no entry */
+} tl_opts;
+typedef struct timeline timeline;
+timeline *timeline_new(eng *e, const tl_style *st, const tl_opts *o);
+void timeline_group(timeline *t, int level, const char *code, const char *text);
+/* An item under the last group; bit i of periods: it runs in period i. */
+void timeline_item(timeline *t, const char *code, const char *text,
+		   uint64_t periods);
+/* The last row's actual bar (progress reports) and the fraction of it
+ * done, 0 to 1, filled from its start. */
+void timeline_actual(timeline *t, uint64_t periods, double progress);
+/* A milestone (a diamond) on the last row. */
+void timeline_milestone(timeline *t, double pos);
+/* A cut-off line across the body. */
+void timeline_cutoff(timeline *t, double pos);
+block *timeline_block(timeline *t);
+
+/* Bar charts (block-bars.c): a title, a legend of the series, and rows
+ * of a label, a bar (one stacked segment per series) and a value text
+ * printed after the bar's end.  One scale for the whole chart: the
+ * largest row total fills the bar column.  A row of total 0 has no bar.
+ * Rows are drawn in the order given, inside a frame; the chart splits
+ * between rows across pages, with its title and legend again.  `foot`
+ * is the room kept below the last row (for a caption). */
+typedef struct barchart_style {
+	eng_style title, label, value, legend;
+	double bar_h; /* bar thickness */
+	double pad;   /* inside the frame, and between rows */
+	double foot;
+	uint32_t axis, frame;
+} barchart_style;
+enum { BARCHART_MAX_SERIES = 8 };
+typedef struct barchart barchart;
+barchart *barchart_new(eng *e, const char *title, const barchart_style *st);
+/* A series: its colour and legend name (NULL: not in the legend).
+ * Returns its index, or -1 past BARCHART_MAX_SERIES. */
+int barchart_series(barchart *b, const char *name, uint32_t color);
+/* A new row, then its segments (non-negative amounts, in any unit). */
+void barchart_row(barchart *b, const char *label, const char *value);
+void barchart_segment(barchart *b, int series, double amount);
+block *barchart_block(barchart *b);
+
+/* Organisation charts (block-tree.c): a tidy tree of boxes with
+ * orthogonal connectors.  Nodes are added parent first; an "aside"
+ * node (a staff unit) hangs beside its parent's stem instead of below
+ * it.  The chart shrinks to fit its page (down to min_scale of the
+ * sizes given); beyond that, its deepest subtrees go on to the next
+ * pages, their roots staying in the chart with the text `more` and the
+ * page number.  Each page has the title above, the legend below. */
+typedef struct tree_style {
+	eng_style title, node, more, legend;
+	double box_w;	   /* box width at full size */
+	double pad;	   /* inside boxes */
+	double hgap, vgap; /* between boxes side by side, between levels */
+	double min_scale;
+	double foot;	   /* room kept below the chart (a caption) */
+	double line_w;
+	uint32_t line;	   /* connectors */
+} tree_style;
+typedef struct tree tree;
+tree *tree_new(eng *e, const char *title, const tree_style *st,
+	       const char *more);
+/* A box: parent -1 for a root (several roots stand side by side);
+ * returns the node's index. */
+int tree_node(tree *t, int parent, const char *text, int aside,
+	      uint32_t fill, uint32_t border, uint32_t color);
+/* A legend entry below the chart: a swatch and its name. */
+void tree_legend(tree *t, const char *name, uint32_t fill, uint32_t border);
+block *tree_block(tree *t);
+
+/* Box diagrams (block-boxes.c): rows of boxes side by side, each box a
+ * title band and paragraphs separated by rules, boxes of a row as tall
+ * as the tallest; a row may be linked to the one above by orthogonal
+ * connectors.  Rows split across pages between lines when they must. */
+typedef struct boxes_style {
+	eng_style title, text;
+	uint32_t fill, title_fill, border, line;
+	double pad, gap; /* inside boxes; between boxes and rows */
+	double foot;	 /* room kept below the last row (a caption) */
+} boxes_style;
+typedef struct boxes boxes;
+boxes *boxes_new(eng *e, const boxes_style *st);
+/* A new row; linked: connectors from the row above to each box. */
+void boxes_row(boxes *b, int linked);
+/* A box in the current row, `share` of the width (the shares of a row
+ * are scaled to fill it); title may be NULL. */
+void boxes_box(boxes *b, double share, const char *title);
+/* A paragraph of the current box. */
+void boxes_text(boxes *b, const pg_span *text, const char *plain);
+block *boxes_block(boxes *b);
 
 #endif

@@ -156,6 +156,12 @@ int flow_page_number(flow *f)
 	return f->number;
 }
 
+double flow_frame_height(flow *f)
+{
+	flow_page(f);
+	return f->ps.h - f->ps.top - f->ps.bottom;
+}
+
 int flow_failed(flow *f)
 {
 	return f->failed;

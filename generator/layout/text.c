@@ -25,7 +25,15 @@ struct eng {
 	PangoContext *ctx;
 	HyphenDict *hyph; /* NULL: no hyphenation */
 	GString *buf;	  /* scratch for building texts */
+	GHashTable *cache; /* key (style, width, text) -> PangoLayout */
+	GString *key;
 };
+
+/* Layouts are immutable once made, so a text set again in the same
+ * style and width (a unit's name in every row of a matrix, "Fondos
+ * propios", the header rows) is the same layout, shared.  The cache is
+ * emptied when it is full: memory stays bounded. */
+enum { CACHE_MAX = 2048 };
 
 static const char *const HYPH_DICTS[] = {
 	"/usr/share/hyphen/hyph_es_SV.dic",
@@ -134,6 +142,9 @@ eng *eng_new(const char *argv0, diag *d)
 			 "no Spanish hyphenation dictionary (Debian package "
 			 "hyphen-es): words will not be hyphenated");
 	e->buf = g_string_sized_new(4096);
+	e->key = g_string_sized_new(256);
+	e->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					 g_object_unref);
 	return e;
 }
 
@@ -141,6 +152,8 @@ void eng_free(eng *e)
 {
 	if (!e)
 		return;
+	g_hash_table_destroy(e->cache);
+	g_string_free(e->key, TRUE);
 	g_object_unref(e->ctx);
 	g_object_unref(e->fontmap);
 	FcConfigDestroy(e->fc);
@@ -227,12 +240,7 @@ static PangoLayout *new_layout(eng *e, const eng_style *st, double width)
 	}
 	if (st->leading > 0)
 		pango_layout_set_line_spacing(l, (float)st->leading);
-	/* No ligatures, as in the office documents the plans were made
-	 * with; and so "fi" is extracted and searched as two letters. */
-	PangoAttrList *al = pango_attr_list_new();
-	pango_attr_list_insert(al, pango_attr_font_features_new("liga 0, clig 0"));
-	pango_layout_set_attributes(l, al);
-	pango_attr_list_unref(al);
+	/* Ligatures are off through fonts.conf (fontfeatures). */
 	switch (st->align) {
 	case ENG_CENTER:
 		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
@@ -249,18 +257,18 @@ static PangoLayout *new_layout(eng *e, const eng_style *st, double width)
 	return l;
 }
 
-PangoLayout *eng_text(eng *e, const pg_span *spans, const eng_style *st,
-		      double width, int *note_number)
+static PangoLayout *styled(eng *e, const pg_span *spans, const eng_style *st,
+			   double width, int *note_number, int hyph)
 {
 	PangoLayout *l = new_layout(e, st, width);
-	PangoAttrList *attrs = pango_attr_list_copy(pango_layout_get_attributes(l));
+	PangoAttrList *attrs = pango_attr_list_new();
 	GString *t = e->buf;
 	g_string_truncate(t, 0);
 	for (const pg_span *s = spans; s; s = s->next) {
 		guint start = (guint)t->len;
 		switch (s->kind) {
 		case PG_SPAN_TEXT:
-			add_text(e, t, s->text, st->hyphenate);
+			add_text(e, t, s->text, hyph);
 			break;
 		case PG_SPAN_BREAK:
 			g_string_append(t, "\xe2\x80\xa8"); /* LINE SEPARATOR */
@@ -299,14 +307,130 @@ PangoLayout *eng_text(eng *e, const pg_span *spans, const eng_style *st,
 	return l;
 }
 
-PangoLayout *eng_plain(eng *e, const char *text, const eng_style *st,
-		       double width)
+static PangoLayout *plain_text(eng *e, const char *text, const eng_style *st,
+			       double width, int hyph)
 {
 	PangoLayout *l = new_layout(e, st, width);
 	GString *t = e->buf;
 	g_string_truncate(t, 0);
-	add_text(e, t, text ? text : "", st->hyphenate);
+	add_text(e, t, text ? text : "", hyph);
 	pango_layout_set_text(l, t->str, (int)t->len);
+	return l;
+}
+
+/* Whether a line of l ends inside a word: a word wider than the width,
+ * cut at a letter. */
+static int cuts_word(PangoLayout *l)
+{
+	const char *text = pango_layout_get_text(l);
+	GSList *lines = pango_layout_get_lines_readonly(l);
+	for (GSList *s = lines; s && s->next; s = s->next) {
+		PangoLayoutLine *line = s->data;
+		const char *end = text + line->start_index + line->length;
+		if (line->length <= 0 || !*end)
+			continue;
+		const char *prev = g_utf8_prev_char(end);
+		if (g_unichar_isalnum(g_utf8_get_char(prev)) &&
+		    g_unichar_isalnum(g_utf8_get_char(end)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Justified text with `hyphenate` is hyphenated throughout, for even
+ * spacing.  Any other text is set as it is, and hyphenated only if a word
+ * is wider than the width: then it breaks at a syllable, not at any
+ * letter.  Soft hyphens double the time Pango takes, and ragged text
+ * needs them only there. */
+static int always(const eng_style *st)
+{
+	return st->hyphenate && st->align == ENG_JUSTIFY;
+}
+
+/* The cache key of a text in a style and width: kind, style, width,
+ * then the spans; NULL if it is not to be cached (footnote marks are
+ * numbered where they fall). */
+static const char *key_of(eng *e, char kind, const pg_span *spans,
+			  const char *plain, const eng_style *st, double width)
+{
+	GString *k = e->key;
+	g_string_printf(k, "%c|%s|%.3f|%.3f|%d%d%d%d|%.3f|", kind,
+			st->family ? st->family : "", st->size, st->leading,
+			st->bold, st->italic, st->align, st->hyphenate, width);
+	if (!spans) {
+		g_string_append(k, plain ? plain : "");
+		return k->str;
+	}
+	for (const pg_span *s = spans; s; s = s->next) {
+		if (s->kind == PG_SPAN_NOTE)
+			return NULL;
+		g_string_append_printf(k, "\x01%d%d", s->kind, s->style);
+		if (s->kind == PG_SPAN_TEXT)
+			g_string_append(k, s->text);
+	}
+	return k->str;
+}
+
+static PangoLayout *cached(eng *e, const char *key)
+{
+	PangoLayout *l = key ? g_hash_table_lookup(e->cache, key) : NULL;
+	return l ? g_object_ref(l) : NULL;
+}
+
+static void keep(eng *e, const char *key, PangoLayout *l)
+{
+	if (!key)
+		return;
+	if (g_hash_table_size(e->cache) >= CACHE_MAX)
+		g_hash_table_remove_all(e->cache);
+	g_hash_table_insert(e->cache, g_strdup(key), g_object_ref(l));
+}
+
+PangoLayout *eng_text(eng *e, const pg_span *spans, const eng_style *st,
+		      double width, int *note_number)
+{
+	const char *key = key_of(e, 'T', spans, NULL, st, width);
+	PangoLayout *l = cached(e, key);
+	if (l)
+		return l;
+	int first = note_number ? *note_number : 0;
+	l = styled(e, spans, st, width, note_number, always(st));
+	if (width > 0 && !always(st) && cuts_word(l)) {
+		g_object_unref(l);
+		if (note_number)
+			*note_number = first;
+		l = styled(e, spans, st, width, note_number, 1);
+	}
+	keep(e, key, l);
+	return l;
+}
+
+PangoLayout *eng_plain(eng *e, const char *text, const eng_style *st,
+		       double width)
+{
+	const char *key = key_of(e, 'P', NULL, text, st, width);
+	PangoLayout *l = cached(e, key);
+	if (l)
+		return l;
+	l = plain_text(e, text, st, width, always(st));
+	if (width > 0 && !always(st) && cuts_word(l)) {
+		g_object_unref(l);
+		l = plain_text(e, text, st, width, 1);
+	}
+	keep(e, key, l);
+	return l;
+}
+
+PangoLayout *eng_word(eng *e, const char *word, const eng_style *st,
+		      double width)
+{
+	const char *key = key_of(e, 'W', NULL, word, st, width);
+	PangoLayout *l = cached(e, key);
+	if (l)
+		return l;
+	l = plain_text(e, word, st, width, 0);
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+	keep(e, key, l);
 	return l;
 }
 

@@ -338,6 +338,7 @@ struct pg_plan {
 	const char *date; /* YYYY-MM-DD or YYYY-MM */
 	const char *institution;
 	const char *language;
+	enum pg_paper { PG_LETTER, PG_A4 } paper;
 
 	const char *title, *subtitle, *cover_date;
 	pg_item *cover_lines; /* institution lines */
@@ -370,9 +371,6 @@ enum {
 	PG_MAX_TABLE_COLUMNS = 64, /* columns of a hand-written table */
 	PG_MAX_HEADER_ROWS = 16,   /* header rows repeated on every page */
 	PG_MAX_APPROVERS = 8,	   /* signatories in every page's foot */
-	PG_MAX_AREAS = 10,	   /* strategic areas, side by side */
-	PG_MAX_AREA_OBJECTIVES = 32, /* PEI objectives of one area */
-	PG_MAX_VALUES = 64,	   /* institutional values */
 	PG_MAX_CELL_RISKS = 128,   /* risks cited in one matrix cell */
 };
 

@@ -10,17 +10,7 @@
 
 #include "input/reader.h"
 
-static int failures, checks;
-
-#define CHECK(cond)                                                        \
-	do {                                                               \
-		checks++;                                                  \
-		if (!(cond)) {                                             \
-			failures++;                                        \
-			fprintf(stderr, "%s:%d: CHECK(%s) failed\n",       \
-				__FILE__, __LINE__, #cond);                \
-		}                                                          \
-	} while (0)
+#include "check.h"
 
 static const char TEMPLATE[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -1,0 +1,261 @@
+/*
+ * image.c — PNG and JPEG files decoded into cairo image surfaces, and
+ * kept for the run while they fit in a memory budget.  The reader and
+ * the device thread both load images: the cache takes a lock.
+ *
+ * libjpeg reports errors by calling error_exit, which must not return:
+ * it jumps back to the decoder's setjmp with the message.  JPEG pixels
+ * are asked of libjpeg-turbo directly in cairo's RGB24 byte order.
+ */
+#include "image.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdio.h> /* before jpeglib.h, which uses FILE */
+#include <jpeglib.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+
+enum {
+	MAX_FILE = 64 << 20,	   /* bytes */
+	MAX_PIXELS = 40000000,	   /* width × height */
+	CACHE_BUDGET = 64 << 20,   /* bytes of decoded pixels kept */
+};
+
+typedef struct kept {
+	struct kept *next;
+	char *path;
+	cairo_surface_t *s;
+	size_t bytes;
+} kept;
+
+static kept *cache;
+static size_t cached;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The whole file (malloc'd), or NULL with err. */
+static unsigned char *slurp(const char *path, size_t *len, char *err, size_t n)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0) {
+		snprintf(err, n, "%s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_FILE) {
+		snprintf(err, n, "%s", S_ISREG(st.st_mode) ? "larger than 64 MB"
+							  : "not a regular file");
+		close(fd);
+		return NULL;
+	}
+	unsigned char *buf = malloc((size_t)st.st_size + 1);
+	if (!buf)
+		pg_oom();
+	size_t got = 0;
+	while (got < (size_t)st.st_size) {
+		ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	close(fd);
+	*len = got;
+	return buf;
+}
+
+/* ---- PNG ---- */
+
+typedef struct reader {
+	const unsigned char *p;
+	size_t left;
+} reader;
+
+static cairo_status_t png_read(void *closure, unsigned char *data,
+			       unsigned int len)
+{
+	reader *r = closure;
+	if (len > r->left)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, r->p, len);
+	r->p += len;
+	r->left -= len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *png(const unsigned char *buf, size_t len, char *err,
+			    size_t n)
+{
+	reader r = { buf, len };
+	cairo_surface_t *s = cairo_image_surface_create_from_png_stream(png_read, &r);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		snprintf(err, n, "a damaged PNG image (%s)",
+			 cairo_status_to_string(cairo_surface_status(s)));
+		cairo_surface_destroy(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* ---- JPEG ---- */
+
+typedef struct jerr {
+	struct jpeg_error_mgr mgr;
+	jmp_buf back;
+	char msg[JMSG_LENGTH_MAX];
+} jerr;
+
+static void jpeg_fail(j_common_ptr c)
+{
+	jerr *e = (jerr *)c->err;
+	c->err->format_message(c, e->msg);
+	longjmp(e->back, 1);
+}
+
+/* Warnings (a truncated file among them) are failures too: a damaged
+ * image is reported, not drawn grey. */
+static void jpeg_warn(j_common_ptr c, int level)
+{
+	if (level < 0)
+		jpeg_fail(c);
+}
+
+static cairo_surface_t *jpeg(unsigned char *buf, size_t len, char *err,
+			     size_t n)
+{
+	struct jpeg_decompress_struct d;
+	jerr e;
+	cairo_surface_t *volatile s = NULL;
+	d.err = jpeg_std_error(&e.mgr);
+	e.mgr.error_exit = jpeg_fail;
+	e.mgr.emit_message = jpeg_warn;
+	jpeg_create_decompress(&d);
+	if (setjmp(e.back)) {
+		snprintf(err, n, "a damaged JPEG image (%s)", e.msg);
+		jpeg_destroy_decompress(&d);
+		if (s)
+			cairo_surface_destroy(s);
+		return NULL;
+	}
+	jpeg_mem_src(&d, buf, (unsigned long)len);
+	jpeg_read_header(&d, TRUE);
+	if (d.jpeg_color_space == JCS_CMYK || d.jpeg_color_space == JCS_YCCK) {
+		snprintf(err, n, "a CMYK JPEG image: save it in RGB");
+		jpeg_destroy_decompress(&d);
+		return NULL;
+	}
+	if ((double)d.image_width * d.image_height > MAX_PIXELS) {
+		snprintf(err, n, "too large (%ux%u pixels)", d.image_width,
+			 d.image_height);
+		jpeg_destroy_decompress(&d);
+		return NULL;
+	}
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	d.out_color_space = JCS_EXT_BGRX;
+#else
+	d.out_color_space = JCS_EXT_XRGB;
+#endif
+	jpeg_start_decompress(&d);
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)d.output_width,
+				       (int)d.output_height);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
+		pg_oom();
+	unsigned char *px = cairo_image_surface_get_data(s);
+	int stride = cairo_image_surface_get_stride(s);
+	while (d.output_scanline < d.output_height) {
+		JSAMPROW row = px + (size_t)d.output_scanline * (size_t)stride;
+		jpeg_read_scanlines(&d, &row, 1);
+	}
+	jpeg_finish_decompress(&d);
+	jpeg_destroy_decompress(&d);
+	cairo_surface_mark_dirty(s);
+	return s;
+}
+
+/* ---- loading, keeping ---- */
+
+static void keep(const char *path, cairo_surface_t *s)
+{
+	size_t bytes = (size_t)cairo_image_surface_get_stride(s) *
+		       (size_t)cairo_image_surface_get_height(s);
+	pthread_mutex_lock(&lock);
+	if (cached + bytes <= CACHE_BUDGET) {
+		kept *k = malloc(sizeof *k);
+		char *p = strdup(path);
+		if (!k || !p)
+			pg_oom();
+		*k = (kept){ cache, p, cairo_surface_reference(s), bytes };
+		cache = k;
+		cached += bytes;
+	}
+	pthread_mutex_unlock(&lock);
+}
+
+static cairo_surface_t *find(const char *path)
+{
+	cairo_surface_t *s = NULL;
+	pthread_mutex_lock(&lock);
+	for (kept *k = cache; k && !s; k = k->next)
+		if (!strcmp(k->path, path))
+			s = cairo_surface_reference(k->s);
+	pthread_mutex_unlock(&lock);
+	return s;
+}
+
+cairo_surface_t *pg_image_load(const char *path, char *err, size_t n)
+{
+	cairo_surface_t *found = find(path);
+	if (found)
+		return found;
+	size_t len = 0;
+	unsigned char *buf = slurp(path, &len, err, n);
+	if (!buf)
+		return NULL;
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	cairo_surface_t *s = NULL;
+	if (len >= 8 && !memcmp(buf, sig, 8)) {
+		s = png(buf, len, err, n);
+		free(buf);
+	} else if (len >= 3 && buf[0] == 0xff && buf[1] == 0xd8 && buf[2] == 0xff) {
+		s = jpeg(buf, len, err, n);
+		/* The PDF embeds the file as it is. */
+		if (s)
+			cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, buf,
+						    len, free, buf);
+		else
+			free(buf);
+	} else {
+		snprintf(err, n, "not a PNG or JPEG image");
+		free(buf);
+	}
+	if (!s)
+		return NULL;
+	char *id = strdup(path);
+	if (!id)
+		pg_oom();
+	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID,
+				    (unsigned char *)id, strlen(id), free, id);
+	keep(path, s);
+	return s;
+}
+
+void pg_images_free(void)
+{
+	pthread_mutex_lock(&lock);
+	while (cache) {
+		kept *k = cache;
+		cache = k->next;
+		cairo_surface_destroy(k->s);
+		free(k->path);
+		free(k);
+	}
+	cached = 0;
+	pthread_mutex_unlock(&lock);
+}
