@@ -276,6 +276,18 @@ for x in "1 1" "40 60" "40 60 flat"; do
 	check "charts $x: legible ($n texts below 6 pt)" '[ "$n" = 0 ]'
 done
 
+# A header row taller than a page (a 3,000-word header cell) would be
+# repeated at the top of every page for ever: it is set once, as a body
+# row, and the table ends with every word.
+words=$(i=0; while [ $i -lt 3000 ]; do printf 'dos '; i=$((i + 1)); done)
+sed "s|<p>Texto.</p>|<tabla><fila tipo=\"encabezado\"><celda>$words</celda><celda>B</celda></fila><fila><celda>uno</celda><celda>fin</celda></fila></tabla>|" \
+	"$here/valid/minimal.xml" >"$tmp/x-tall-header.xml"
+timeout 120 "$P" "$tmp/x-tall-header.xml" -o "$tmp/x.pdf" 2>"$tmp/err"
+check "a header taller than a page ends" '[ $? = 0 ] && qpdf --check "$tmp/x.pdf" >/dev/null 2>&1'
+pdftotext "$tmp/x.pdf" "$tmp/x.txt"
+n=$(grep -o '\bdos\b' "$tmp/x.txt" | wc -l)
+check "a header taller than a page keeps every word ($n)" '[ "$n" = 3000 ] && grep -q "^fin$" "$tmp/x.txt"'
+
 # Sections nested 12 deep, then siblings: every heading keeps its own
 # number and outline level (the contents list levels 1 and 2).
 {

@@ -1260,15 +1260,24 @@ static pg_poa *poa(B *b, const xmlNode *n)
 			p->label[i] = attr(b, cols, column_attr[i]);
 		const char *m = attr(b, cols, "meses");
 		if (m) {
-			int k = 0;
+			int k = 0, wide = 0;
 			for (const char *s = m; *s && k <= 12;) {
 				const char *e = strchr(s, ' ');
 				size_t len = e ? (size_t)(e - s) : strlen(s);
 				if (k < 12)
 					p->month_label[k] =
 						arena_strndup(b->a, s, len);
+				if (k < 12 && chars(p->month_label[k]) >
+						      PG_MAX_MONTH_LABEL)
+					wide = 1;
 				k++;
 				s = e ? e + 1 : s + len;
+			}
+			if (wide && k == 12) {
+				err(b, cols, "meses=\"%s\": a month label has at "
+					     "most %d characters (its column is "
+					     "narrow)", m, PG_MAX_MONTH_LABEL);
+				memset(p->month_label, 0, sizeof p->month_label);
 			}
 			if (k != 12) {
 				err(b, cols, "meses=\"%s\": give twelve month "

@@ -14,8 +14,10 @@
  * lost: a cell is closed only when it has drawn all of them.
  *
  * Header rows (the first rows, TABLE_HEADER) are drawn again at the top
- * of every page; a group row (one cell across) is never left alone at
- * the foot of a page.  A column may have a heavier rule at its left
+ * of every page, unless they leave no room for the body: headers taller
+ * than the page are set once, as body rows, and a page too short for
+ * them and a line of the body goes without them; a group row (one cell
+ * across) is never left alone at the foot of a page.  A column may have a heavier rule at its left
  * (quarter separators): each cell starting at that column draws it, so
  * it runs through header and body rows but not across merged cells.
  */
@@ -149,7 +151,7 @@ static int ends_at(const tcell *c, int r)
 	for (tcell *c = (t)->cells + open_from(t, r);                          \
 	     c < (t)->cells + (t)->rows[r].first + (t)->rows[r].n; c++)        \
 		if (c->row + c->rows - 1 >= (r) &&                             \
-		    (t)->rows[c->row].kind != TABLE_HEADER)
+		    c->row >= (t)->nheader)
 
 /* The first cell that may still be open at row r: cells are stored in
  * row order and none spans more than maxspan rows. */
@@ -287,6 +289,17 @@ static int place(block *b, flow *f)
 	if (t->cur >= t->nrows)
 		return 1;
 	int page_top = flow_fresh(f);
+	/* Headers that leave a fresh page no room for the body would be
+	 * repeated for ever: at the start, they become body rows; later,
+	 * such a page goes without them. */
+	int headers = 1;
+	if (page_top && t->nheader &&
+	    header_height(t) + row_min(t, t->cur) > flow_room(f) + EPS) {
+		if (t->cur == t->nheader && !t->started)
+			t->cur = t->nheader = 0;
+		else
+			headers = 0;
+	}
 	/* Does the first piece fit here at all? */
 	if (!page_top && first(b, f) > flow_room(f) + EPS)
 		return 0;
@@ -294,7 +307,8 @@ static int place(block *b, flow *f)
 	double x0 = flow_x(f), y = flow_y(f);
 	double bottom = y + flow_room(f);
 	double start = y;
-	y = draw_headers(t, pg, x0, y);
+	if (headers)
+		y = draw_headers(t, pg, x0, y);
 	int body_placed = 0;
 	each_open(t, t->cur, c) c->seg_top = y;
 	for (int r = t->cur; r < t->nrows; r++) {
