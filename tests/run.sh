@@ -105,6 +105,8 @@ limit poa-rows "the matrix of this POA would have 2003 rows" \
 	's|(<actividad id="uj-o1-r1-i1-a1".*?</actividad>)|join "", map { (my $a = $1) =~ s/-a1"/-a$_"/; $a } 1 .. 1998|se'
 limit month-label "meses=\"E F M A M J J A S Octubre N D\": a month label has at most 4 characters" \
 	's|<poa id="poa-uj" unidad="uj" titulo="PLAN OPERATIVO 2019 UNIDAD JURIDICA">|$&<columnas meses="E F M A M J J A S Octubre N D"/>|'
+limit units "more than 500 units in the organisation" \
+	's|<unidad id="uj" nombre="Unidad Jurídica" nivel="asesor"/>|$& . join "", map { "<unidad id=\"n$_\" nombre=\"U\" nivel=\"apoyo\"/>" } 1 .. 500|e'
 limit cell-risks "more than 128 risks for one cell of the matrix" \
 	's|<riesgo num="24"/>|"<riesgo>r</riesgo>" x 129|e'
 limit budget-lines "<ingresos> has 1999 lines; its table has at most 2000 rows" \

@@ -56,6 +56,7 @@ typedef struct b {
 	char *dir;	  /* its folder, for images */
 	xmlHashTablePtr ids;
 	xmlHashTablePtr risk_nums; /* "24" -> the first risk numbered 24 */
+	int units;		   /* so far */
 	pg_plan *p;
 } B;
 
@@ -931,6 +932,10 @@ static pg_unit *unit(B *b, const xmlNode *n, const pg_unit *parent)
 	u->level = level(attr(b, n, "nivel"));
 	u->parent = parent;
 	u->line = xml_line(n);
+	if (++b->units == PG_MAX_ORG_UNITS + 1)
+		err(b, n, "more than %d units in the organisation (its chart "
+			  "takes time in the square of their number)",
+		    PG_MAX_ORG_UNITS);
 	declare(b, n, u->id, K_UNIT, u);
 	pg_item **ft = &u->functions;
 	pg_unit **ut = &u->children;
@@ -1347,7 +1352,7 @@ pg_plan *build_plan(xmlDocPtr doc, const char *name, arena *a, diag *d)
 	const xmlNode *root = xmlDocGetRootElement(doc);
 	if (!is(root, "plan"))
 		return NULL;
-	B b = { a, d, name, NULL, xmlHashCreate(256), xmlHashCreate(64), NULL };
+	B b = { a, d, name, NULL, xmlHashCreate(256), xmlHashCreate(64), 0, NULL };
 	if (!b.ids || !b.risk_nums)
 		pg_oom();
 	const char *slash = strrchr(name, '/');

@@ -371,6 +371,7 @@ enum {
 	PG_MAX_TABLE_COLUMNS = 64, /* columns of a hand-written table */
 	PG_MAX_HEADER_ROWS = 16,   /* header rows repeated on every page */
 	PG_MAX_APPROVERS = 8,	   /* signatories in every page's foot */
+	PG_MAX_ORG_UNITS = 500,   /* units of the organisation (its chart) */
 	PG_MAX_MONTH_LABEL = 4,	   /* characters of a month's label */
 	PG_MAX_CELL_RISKS = 128,   /* risks cited in one matrix cell */
 };
