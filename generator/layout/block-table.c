@@ -16,10 +16,11 @@
  * Header rows (the first rows, TABLE_HEADER) are drawn again at the top
  * of every page, unless they leave no room for the body: headers taller
  * than the page are set once, as body rows, and a page too short for
- * them and a line of the body goes without them; a group row (one cell
- * across) is never left alone at the foot of a page.  A column may have a heavier rule at its left
- * (quarter separators): each cell starting at that column draws it, so
- * it runs through header and body rows but not across merged cells.
+ * them and a line of the body goes without them.  A group row (one cell
+ * across) is never left alone at the foot of a page.  A column may have
+ * a heavier rule at its left (quarter separators): each cell starting at
+ * that column draws it, so it runs through header and body rows but not
+ * across merged cells.
  */
 #include "engine.h"
 
