@@ -62,6 +62,26 @@ if [ -w /dev/full ]; then
 	"$P" -o /dev/full 2>"$tmp/err"
 	check "full disk" '[ $? = 3 ] && grep -q "/dev/full: error: cannot write" "$tmp/err"'
 fi
+# A disk that fills up at each stage (cairo's file, qpdf's, the output):
+# exit 3, no file, nothing left behind, never a cut PDF.  Needs a small
+# tmpfs, so root and a mount namespace of our own (unshare).
+mkdir "$tmp/small"
+if command -v unshare >/dev/null && unshare -m true 2>/dev/null; then
+	small() {
+		unshare -m sh -c 'mount -t tmpfs -o size='$1' tmpfs "$1" &&
+			"$2" -o "$1/x.pdf" 2>/dev/null; echo $? >"$1.rc"; ls -A "$1" >"$1.ls"
+			[ -f "$1/x.pdf" ] && qpdf --check "$1/x.pdf" >/dev/null 2>&1; echo $? >"$1.qpdf"' \
+			sh "$tmp/small" "$P" 2>/dev/null
+	}
+	for sz in 250k 450k 700k; do
+		small $sz
+		check "small disk ($sz): exit 3, nothing written" '[ "$(cat "$tmp/small.rc")" = 3 ] && [ ! -s "$tmp/small.ls" ]'
+	done
+	small 1200k
+	check "a disk just big enough: a whole PDF" '[ "$(cat "$tmp/small.rc")" = 0 ] && [ "$(cat "$tmp/small.qpdf")" = 0 ]'
+else
+	echo "render.sh: no mount namespace here: the small-disk tests are not run"
+fi
 # An output folder that does not exist: exit 3, nothing left behind.
 "$P" -o "$tmp/no/such/dir.pdf" 2>/dev/null
 check "unwritable folder" '[ $? = 3 ]'
