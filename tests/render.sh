@@ -66,6 +66,26 @@ if [ -w /dev/full ]; then
 	"$P" -f trace -o - >/dev/full 2>"$tmp/err"
 	check "full disk (standard output)" '[ $? = 3 ] && grep -q "error: cannot write" "$tmp/err"'
 fi
+# A disk that fills up at each stage (cairo's file, qpdf's, the output):
+# exit 3, no file, nothing left behind, never a cut PDF.  Needs a small
+# tmpfs, so root and a mount namespace of our own (unshare).
+mkdir "$tmp/small"
+if command -v unshare >/dev/null && unshare -m true 2>/dev/null; then
+	small() {
+		unshare -m sh -c 'mount -t tmpfs -o size='$1' tmpfs "$1" &&
+			"$2" -o "$1/x.pdf" 2>/dev/null; echo $? >"$1.rc"; ls -A "$1" >"$1.ls"
+			[ -f "$1/x.pdf" ] && qpdf --check "$1/x.pdf" >/dev/null 2>&1; echo $? >"$1.qpdf"' \
+			sh "$tmp/small" "$P" 2>/dev/null
+	}
+	for sz in 250k 450k 700k; do
+		small $sz
+		check "small disk ($sz): exit 3, nothing written" '[ "$(cat "$tmp/small.rc")" = 3 ] && [ ! -s "$tmp/small.ls" ]'
+	done
+	small 1200k
+	check "a disk just big enough: a whole PDF" '[ "$(cat "$tmp/small.rc")" = 0 ] && [ "$(cat "$tmp/small.qpdf")" = 0 ]'
+else
+	echo "render.sh: no mount namespace here: the small-disk tests are not run"
+fi
 # An output folder that does not exist, or that may not be written
 # (chmod 555, which root ignores; and /sys, read-only for root too), an
 # output path that is a directory: exit 3, named, nothing left behind.

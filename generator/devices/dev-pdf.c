@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../base/arena.h"
+#include "../base/tmpfile.h"
 
 #include "../finish/finish.h"
 #include "paint.h"
@@ -106,7 +107,12 @@ static int pdf_page(device *dev, const dl_page *pg)
 	paint_page(p->cr, pg, 1);
 	cairo_show_page(p->cr);
 	p->page_index++;
-	return cairo_status(p->cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	cairo_status_t st = cairo_status(p->cr);
+	if (st == CAIRO_STATUS_SUCCESS)
+		return 0;
+	diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "internal error drawing page %d: %s",
+		 p->page_index, cairo_status_to_string(st));
+	return -1;
 }
 
 static int pdf_close(device *dev)
@@ -177,7 +183,8 @@ device *dev_pdf_new(const char *path, const dev_meta *m, diag *d)
 	p->d = d;
 	p->path = g_strdup(path);
 	p->f = strcmp(path, "-") ? fopen(path, "wb") : stdout;
-	p->tmp = tmpfile();
+	if (p->f)
+		p->tmp = pg_tmpfile_near(p->f, path);
 	if (!p->f || !p->tmp) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
 			 strerror(errno));

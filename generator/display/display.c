@@ -135,7 +135,8 @@ void dl_line(dl_page *p, double x0, double y0, double x1, double y1,
 }
 
 /* The clusters of a run, as Pango's cairo renderer makes them: empty
- * and unknown glyphs are not drawn, so not counted. */
+ * glyphs are not drawn, so not counted (unknown ones are drawn as the
+ * font's .notdef, where Pango draws a box of its own). */
 static void clusters_of(dl_run *r, const char *text, PangoGlyphItem *gi)
 {
 	PangoGlyphString *gs = gi->glyphs;
@@ -151,8 +152,7 @@ static void clusters_of(dl_run *r, const char *text, PangoGlyphItem *gi)
 				      : it.end_glyph - it.start_glyph;
 		for (int i = MIN(it.start_glyph, it.end_glyph + 1);
 		     i < MAX(it.start_glyph + 1, it.end_glyph); i++) {
-			PangoGlyph g = gs->glyphs[i].glyph;
-			if (g == PANGO_GLYPH_EMPTY || (g & PANGO_GLYPH_UNKNOWN_FLAG))
+			if (gs->glyphs[i].glyph == PANGO_GLYPH_EMPTY)
 				glyphs--;
 		}
 		r->clusters[r->nclusters++] = (cairo_text_cluster_t){ bytes, glyphs };
@@ -187,10 +187,11 @@ static dl_glyphs *glyphs_of(PangoLayoutLine *line, double x, double y)
 			int pos = 0;
 			for (int i = 0; i < gs->num_glyphs; i++) {
 				PangoGlyphInfo *gl = &gs->glyphs[i];
-				if (gl->glyph != PANGO_GLYPH_EMPTY &&
-				    !(gl->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+				/* A character the font lacks shows as its
+				 * .notdef glyph (a box), not as nothing. */
+				if (gl->glyph != PANGO_GLYPH_EMPTY)
 					r->glyphs[r->nglyphs++] = (cairo_glyph_t){
-						gl->glyph,
+						gl->glyph & PANGO_GLYPH_UNKNOWN_FLAG ? 0 : gl->glyph,
 						x + (double)(x_off + pos + gl->geometry.x_offset) / PANGO_SCALE,
 						y + (double)(gl->geometry.y_offset - gi->y_offset) / PANGO_SCALE
 					};

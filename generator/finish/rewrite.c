@@ -20,11 +20,14 @@
  */
 #include "finish.h"
 
+#include "../base/tmpfile.h"
+
 #include <errno.h>
 #include <openssl/evp.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../base/arena.h"
 #include "sign.h"
@@ -257,11 +260,24 @@ static int copy(FILE *in, FILE *out)
 	return 0;
 }
 
+/* Whether f holds a whole PDF: its last bytes end the file. */
+static int complete(FILE *f)
+{
+	char tail[64];
+	if (fseek(f, 0, SEEK_END) != 0)
+		return 0;
+	long n = ftell(f);
+	if (n < (long)sizeof tail || fseek(f, n - (long)sizeof tail, SEEK_SET) != 0 ||
+	    fread(tail, 1, sizeof tail, f) != sizeof tail)
+		return 0;
+	return memmem(tail, sizeof tail, "%%EOF", 5) != NULL;
+}
+
 int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	       diag *d)
 {
 	char inpath[64], outpath[64];
-	FILE *tmp = tmpfile();
+	FILE *tmp = pg_tmpfile_near(out, name);
 	if (!tmp || fflush(in) != 0) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot write: %s",
 			 strerror(errno));
@@ -284,14 +300,35 @@ int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	add_files(q, job);
 	if (failed(q, name, d))
 		goto done;
-	qpdf_init_write(q, fd_path(tmp, outpath, sizeof outpath));
+	if (qpdf_init_write(q, fd_path(tmp, outpath, sizeof outpath)) & QPDF_ERRORS) {
+		failed(q, name, d);
+		goto done;
+	}
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	qpdf_set_object_stream_mode(q, qpdf_o_disable);
 	qpdf_write(q);
 	if (failed(q, name, d))
 		goto done;
+	/* qpdf does not see a write error at its file's close (a full
+	 * disk): a file cut short has lost its end. */
+	if (!complete(tmp)) {
+		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot write: %s",
+			 strerror(ENOSPC));
+		goto done;
+	}
+	/* cairo's file is read: its room on the disk is the output's. */
+	if (ftruncate(fileno(in), 0) != 0) {
+		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot write: %s",
+			 strerror(errno));
+		goto done;
+	}
 	if (job->nkeys && sign_pdf(tmp, job, name, d) != 0)
 		goto done;
+	if (job->nkeys && (fflush(tmp) != 0 || !complete(tmp))) {
+		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot write: %s",
+			 strerror(errno ? errno : ENOSPC));
+		goto done;
+	}
 	int err = copy(tmp, out);
 	if (err) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot write: %s",

@@ -31,9 +31,10 @@ struct eng {
 
 /* Layouts are immutable once made, so a text set again in the same
  * style and width (a unit's name in every row of a matrix, "Fondos
- * propios", the header rows) is the same layout, shared.  The cache is
+ * propios", the header rows) is the same layout, shared.  Only short
+ * texts are kept (paragraphs are seldom set twice), and the cache is
  * emptied when it is full: memory stays bounded. */
-enum { CACHE_MAX = 2048 };
+enum { CACHE_MAX = 2048, CACHE_TEXT = 200 };
 
 static const char *const HYPH_DICTS[] = {
 	"/usr/share/hyphen/hyph_es_SV.dic",
@@ -379,7 +380,7 @@ static PangoLayout *cached(eng *e, const char *key)
 
 static void keep(eng *e, const char *key, PangoLayout *l)
 {
-	if (!key)
+	if (!key || strlen(pango_layout_get_text(l)) > CACHE_TEXT)
 		return;
 	if (g_hash_table_size(e->cache) >= CACHE_MAX)
 		g_hash_table_remove_all(e->cache);
