@@ -167,6 +167,7 @@ static int render(const pg_plan *p, const char *fmt, const char *out,
 	char date[32];
 	layout_plan_meta(p, &meta, date, sizeof date);
 	meta.finish = job;
+	meta.name = out;
 	if (!strcmp(fmt, "pdf")) {
 		dev = dev_thread_new(dev_pdf_new(target, &meta, d));
 	} else if (!strcmp(fmt, "png")) {

@@ -110,6 +110,8 @@ static int pdf_page(device *dev, const dl_page *pg)
 	cairo_status_t st = cairo_status(p->cr);
 	if (st == CAIRO_STATUS_SUCCESS)
 		return 0;
+	if (p->write_error)
+		return -1; /* said at close, as "cannot write" */
 	diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "internal error drawing page %d: %s",
 		 p->page_index, cairo_status_to_string(st));
 	return -1;
@@ -181,12 +183,12 @@ device *dev_pdf_new(const char *path, const dev_meta *m, diag *d)
 		p->extra = *m->finish;
 	p->dev = (device){ pdf_page, pdf_close, pdf_free };
 	p->d = d;
-	p->path = g_strdup(path);
+	p->path = g_strdup(m->name ? m->name : path);
 	p->f = strcmp(path, "-") ? fopen(path, "wb") : stdout;
 	if (p->f)
 		p->tmp = pg_tmpfile_near(p->f, path);
 	if (!p->f || !p->tmp) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
+		diag_add(d, DIAG_ERROR, p->path, 0, 0, "cannot write: %s",
 			 strerror(errno));
 		pdf_free(&p->dev);
 		return NULL;

@@ -31,6 +31,9 @@ typedef struct dev_meta {
 	const char *title, *author, *subject, *keywords;
 	const char *date; /* ISO 8601, e.g. 2018-11-30T00:00:00 */
 	const finish_job *finish;
+	/* The output as the user named it, for messages, when the file
+	 * written is a temporary one beside it (NULL: the path). */
+	const char *name;
 } dev_meta;
 
 /* pdf: one file.  png, svg: one file per page, `path` with "%d" for the
