@@ -205,6 +205,11 @@ if perl -e '
 	}
 	$bad++, print "expected 4 notes, found ", scalar(keys %note), "\n" unless keys %note == 4;
 	exit($bad != 0);' "$tmp/notes.trace" >"$tmp/inv"; then ok; else fail "footnotes at the foot of their page"; cat "$tmp/inv"; fi
+# A paragraph with 100 footnotes: none lost.
+many=$(i=1; while [ $i -le 100 ]; do printf 'n%d<nota>Nota%d al margen.</nota> ' $i $i; i=$((i + 1)); done)
+sed "s|<p>Texto.</p>|<p>Texto $many fin.</p>|" "$here/valid/minimal.xml" >"$tmp/many.xml"
+"$P" "$tmp/many.xml" -o "$tmp/many.pdf" && pdftotext "$tmp/many.pdf" "$tmp/many.txt"
+check "100 footnotes in one paragraph, all printed" '[ "$(grep -c "Nota[0-9]* al margen" "$tmp/many.txt")" = 100 ]'
 if perl "$here/invariants.pl" "$tmp/notes.trace" >"$tmp/inv"; then ok; else
 	fail "footnotes: invariants"; cat "$tmp/inv"; fi
 # Pages of a timeline (Cronograma) and the others: pdftotext ends pages

@@ -13,7 +13,7 @@
 
 #include <stdlib.h>
 
-enum { MAX_PENDING = 8, MAX_NOTES = 64 };
+enum { MAX_PENDING = 8 };
 
 struct flow {
 	eng *e;
@@ -28,8 +28,8 @@ struct flow {
 	int failed;
 	block *pending[MAX_PENDING];
 	int npending;
-	PangoLayout *notes[MAX_NOTES];
-	int nnotes;
+	PangoLayout **notes; /* this page's footnotes, as many as it has */
+	int nnotes, capnotes;
 	double notes_h;
 };
 
@@ -170,8 +170,12 @@ int flow_failed(flow *f)
 void flow_add_note(flow *f, PangoLayout *note)
 {
 	flow_page(f);
-	if (f->nnotes == MAX_NOTES)
-		return;
+	if (f->nnotes == f->capnotes) {
+		f->capnotes = f->capnotes ? f->capnotes * 2 : 16;
+		f->notes = realloc(f->notes, (size_t)f->capnotes * sizeof *f->notes);
+		if (!f->notes)
+			pg_oom();
+	}
 	if (!f->nnotes)
 		f->notes_h = NOTE_GAP;
 	f->notes[f->nnotes++] = g_object_ref(note);
@@ -244,6 +248,7 @@ void flow_free(flow *f)
 		f->pending[i]->kind->free(f->pending[i]);
 	for (int i = 0; i < f->nnotes; i++)
 		g_object_unref(f->notes[i]);
+	free(f->notes);
 	dl_page_free(f->page);
 	free(f);
 }
