@@ -23,11 +23,7 @@ static int png_page(device *dev, const dl_page *pg)
 	char *path = paint_page_path(p->pattern, pg->number);
 	cairo_status_t st = cairo_surface_write_to_png(s, path);
 	cairo_surface_destroy(s);
-	if (st != CAIRO_STATUS_SUCCESS)
-		diag_add(p->d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
-			 cairo_status_to_string(st));
-	g_free(path);
-	return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	return paged_done(p, path, st);
 }
 
 device *dev_png_new(const char *path, double dpi, diag *d)

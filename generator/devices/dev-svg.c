@@ -20,11 +20,7 @@ static int svg_page(device *dev, const dl_page *pg)
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	if (st != CAIRO_STATUS_SUCCESS)
-		diag_add(p->d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
-			 cairo_status_to_string(st));
-	g_free(path);
-	return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	return paged_done(p, path, st);
 }
 
 device *dev_svg_new(const char *path, diag *d)

@@ -131,6 +131,15 @@ char *paint_page_path(const char *pattern, int n)
 			       dot);
 }
 
+int paged_done(paged *p, char *path, cairo_status_t st)
+{
+	if (st != CAIRO_STATUS_SUCCESS)
+		diag_add(p->d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
+			 cairo_status_to_string(st));
+	g_free(path);
+	return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
+}
+
 static int paged_close(device *dev)
 {
 	(void)dev;

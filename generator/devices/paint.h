@@ -21,6 +21,8 @@ typedef struct paged {
 	double dpi;
 	diag *d;
 } paged;
+/* The end of one page's file: a failure said, path freed; 0 or -1. */
+int paged_done(paged *p, char *path, cairo_status_t st);
 device *paged_new(int (*page)(device *dev, const dl_page *p),
 		  const char *pattern, double dpi, diag *d);
 
