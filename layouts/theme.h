@@ -21,12 +21,34 @@ typedef struct theme {
 	double heading_space; /* before a heading */
 	double list_indent;
 	double cell_pad, border;
+	uint32_t cell_fill; /* body cells */
+	/* Spacings (points) before and after the kit's paragraphs. */
+	double heading_after, subtitle_before, subtitle_after, list_item_space;
+	double caption_before, caption_after;
+	double table_before; /* tables of the narrative, POA matrices */
+	double figure_before; /* charts, diagrams, budget tables */
+	double toc_title_after, toc_entry_after, toc_indent;
+	/* The cover: from the top to the title, after the title and the
+	 * subtitle, before the institution lines, after each, before the date. */
+	double cover_top, cover_title_after, cover_lines_before;
+	double cover_line_after, cover_date_before;
+	/* The footer: its baseline at this share of footer_h below the
+	 * frame; the rule this far above it; the images' gap to the text
+	 * and how far they rise above the baseline. */
+	double footer_base, footer_rule_gap, footer_rule_lw;
+	double footer_image_gap, footer_image_rise;
 	double footer_h; /* room kept at the foot for the sign-off block */
 	double footer_image_w, footer_image_h; /* a signatory's images there */
 	/* The signature page: each signatory's box (its digital signature
 	 * field), the images' height in it, the gap between boxes. */
 	eng_style sign_cargo, sign_name;
 	double sign_box_h, sign_image_h, sign_gap;
+	double sign_line_gap, sign_line_inset; /* the signature line: gap, inset share */
+	/* The rest are the documents' own additions to the base above. */
+	/* The plan's POA pages: after the title and after each line above
+	 * the matrix; the action plan's per-area titles. */
+	double poa_title_after, poa_line_after;
+	double area_title_before, area_title_after, area_name_after;
 	/* POA matrix column widths (points) in landscape:
 	 * results, indicators, verification, activities, one month,
 	 * responsible, funding, risk. */

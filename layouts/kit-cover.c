@@ -1,0 +1,26 @@
+/*
+ * kit-cover.c — a document's cover: the title a third of the way down,
+ * the subtitle, the institution's lines, the date; no footer (page 1).
+ */
+#include "kit.h"
+
+void kit_cover(kit_doc *c, const char *title, const char *subtitle,
+	       const pg_item *lines, const char *date)
+{
+	const theme *th = c->th;
+	flow_page(c->f);
+	flow_advance(c->f, th->cover_top);
+	kit_para(c, NULL, title, &th->cover_title, NULL, 0, th->cover_title_after, 0);
+	if (subtitle)
+		kit_para(c, NULL, subtitle, &th->cover_date, NULL, 0,
+			 th->cover_title_after, 0);
+	flow_advance(c->f, th->cover_lines_before);
+	for (const pg_item *it = lines; it; it = it->next)
+		kit_para(c, it->text, NULL, &th->cover_line, NULL, 0,
+			 th->cover_line_after, 0);
+	if (date) {
+		flow_advance(c->f, th->cover_date_before);
+		kit_para(c, NULL, date, &th->cover_date, NULL, 0, 0, 0);
+	}
+	flow_break(c->f);
+}

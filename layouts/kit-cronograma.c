@@ -1,0 +1,69 @@
+/*
+ * kit-cronograma.c — a POA's Cronograma: its activities over the twelve
+ * months as a Gantt chart, grouped by part, specific objective and
+ * result, on a landscape page of its own after the matrix.  A result's
+ * bar covers its activities; a diamond marks each month an indicator is
+ * due (once per month).
+ */
+#include "kit.h"
+
+/* A result's rows; returns how many activities. */
+static int result_rows(kit_doc *c, timeline *t, const pg_result *r, int level)
+{
+	int n = 0;
+	timeline_group(t, level, r->code, kit_plain(c, r->text));
+	unsigned due = 0;
+	for (const pg_indicator *i = r->indicators; i; i = i->next)
+		if (i->deadline)
+			due |= 1u << (i->deadline - 1);
+	for (int m = 0; m < 12; m++)
+		if (due >> m & 1)
+			timeline_milestone(t, m + 0.5);
+	for (const pg_indicator *i = r->indicators; i; i = i->next)
+		for (const pg_activity *a = i->activities; a; a = a->next, n++)
+			timeline_item(t, a->code, kit_plain(c, a->text), a->months);
+	return n;
+}
+
+void kit_cronograma(kit_doc *c, const pg_poa *o, int index)
+{
+	const theme *th = c->th;
+	const words *w = c->w;
+	const char *months[12];
+	for (int m = 0; m < 12; m++)
+		months[m] = kit_month_label(c, o, m);
+	tl_opts to = {
+		.periods = 12, .span = 3, .period_label = months, .span_label = w->quarter,
+		.head = w->timeline_head,
+		.continued = w->continued,
+		.legend = { [TL_PLANNED] = w->legend[TL_PLANNED],
+			    [TL_ACTUAL] = w->legend[TL_ACTUAL],
+			    [TL_PROGRESS] = w->legend[TL_PROGRESS],
+			    [TL_MILESTONE] = w->legend[TL_MILESTONE],
+			    [TL_CUTOFF] = w->legend[TL_CUTOFF] },
+	};
+	timeline *t = timeline_new(c->e, &th->timeline, &to);
+	int activities = 0;
+	for (const pg_part *pt = o->parts; pt; pt = pt->next) {
+		int level = 0;
+		if (pt->title)
+			timeline_group(t, level++, NULL, pt->title);
+		for (const pg_specific *s = pt->objectives; s; s = s->next) {
+			timeline_group(t, level, kit_specific_label(c, s), kit_plain(c, s->text));
+			for (const pg_result *r = s->results; r; r = r->next)
+				activities += result_rows(c, t, r, level + 1);
+		}
+	}
+	block *bl = timeline_block(t);
+	if (!activities) {
+		bl->kind->free(bl);
+		return;
+	}
+	kit_landscape(c);
+	para_opts po = { 0 };
+	po.dest = arena_printf(c->a, "poa-%d-cronograma", index);
+	po.outline = arena_printf(c->a, w->cronograma_fmt, o->title);
+	po.outline_level = 3;
+	kit_para(c, NULL, po.outline, &th->poa_title, &po, 0, th->poa_title_after, 1);
+	flow_add(c->f, bl);
+}

@@ -1,0 +1,202 @@
+/*
+ * kit.h — the layout kit: what the documents of plangen are made of.
+ *
+ * A document (the annual plan, the quarterly progress booklet, the
+ * accountability report) is a body function laid out twice over one
+ * kit_doc: the first pass emits nothing and learns on which page each
+ * heading of the contents falls, the second prints them (the contents'
+ * own length does not depend on the numbers, so both passes break
+ * alike).  The kit gives the document its pages (portrait, landscape),
+ * every page's footer with the page number and the sign-off of the
+ * approving officials, the cover, the contents, numbered captions, the
+ * approval page with each signatory's signature field, the narrative
+ * blocks, and the builders every document shares: the POA matrix and
+ * its Cronograma, the budget tables and charts, the organisation chart
+ * and the strategic plan's figure.
+ *
+ * Sizes and colours come from the theme, printed words from the words
+ * table of the document's language; spans, strings and arrays the kit
+ * makes live in the doc's arena until kit_doc_free.
+ */
+#ifndef PG_LAYOUTS_KIT_H
+#define PG_LAYOUTS_KIT_H
+
+#include <glib.h>
+
+#include "../generator/devices/device.h"
+#include "../generator/layout/engine.h"
+#include "../generator/model/plan.h"
+#include "theme.h"
+#include "words.h"
+
+typedef struct kit_doc kit_doc;
+
+/* A heading of the contents: its number ("2.1", or NULL), title,
+ * destination, level (1 = top) and, after pass 1, its page. */
+typedef struct kit_heading {
+	const char *number, *title, *dest;
+	int level, page;
+} kit_heading;
+
+/* How the document lays out each kind of narrative block (NULL: it
+ * does not have it). */
+typedef void (*kit_block_fn)(kit_doc *c, const pg_block *b);
+
+struct kit_doc {
+	/* Set by kit_doc_init. */
+	eng *e;
+	const theme *th;
+	const words *w;
+	device *dev;
+	diag *d;
+	arena *a;
+	/* Set by the document before kit_doc_layout. */
+	const pg_signatory *const *approvers; /* every footer's sign-off */
+	const kit_block_fn *blocks;	      /* by enum pg_block_kind */
+	void *self;			      /* the document's own */
+	/* The pass under way. */
+	flow *f;
+	int pass; /* 1: learning page numbers, emitting nothing; 2: output */
+	int table_no, figure_no, note_no;
+	int landscape;
+	/* Set by the body in pass 1 when nothing after this point moves a
+	 * heading of the contents: the kit's loops end the pass there. */
+	int done;
+	kit_heading **toc; /* in reading order */
+	int ntoc, captoc;
+	int next_heading; /* the next kit_heading_next hands out */
+	GHashTable *toc_by_dest;
+};
+
+/* ---- kit-doc.c: the document, its passes and pages ---- */
+
+void kit_doc_init(kit_doc *c, eng *e, const theme *th, const words *w,
+		  device *dev, diag *d);
+void kit_doc_free(kit_doc *c);
+/* Lays the document out: body in pass 1, then in pass 2 into the
+ * device, one page at a time.  0, or -1 when the flow failed (a device
+ * error, a block that cannot be placed: diagnosed). */
+int kit_doc_layout(kit_doc *c, void (*body)(kit_doc *c));
+/* The next pages portrait (a new page if they were landscape), or
+ * landscape (always a new page). */
+void kit_portrait(kit_doc *c);
+void kit_landscape(kit_doc *c);
+/* A paragraph of rich text (or plain text when text is NULL) with the
+ * space before and after it; keep: on the same page as the next. */
+void kit_para(kit_doc *c, const pg_span *text, const char *plain,
+	      const eng_style *st, const para_opts *o, double before,
+	      double after, int keep);
+
+/* ---- kit-text.c: rich text made on the fly, amounts, dates ---- */
+
+pg_span *kit_span(kit_doc *c, const char *text, int style);
+pg_span *kit_linebreak(kit_doc *c);
+/* A copy of list a, then b (b itself is shared). */
+pg_span *kit_cat(kit_doc *c, const pg_span *a, pg_span *b);
+/* "code text" with the code in bold, or the text alone. */
+pg_span *kit_coded(kit_doc *c, const char *code, const pg_span *text);
+/* Items one per line; items joined as "A, B, C y D". */
+pg_span *kit_lines(kit_doc *c, const pg_item *it);
+pg_span *kit_joined(kit_doc *c, const pg_item *it);
+/* A text's words, without styles, breaks (a space) or footnotes. */
+const char *kit_plain(kit_doc *c, const pg_span *s);
+/* "$ 2,332,273.00", or "$ -" for zero. */
+const char *kit_money(kit_doc *c, int64_t cents);
+/* "$ 2,332,273.00 (45.7 %)": the amount and its share of the total. */
+const char *kit_money_share(kit_doc *c, int64_t cents, int64_t total);
+/* "30 de noviembre de 2018" (YYYY-MM-DD), "noviembre de 2018" (YYYY-MM);
+ * "31/Dic/2016"; the text as given if it is not such a date. */
+const char *kit_date_long(kit_doc *c, const char *iso);
+const char *kit_date_short(kit_doc *c, const char *iso);
+
+/* ---- kit-contents.c: headings and the contents ---- */
+
+/* A heading, added before the passes in reading order; dest unique. */
+kit_heading *kit_toc_add(kit_doc *c, const char *number, const char *title,
+			 int level, const char *dest);
+/* The headings handed out in order, one per kit_heading_para. */
+kit_heading *kit_heading_next(kit_doc *c);
+/* Contents: a title (title, or the words' "Contenido"), then every
+ * heading of levels 1 and 2 with dotted leaders to its page, linked;
+ * then a new page. */
+void kit_contents(kit_doc *c, const char *title);
+/* A heading's paragraph: "2.1   Title", its destination and outline. */
+void kit_heading_para(kit_doc *c, const kit_heading *h);
+
+/* ---- kit-cover.c ---- */
+
+/* The cover page: title, subtitle, institution lines, date (each but
+ * title may be NULL), then a new page. */
+void kit_cover(kit_doc *c, const char *title, const char *subtitle,
+	       const pg_item *lines, const char *date);
+
+/* ---- kit-signoff.c: the footer and the approval page ---- */
+
+/* Draws page pg's footer: a rule, the sign-off of c->approvers, the
+ * page number; the cover (page 1) has none.  (The flow's finish.) */
+void kit_footer(flow *f, dl_page *pg, void *ud);
+/* The reason of an approval: as given, or "Aprobación: title". */
+const char *kit_approval_reason(const words *w, const char *reason,
+				const char *title, arena *a);
+/* The approval page: the reason, place and date (ISO), then one box
+ * per approver, two a row, each the field of their signature. */
+void kit_approval_page(kit_doc *c, const char *reason, const char *place,
+		       const char *date);
+
+/* ---- kit-caption.c ---- */
+
+/* "Tabla No. n. title" and "Fuente. source" under a table or figure
+ * (kind: the words' table or figure); either may be NULL. */
+void kit_caption(kit_doc *c, const char *kind, int no, const char *title,
+		 const char *source);
+/* The height kit_caption will take, so a figure keeps room for it. */
+double kit_caption_room(kit_doc *c, const char *title, const char *source);
+
+/* ---- kit-narrative.c: sections and their blocks ---- */
+
+/* One heading per section, at every depth (numbered 1, 2.1, ...), for
+ * kit_sections; dests "sec-<number>". */
+void kit_toc_sections(kit_doc *c, const pg_section *s);
+/* The sections: each heading on a portrait page (a new one for a top
+ * section but the first), then its blocks through c->blocks. */
+void kit_sections(kit_doc *c, const pg_section *s, int level);
+void kit_blocks(kit_doc *c, const pg_block *b);
+void kit_paragraph(kit_doc *c, const pg_block *b);
+void kit_subtitle(kit_doc *c, const pg_block *b);
+void kit_list_block(kit_doc *c, const pg_block *b);
+void kit_list(kit_doc *c, enum pg_list_kind k, const pg_item *items);
+void kit_table(kit_doc *c, const pg_block *b);
+void kit_figure(kit_doc *c, const pg_block *b);
+
+/* ---- the shared builders ---- */
+
+/* kit-budget.c: one part of the budget as a table (lines, total), or
+ * as bars, largest first, with a caption. */
+void kit_budget_table(kit_doc *c, const pg_budget *bu, enum pg_budget_part part,
+		      const char *caption, const char *source);
+void kit_budget_chart(kit_doc *c, const pg_budget *bu, enum pg_budget_part part,
+		      const char *caption, const char *source);
+
+/* kit-poa.c: a POA's landscape pages: title, strategic lines, and its
+ * matrix (destination "poa-<index>"). */
+void kit_poa_matrix(kit_doc *c, const pg_poa *o, int index);
+
+/* kit-cronograma.c: a POA's Cronograma on a landscape page of its own
+ * (destination "poa-<index>-cronograma"); nothing if it has no
+ * activities. */
+void kit_cronograma(kit_doc *c, const pg_poa *o, int index);
+
+/* kit-org.c: the organisation chart with its caption (or the title). */
+void kit_org_chart(kit_doc *c, const pg_unit *units, const char *title,
+		   const char *caption, const char *source);
+
+/* kit-pei.c: the strategic plan as a diagram, with its caption. */
+void kit_pei_figure(kit_doc *c, const pg_pei *pe, const char *caption,
+		    const char *source);
+
+/* The POA's text for a specific objective's label ("OBJETIVO ESPECÍFICO 2:"). */
+const char *kit_specific_label(kit_doc *c, const pg_specific *s);
+/* The label of a POA's month m (0-11): the POA's own, or the words'. */
+const char *kit_month_label(kit_doc *c, const pg_poa *o, int m);
+
+#endif

@@ -1,0 +1,71 @@
+/*
+ * words.h — the words a document prints, one table per language.
+ *
+ * Three mechanisms, kept apart: the document's `idioma` picks one of
+ * these tables (and the hyphenation dictionary and the PDF's /Lang); a
+ * label the document itself writes (a heading in its XML, a column
+ * label of a POA) overrides the word here; the command line's own
+ * messages follow the user's locale, not this.  Strings ending in _fmt
+ * are printf formats whose arguments the comment names.
+ */
+#ifndef PG_LAYOUTS_WORDS_H
+#define PG_LAYOUTS_WORDS_H
+
+#include "../generator/model/plan.h"
+
+typedef struct words {
+	const char *lang; /* BCP 47: es, en */
+	/* Pages and contents. */
+	const char *contents, *cover_label;
+	const char *continued;	    /* after a continued group's label */
+	const char *continued_page; /* an org chart's subtree goes on at page n */
+	/* Captions: "Tabla No. 3. Title", "Fuente. Source". */
+	const char *table, *figure;
+	const char *caption_fmt; /* kind, number (text), title */
+	const char *source_fmt;	 /* source */
+	const char *list_and;	 /* before the last of a joined list */
+	/* Dates. */
+	const char *month[12], *month_short[12], *month_initial[12];
+	const char *date_long_fmt;  /* day, month, year */
+	const char *date_month_fmt; /* month, year */
+	const char *date_short_fmt; /* day, short month, year */
+	/* Sign-off. */
+	const char *approval;	       /* the approval page's heading */
+	const char *approval_reason_fmt; /* the document's title */
+	/* The POA matrix and its Cronograma. */
+	const char *poa_label[PG_NCOLUMNS]; /* NULL: no such row */
+	const char *area_fmt;		    /* number, name */
+	const char *pei_objective_fmt;	    /* number, text */
+	const char *pei_objective_label_fmt; /* number */
+	const char *scope_label;
+	const char *specific_fmt; /* number */
+	const char *specific;
+	const char *quarter[4];
+	const char *timeline_head, *cronograma_fmt; /* POA title */
+	const char *legend[5];	/* by TL_PLANNED ... TL_CUTOFF */
+	/* The budget. */
+	const char *budget_part[4], *budget_total[4]; /* by pg_budget_part */
+	const char *amount, *total, *end_date;
+	const char *funding[3]; /* by pg_source_kind */
+	const char *chart_title_fmt; /* part, total label, total */
+	const char *ends_fmt;	     /* amount, date */
+	/* The organisation and the strategic plan. */
+	const char *level[4]; /* by pg_level */
+	const char *mission, *vision, *goal, *values;
+	const char *area_box_fmt;	/* number, name */
+	const char *objective_item_fmt; /* number */
+	/* The annual plan's own tables. */
+	const char *link_head[3]; /* the last a format: the action plan's title */
+	const char *action_head[3];
+	const char *action_area_fmt; /* name */
+	/* PDF metadata. */
+	const char *plan_subject, *plan_keywords;
+} words;
+
+/* The table for a language ("es", "es-SV", "en", ...): by its primary
+ * subtag; Spanish when there is none for it. */
+const words *words_for(const char *lang);
+/* Whether a table exists for lang (else words_for falls back). */
+int words_have(const char *lang);
+
+#endif
