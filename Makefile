@@ -2,6 +2,7 @@
 #   make [build=debug|release|sanitize]   builds ./plangen
 #   make demo     renders the built-in 2019 plan into output/
 #   make check    runs the tests (make check build=sanitize: under ASan+UBSan)
+#   make check-deps  checks the includes against the table of tools/check-deps.sh
 #   make bench    prints the speed and memory figures
 #   make install  [PREFIX=/usr/local] [DESTDIR=]
 # Missing Debian packages are installed by tools/deps.sh (as root) or named.
@@ -41,7 +42,7 @@ MAIN := $(O)/generator/main.o
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_BIN := $(TEST_SRC:%.c=$(O)/%)
 
-.PHONY: all demo check bench fuzz install clean deps
+.PHONY: all demo check check-deps bench fuzz install clean deps
 all: plangen
 
 $(O)/plangen: $(MAIN) $(OBJ)
@@ -64,13 +65,18 @@ $(O)/tests/unit/%: tests/unit/%.c tests/unit/check.h $(OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Igenerator -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
 
+# Which folder may include which: the table in tools/check-deps.sh.
+check-deps:
+	@sh tools/check-deps.sh
+
 demo: plangen
 	./plangen
 	@echo "demo: output/plan-2019.pdf"
 
 check: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
-check: plangen $(TEST_BIN)
+check: check-deps plangen $(TEST_BIN)
 	@tools/deps.sh test
+	@sh tests/check-deps.sh
 	@for t in $(TEST_BIN); do echo "== $$t"; $$t || exit 1; done
 	@PLANGEN=./plangen sh tests/run.sh
 	@PLANGEN=./plangen sh tests/render.sh
