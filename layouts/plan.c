@@ -252,6 +252,11 @@ int layout_plan(const pg_plan *p, eng *e, const theme *th, device *dev,
 	theme paper = *th;
 	if (p->paper == PG_A4)
 		theme_a4(&paper);
+	if (!words_have(p->language))
+		diag_add(d, DIAG_WARNING, p->file, 0, 0, "idioma=\"%s\": no printed "
+			 "words in that language; the plan is printed in Spanish",
+			 p->language);
+	eng_set_language(e, p->language, d);
 	kit_doc c;
 	kit_doc_init(&c, e, &paper, words_for(p->language), dev, d);
 	int seen = 0;

@@ -23,6 +23,7 @@ fi
 want_file() { [ -e "$1" ] || need="$need $2"; }
 want_file /usr/include/hyphen.h libhyphen-dev
 want_file /usr/share/hyphen/hyph_es_ES.dic hyphen-es
+want_file /usr/share/hyphen/hyph_en_US.dic hyphen-en-us
 if [ "${1:-build}" = test ]; then
 	want_cmd pdftotext poppler-utils
 	want_cmd pdfsig poppler-utils

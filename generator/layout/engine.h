@@ -29,6 +29,10 @@ typedef struct eng eng;
  * dictionary.  NULL with a diagnostic when the fonts are missing. */
 eng *eng_new(const char *argv0, diag *d);
 void eng_free(eng *e);
+/* The language of the texts set from now on ("es", "en-US": its primary
+ * subtag counts): Pango's, and the hyphenation dictionary's (a warning
+ * when there is none for it).  Spanish until set. */
+void eng_set_language(eng *e, const char *lang, diag *d);
 
 /* ---- styles ---- */
 

@@ -24,6 +24,7 @@ struct eng {
 	PangoFontMap *fontmap;
 	PangoContext *ctx;
 	HyphenDict *hyph; /* NULL: no hyphenation */
+	char lang[8];	  /* its language's primary subtag */
 	GString *buf;	  /* scratch for building texts */
 	GHashTable *cache; /* key (style, width, text) -> PangoLayout */
 	GString *key;
@@ -36,10 +37,17 @@ struct eng {
  * emptied when it is full: memory stays bounded. */
 enum { CACHE_MAX = 2048, CACHE_TEXT = 200 };
 
-static const char *const HYPH_DICTS[] = {
-	"/usr/share/hyphen/hyph_es_SV.dic",
-	"/usr/share/hyphen/hyph_es_ES.dic",
-	"/usr/share/hyphen/hyph_es.dic",
+/* The hyphenation dictionaries of each language, the first found used,
+ * and the Debian package that has them. */
+static const struct {
+	const char *lang, *name, *package;
+	const char *dicts[4];
+} HYPH[] = {
+	{ "es", "Spanish", "hyphen-es",
+	  { "/usr/share/hyphen/hyph_es_SV.dic", "/usr/share/hyphen/hyph_es_ES.dic",
+	    "/usr/share/hyphen/hyph_es.dic" } },
+	{ "en", "English", "hyphen-en-us",
+	  { "/usr/share/hyphen/hyph_en_US.dic", "/usr/share/hyphen/hyph_en_GB.dic" } },
 };
 
 static int has_fonts(const char *dir)
@@ -132,21 +140,42 @@ eng *eng_new(const char *argv0, diag *d)
 	pango_cairo_context_set_font_options(e->ctx, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(e->ctx, FALSE);
-	PangoLanguage *es = pango_language_from_string("es");
-	pango_context_set_language(e->ctx, es);
-
-	for (size_t i = 0; !e->hyph && i < sizeof HYPH_DICTS / sizeof *HYPH_DICTS; i++)
-		if (access(HYPH_DICTS[i], R_OK) == 0)
-			e->hyph = hnj_hyphen_load(HYPH_DICTS[i]);
-	if (!e->hyph)
-		diag_add(d, DIAG_WARNING, "plangen", 0, 0,
-			 "no Spanish hyphenation dictionary (Debian package "
-			 "hyphen-es): words will not be hyphenated");
 	e->buf = g_string_sized_new(4096);
 	e->key = g_string_sized_new(256);
 	e->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					 g_object_unref);
+	eng_set_language(e, "es", d);
 	return e;
+}
+
+void eng_set_language(eng *e, const char *lang, diag *d)
+{
+	size_t n = lang ? strcspn(lang, "-_") : 0;
+	if (!n || (strlen(e->lang) == n && !g_ascii_strncasecmp(e->lang, lang, n)))
+		return;
+	snprintf(e->lang, sizeof e->lang, "%.*s",
+		 (int)(n < sizeof e->lang ? n : sizeof e->lang - 1), lang);
+	pango_context_set_language(e->ctx, pango_language_from_string(e->lang));
+	g_hash_table_remove_all(e->cache);
+	if (e->hyph)
+		hnj_hyphen_free(e->hyph);
+	e->hyph = NULL;
+	size_t k = 0;
+	while (k < sizeof HYPH / sizeof *HYPH && g_ascii_strcasecmp(HYPH[k].lang, e->lang))
+		k++;
+	if (k == sizeof HYPH / sizeof *HYPH) {
+		diag_add(d, DIAG_WARNING, "plangen", 0, 0,
+			 "no hyphenation for the language \"%s\": words will "
+			 "not be hyphenated", e->lang);
+		return;
+	}
+	for (size_t i = 0; !e->hyph && i < 4 && HYPH[k].dicts[i]; i++)
+		if (access(HYPH[k].dicts[i], R_OK) == 0)
+			e->hyph = hnj_hyphen_load(HYPH[k].dicts[i]);
+	if (!e->hyph)
+		diag_add(d, DIAG_WARNING, "plangen", 0, 0,
+			 "no %s hyphenation dictionary (Debian package %s): "
+			 "words will not be hyphenated", HYPH[k].name, HYPH[k].package);
 }
 
 void eng_free(eng *e)
