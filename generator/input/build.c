@@ -788,7 +788,10 @@ static pg_block *block(B *b, const xmlNode *n)
 	case PG_BLOCK_FUNCTIONS: {
 		bl->unit = resolve(b, n, "unidad", attr(b, n, "unidad"), K_UNIT);
 		const char *nm = attr(b, n, "nombre");
-		bl->width_pct = !(nm && !strcmp(nm, "no")); /* show the name */
+		bl->show_name = !(nm && !strcmp(nm, "no"));
+		/* layouts/plan.c still reads the old place: until it reads
+		 * show_name, width_pct says it too. */
+		bl->width_pct = bl->show_name;
 		if (bl->unit && !bl->unit->functions)
 			diag_add(b->d, DIAG_WARNING, b->name, bl->line, 0,
 				 "unit \"%s\" has no <funcion> to list",

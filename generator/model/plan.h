@@ -83,6 +83,7 @@ struct pg_block {
 	const char *file;	/* figure: absolute or relative to the cwd */
 	int width_pct;		/* figure: share of the text width */
 	const pg_unit *unit;	/* functions */
+	int show_name;		/* functions: the unit's name above them */
 	enum pg_budget_part part; /* budget table and chart */
 };
 
