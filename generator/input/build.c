@@ -24,12 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum kind {
-	K_SIGNATORY, K_AREA, K_OBJECTIVE, K_SCOPE, K_UNIT, K_POA, K_SPECIFIC,
-	K_RESULT, K_INDICATOR, K_ACTIVITY, K_OTHER
-};
-
-static const char *const kind_name[] = {
+/* What the messages call each kind of id (enum pg_kind). */
+static const char *const kind_name[PG_NKINDS] = {
 	"signatory (<firmante>)",
 	"strategic area (<area>)",
 	"PEI objective (<objetivo>)",
@@ -40,13 +36,6 @@ static const char *const kind_name[] = {
 	"result (<resultado>)",
 	"indicator (<indicador>)",
 	"activity (<actividad>)",
-	"element",
-};
-
-struct idref {
-	enum kind kind;
-	void *ptr;
-	int line;
 };
 
 typedef struct b {
@@ -54,7 +43,7 @@ typedef struct b {
 	diag *d;
 	const char *name; /* the file, for diagnostics */
 	char *dir;	  /* its folder, for images */
-	xmlHashTablePtr ids;
+	xmlHashTablePtr ids;	   /* id -> its pg_idref */
 	xmlHashTablePtr risk_nums; /* "24" -> the first risk numbered 24 */
 	int units;		   /* so far */
 	pg_plan *p;
@@ -426,41 +415,41 @@ static const char *image(B *b, const xmlNode *n, const char *name)
 
 /* ---- ids and references ---- */
 
-static void declare(B *b, const xmlNode *n, const char *id, enum kind k,
+static void declare(B *b, const xmlNode *n, const char *id, enum pg_kind k,
 		    void *ptr)
 {
 	if (!id || !*id)
 		return;
-	struct idref *r = arena_new_of(b->a, struct idref);
-	*r = (struct idref){ k, ptr, xml_line(n) };
+	pg_idref *r = arena_new_of(b->a, pg_idref);
+	*r = (pg_idref){ id, k, ptr, xml_line(n) };
 	/* Duplicates are the DTD's to report ("ID ... already defined"). */
 	xmlHashAddEntry(b->ids, (const xmlChar *)id, r);
 }
 
 /* The node of kind k that id names, or NULL with a diagnostic. */
 static void *resolve(B *b, const xmlNode *n, const char *attrname,
-		     const char *id, enum kind k)
+		     const char *id, enum pg_kind k)
 {
 	if (!id)
 		return NULL;
-	struct idref *r = xmlHashLookup(b->ids, (const xmlChar *)id);
+	pg_idref *r = xmlHashLookup(b->ids, (const xmlChar *)id);
 	if (!r) {
 		err(b, n, "%s=\"%s\": no %s has this id", attrname, id,
 		    kind_name[k]);
 		return NULL;
 	}
-	if (r->kind != k) {
+	if (r->kind != (int)k) {
 		err(b, n, "%s=\"%s\" is the id of a %s declared at %s:%d, "
 			  "not of a %s", attrname, id, kind_name[r->kind],
 		    b->name, r->line, kind_name[k]);
 		return NULL;
 	}
-	return r->ptr;
+	return r->node;
 }
 
 /* IDREFS: a NULL-terminated array of resolved pointers. */
 static const void **resolve_list(B *b, const xmlNode *n, const char *attrname,
-				 enum kind k)
+				 enum pg_kind k)
 {
 	const char *v = attr(b, n, attrname);
 	int count = 0;
@@ -479,6 +468,27 @@ static const void **resolve_list(B *b, const xmlNode *n, const char *attrname,
 		s = e ? e + 1 : s + len;
 	}
 	return r;
+}
+
+struct ids {
+	pg_idref *v;
+	int n;
+};
+
+static void ids_add(void *payload, void *data, const xmlChar *name)
+{
+	(void)name;
+	struct ids *ids = data;
+	ids->v[ids->n++] = *(const pg_idref *)payload;
+}
+
+/* The ids declared, as the model's index of p. */
+static void index_ids(B *b, pg_plan *p)
+{
+	int size = xmlHashSize(b->ids);
+	struct ids ids = { arena_array_of(b->a, pg_idref, size > 0 ? size : 1), 0 };
+	xmlHashScan(b->ids, ids_add, &ids);
+	pg_plan_set_ids(p, ids.v, ids.n);
 }
 
 /* ---- cover and sign-off ---- */
@@ -538,7 +548,7 @@ static void signatories(B *b, const xmlNode *n)
 		s->signature = image(b, c, "firma");
 		s->stamp = image(b, c, "sello");
 		s->line = xml_line(c);
-		declare(b, c, s->id, K_SIGNATORY, s);
+		declare(b, c, s->id, PG_KIND_SIGNATORY, s);
 		*t = s;
 		t = &s->next;
 	}
@@ -549,7 +559,7 @@ static void approval(B *b, const xmlNode *n)
 {
 	pg_plan *p = b->p;
 	p->approvers = (const pg_signatory **)resolve_list(b, n, "firmantes",
-							   K_SIGNATORY);
+							   PG_KIND_SIGNATORY);
 	int count = 0;
 	while (p->approvers[count])
 		count++;
@@ -786,7 +796,7 @@ static pg_block *block(B *b, const xmlNode *n)
 			err(b, n, "<tablas-plan-accion> needs a <plan-accion>");
 		break;
 	case PG_BLOCK_FUNCTIONS: {
-		bl->unit = resolve(b, n, "unidad", attr(b, n, "unidad"), K_UNIT);
+		bl->unit = resolve(b, n, "unidad", attr(b, n, "unidad"), PG_KIND_UNIT);
 		const char *nm = attr(b, n, "nombre");
 		bl->show_name = !(nm && !strcmp(nm, "no"));
 		/* layouts/plan.c still reads the old place: until it reads
@@ -889,7 +899,7 @@ static void pei(B *b, const xmlNode *n)
 		ar->num = number(b, c, "num", attr(b, c, "num"));
 		ar->name = attr(b, c, "nombre");
 		ar->line = xml_line(c);
-		declare(b, c, ar->id, K_AREA, ar);
+		declare(b, c, ar->id, PG_KIND_AREA, ar);
 		const xmlNode *desc = child(c, "descripcion");
 		if (desc)
 			ar->description = paragraphs(b, desc);
@@ -903,7 +913,7 @@ static void pei(B *b, const xmlNode *n)
 			ob->text = text_of(b, o);
 			ob->area = ar;
 			ob->line = xml_line(o);
-			declare(b, o, ob->id, K_OBJECTIVE, ob);
+			declare(b, o, ob->id, PG_KIND_OBJECTIVE, ob);
 			*ot = ob;
 			ot = &ob->next;
 		}
@@ -939,7 +949,7 @@ static pg_unit *unit(B *b, const xmlNode *n, const pg_unit *parent)
 		err(b, n, "more than %d units in the organisation (its chart "
 			  "takes time in the square of their number)",
 		    PG_MAX_ORG_UNITS);
-	declare(b, n, u->id, K_UNIT, u);
+	declare(b, n, u->id, PG_KIND_UNIT, u);
 	pg_item **ft = &u->functions;
 	pg_unit **ut = &u->children;
 	each_child(c, n) {
@@ -1134,7 +1144,7 @@ static pg_activity *activity(B *b, const xmlNode *n)
 	a->text = spans_of(b, child(n, "texto"));
 	a->sources = sources_of(b, n);
 	exec_of(b, n, &a->exec);
-	declare(b, n, a->id, K_ACTIVITY, a);
+	declare(b, n, a->id, PG_KIND_ACTIVITY, a);
 	return a;
 }
 
@@ -1163,7 +1173,7 @@ static pg_indicator *indicator(B *b, const xmlNode *n)
 	in->text = spans_of(b, child(n, "texto"));
 	in->sources = sources_of(b, n);
 	exec_of(b, n, &in->exec);
-	declare(b, n, in->id, K_INDICATOR, in);
+	declare(b, n, in->id, PG_KIND_INDICATOR, in);
 	pg_activity **t = &in->activities;
 	each_child(c, n) {
 		if (is(c, "actividad")) {
@@ -1183,7 +1193,7 @@ static pg_result *result(B *b, const xmlNode *n)
 	r->line = xml_line(n);
 	r->text = spans_of(b, child(n, "texto"));
 	exec_of(b, n, &r->exec);
-	declare(b, n, r->id, K_RESULT, r);
+	declare(b, n, r->id, PG_KIND_RESULT, r);
 	pg_indicator **t = &r->indicators;
 	each_child(c, n) {
 		if (is(c, "indicador")) {
@@ -1218,11 +1228,11 @@ static pg_specific *specific(B *b, const xmlNode *n)
 	s->num = attr(b, n, "num");
 	s->label = attr(b, n, "etiqueta");
 	s->line = xml_line(n);
-	s->pei = (const pg_objective **)resolve_list(b, n, "pei", K_OBJECTIVE);
-	s->scope = resolve(b, n, "alcance", attr(b, n, "alcance"), K_SCOPE);
+	s->pei = (const pg_objective **)resolve_list(b, n, "pei", PG_KIND_OBJECTIVE);
+	s->scope = resolve(b, n, "alcance", attr(b, n, "alcance"), PG_KIND_SCOPE);
 	s->headers = headers(b, n);
 	s->text = spans_of(b, child(n, "texto"));
-	declare(b, n, s->id, K_SPECIFIC, s);
+	declare(b, n, s->id, PG_KIND_SPECIFIC, s);
 	pg_result **t = &s->results;
 	each_child(c, n) {
 		if (is(c, "resultado")) {
@@ -1257,11 +1267,11 @@ static pg_poa *poa(B *b, const xmlNode *n)
 	p->id = attr(b, n, "id");
 	p->title = attr(b, n, "titulo");
 	p->line = xml_line(n);
-	p->unit = resolve(b, n, "unidad", attr(b, n, "unidad"), K_UNIT);
-	p->area = resolve(b, n, "area", attr(b, n, "area"), K_AREA);
+	p->unit = resolve(b, n, "unidad", attr(b, n, "unidad"), PG_KIND_UNIT);
+	p->area = resolve(b, n, "area", attr(b, n, "area"), PG_KIND_AREA);
 	p->objectives = (const pg_objective **)resolve_list(b, n, "objetivos",
-							    K_OBJECTIVE);
-	declare(b, n, p->id, K_POA, p);
+							    PG_KIND_OBJECTIVE);
+	declare(b, n, p->id, PG_KIND_POA, p);
 	const xmlNode *cols = child(n, "columnas");
 	if (cols) {
 		for (int i = 0; i < PG_NCOLUMNS; i++)
@@ -1331,9 +1341,9 @@ static void action_plan(B *b, const xmlNode *n)
 		s->id = attr(b, c, "id");
 		s->line = xml_line(c);
 		s->objective = resolve(b, c, "objetivo", attr(b, c, "objetivo"),
-				       K_OBJECTIVE);
+				       PG_KIND_OBJECTIVE);
 		s->text = spans_of(b, child(c, "texto"));
-		declare(b, c, s->id, K_SCOPE, s);
+		declare(b, c, s->id, PG_KIND_SCOPE, s);
 		pg_result **rt = &s->results;
 		each_child(r, c) {
 			if (is(r, "resultado")) {
@@ -1418,6 +1428,7 @@ pg_plan *build_plan(xmlDocPtr doc, const char *name, arena *a, diag *d)
 			}
 		}
 	}
+	index_ids(&b, p);
 	xmlHashFree(b.ids, NULL);
 	xmlHashFree(b.risk_nums, NULL);
 	return p;

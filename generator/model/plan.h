@@ -331,6 +331,32 @@ struct pg_poa {
 	int line;
 };
 
+/* ---- ids ---- */
+
+/* What an id (an ID attribute of the DTD) names. */
+enum pg_kind {
+	PG_KIND_SIGNATORY,	/* pg_signatory */
+	PG_KIND_AREA,		/* pg_area */
+	PG_KIND_OBJECTIVE,	/* pg_objective */
+	PG_KIND_SCOPE,		/* pg_scope */
+	PG_KIND_UNIT,		/* pg_unit */
+	PG_KIND_POA,		/* pg_poa */
+	PG_KIND_SPECIFIC,	/* pg_specific */
+	PG_KIND_RESULT,		/* pg_result */
+	PG_KIND_INDICATOR,	/* pg_indicator */
+	PG_KIND_ACTIVITY,	/* pg_activity */
+	PG_NKINDS
+};
+
+/* One id and the node it names: `node` is a pointer to the struct that
+ * `kind` (an enum pg_kind) says. */
+typedef struct pg_idref {
+	const char *id;
+	int kind;
+	void *node;
+	int line;
+} pg_idref;
+
 /* ---- the plan ---- */
 
 struct pg_plan {
@@ -357,7 +383,22 @@ struct pg_plan {
 	pg_budget *budget;
 	pg_risk *risks;
 	pg_poa *poas;
+
+	pg_idref *ids; /* every id, sorted (pg_plan_set_ids) */
+	int nids;
 };
+
+/* model/plan.c: makes v[0..n) p's index of ids, sorting it in place;
+ * the ids must be unique.  v is the caller's (the arena's, like p). */
+void pg_plan_set_ids(pg_plan *p, pg_idref *v, int n);
+
+/* model/plan.c: the node that `id` names in p, with its kind and line,
+ * or NULL if no node has this id.  This is how a document read after a
+ * plan (a progress file citing an activity) finds the plan's nodes:
+ *   const pg_idref *r = pg_plan_find(p, "uj-o1-r1-i1-a1");
+ *   if (r && r->kind == PG_KIND_ACTIVITY) { pg_activity *a = r->node; ... }
+ * The result lives as long as p. */
+const pg_idref *pg_plan_find(const pg_plan *p, const char *id);
 
 /* The 12-bit mask of every month. */
 #define PG_ALL_MONTHS 0xfffu

@@ -189,11 +189,50 @@ static void test_builtin_plan(void)
 	diag_free(d);
 }
 
+/* After reading, every id of the plan is found again through the
+ * model's index, with its kind and node (a progress file's way in). */
+static void test_find_by_id(void)
+{
+	arena *a = arena_new();
+	diag *d = diag_new();
+	pg_plan *p = reader_read(READER_DEFAULT_NAME, pg_embedded_plan,
+				 pg_embedded_plan_size, a, d);
+	CHECK(p != NULL);
+	if (p) {
+		int acts = 0, found = 0;
+		for (const pg_poa *o = p->poas; o; o = o->next) {
+			const pg_idref *r = pg_plan_find(p, o->id);
+			CHECK(r && r->kind == PG_KIND_POA && r->node == o &&
+			      r->line == o->line);
+			for (const pg_part *pt = o->parts; pt; pt = pt->next)
+				for (const pg_specific *s = pt->objectives; s; s = s->next)
+					for (const pg_result *rs = s->results; rs; rs = rs->next)
+						for (const pg_indicator *in = rs->indicators; in; in = in->next)
+							for (const pg_activity *ac = in->activities; ac; ac = ac->next) {
+								acts++;
+								r = pg_plan_find(p, ac->id);
+								found += r && r->kind == PG_KIND_ACTIVITY &&
+									 r->node == ac && r->line == ac->line;
+							}
+		}
+		CHECK(acts > 200 && found == acts);
+		CHECK(pg_plan_find(p, "no-such-id") == NULL);
+		CHECK(pg_plan_find(p, "") == NULL);
+		int sorted = p->nids > acts;
+		for (int i = 1; i < p->nids; i++)
+			sorted &= strcmp(p->ids[i - 1].id, p->ids[i].id) < 0;
+		CHECK(sorted);
+	}
+	arena_free(a);
+	diag_free(d);
+}
+
 int main(void)
 {
 	test_model();
 	test_rules();
 	test_builtin_plan();
+	test_find_by_id();
 	printf("test-reader: %d/%d checks passed\n", checks - failures, checks);
 	return failures != 0;
 }
