@@ -2,7 +2,7 @@
  * check.c — the rules over the whole model that neither the DTD nor a
  * single element can state: totals that must agree, numbers that must be
  * unique, and the warning for an empty result.  Value formats and
- * references were checked while building (build.c).
+ * references were checked while building (build*.c).
  */
 #include "input-imp.h"
 

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+
+#include "input/build-imp.h"
 #include "input/reader.h"
 
 #include "check.h"
@@ -227,12 +230,68 @@ static void test_find_by_id(void)
 	diag_free(d);
 }
 
+/* A second document's reader citing the plan (bld.cited) and declaring
+ * a kind of its own (bld.kind_name): ids resolve in either, with the
+ * usual messages, the plan's located in the plan's file. */
+static void test_cited_plan(void)
+{
+	struct run r;
+	run(&r, NULL);
+	CHECK(r.p != NULL);
+	static const char doc[] = "<avance>\n"
+				  "<hito id=\"h1\"/>\n"
+				  "<x/>\n";
+	xmlDocPtr x = xmlReadMemory(doc, sizeof doc - 1, "avance.xml", NULL,
+				    XML_PARSE_NONET | XML_PARSE_RECOVER |
+				    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	const xmlNode *root = xmlDocGetRootElement(x);
+	const xmlNode *hito = bld_child(root, "hito"), *n = bld_child(root, "x");
+	CHECK(hito && n);
+	if (r.p && hito && n) {
+		static const char *const own[] = { "milestone (<hito>)" };
+		diag *d = diag_new();
+		bld b;
+		bld_init(&b, "avance.xml", r.a, d);
+		b.cited = r.p;
+		b.kind_name = own;
+		int h = 1;
+		bld_declare(&b, hito, "h1", PG_NKINDS, &h);
+		const pg_idref *a = pg_plan_find(r.p, "a");
+		CHECK(a && a->kind == PG_KIND_ACTIVITY);
+		CHECK(a && bld_resolve(&b, n, "actividad", "a", PG_KIND_ACTIVITY) == a->node);
+		CHECK(bld_resolve(&b, n, "hito", "h1", PG_NKINDS) == &h);
+		CHECK(diag_errors(d) == 0);
+		CHECK(bld_resolve(&b, n, "actividad", "r", PG_KIND_ACTIVITY) == NULL);
+		CHECK(bld_resolve(&b, n, "actividad", "zz", PG_KIND_ACTIVITY) == NULL);
+		CHECK(bld_resolve(&b, n, "actividad", "h1", PG_KIND_ACTIVITY) == NULL);
+		bld_done(&b);
+		char out[2048] = "";
+		FILE *f = fmemopen(out, sizeof out, "w");
+		diag_print(d, f, 1);
+		fclose(f);
+		CHECK(strstr(out, "avance.xml:3: error: actividad=\"r\" is the id of "
+				  "a result (<resultado>) declared at t.xml:"));
+		CHECK(strstr(out, "avance.xml:3: error: actividad=\"zz\": no activity "
+				  "(<actividad>) has this id"));
+		CHECK(strstr(out, "avance.xml:3: error: actividad=\"h1\" is the id of "
+				  "a milestone (<hito>) declared at avance.xml:2, not of "
+				  "a activity (<actividad>)"));
+		if (diag_errors(d) != 3)
+			fprintf(stderr, "%s", out);
+		CHECK(diag_errors(d) == 3);
+		diag_free(d);
+	}
+	xmlFreeDoc(x);
+	done(&r);
+}
+
 int main(void)
 {
 	test_model();
 	test_rules();
 	test_builtin_plan();
 	test_find_by_id();
+	test_cited_plan();
 	printf("test-reader: %d/%d checks passed\n", checks - failures, checks);
 	return failures != 0;
 }
