@@ -62,8 +62,7 @@ static pg_money_table *money(bld *b, const xmlNode *n, enum pg_budget_part part)
 		*lt = l;
 		lt = &l->next;
 	}
-	/* The table: a header row, the lines, the total. */
-	if (nlines + 2 > PG_MAX_TABLE_ROWS)
+	if (pg_money_table_rows(t) > PG_MAX_TABLE_ROWS)
 		bld_err(b, n, "<%s> has %d lines; its table has at most %d rows",
 			bld_budget_part_name[part], nlines, PG_MAX_TABLE_ROWS);
 	const char *tot = bld_attr(b, n, "total");

@@ -1,5 +1,6 @@
 /*
- * plan.c — what the model computes about itself: the index of its ids.
+ * plan.c — what the model computes about itself: the index of its ids,
+ * and the rows of the tables the layout makes of it (but a POA's, poa.c).
  *
  * The index is an array of pg_idref sorted by id (strcmp), built once by
  * the reader after the plan, searched by halves.
@@ -29,4 +30,35 @@ const pg_idref *pg_plan_find(const pg_plan *p, const char *id)
 		return NULL;
 	pg_idref key = { id, 0, NULL, 0 };
 	return bsearch(&key, p->ids, (size_t)p->nids, sizeof *p->ids, by_id);
+}
+
+/* ---- table rows ---- */
+
+long pg_scope_rows(const pg_scope *s)
+{
+	long n = 0;
+	for (const pg_result *r = s->results; r; r = r->next) {
+		long k = 0;
+		for (const pg_indicator *i = r->indicators; i; i = i->next)
+			k++;
+		n += k ? k : 1;
+	}
+	return n ? n : 1;
+}
+
+long pg_action_table_rows(const pg_plan *p, const pg_area *a)
+{
+	long n = 1;
+	for (const pg_scope *s = p->action ? p->action->scopes : NULL; s; s = s->next)
+		if (s->objective && s->objective->area == a)
+			n += pg_scope_rows(s);
+	return n;
+}
+
+long pg_money_table_rows(const pg_money_table *t)
+{
+	long n = 2;
+	for (const pg_money_line *l = t->lines; l; l = l->next)
+		n++;
+	return n;
 }

@@ -400,6 +400,32 @@ void pg_plan_set_ids(pg_plan *p, pg_idref *v, int n);
  * The result lives as long as p. */
 const pg_idref *pg_plan_find(const pg_plan *p, const char *id);
 
+/* ---- the rows of the tables the layout makes from the model ----
+ *
+ * Each count is the layout's (layouts/plan.c), stated here so that the
+ * reader holds every table to PG_MAX_TABLE_ROWS before the layout runs;
+ * the layout asserts what it built against them. */
+
+/* model/poa.c: the rows of a POA's matrix: its header rows, a group row
+ * per part title, header, cited PEI objective, scope and specific
+ * objective, and the rows of each result (poa.c says it in full). */
+long pg_poa_matrix_rows(const pg_poa *o);
+/* model/poa.c: a result's rows in the matrix: one per activity, one
+ * for an indicator without activities, one for a result without
+ * indicators. */
+long pg_poa_result_rows(const pg_result *r);
+
+/* model/plan.c: a scope's rows in its area's action-plan table: one per
+ * indicator of its results, one for a result without indicators, one
+ * for a scope without results. */
+long pg_scope_rows(const pg_scope *s);
+/* model/plan.c: the rows of the action plan's table for area a: a
+ * header row, then pg_scope_rows of each scope whose objective is a's. */
+long pg_action_table_rows(const pg_plan *p, const pg_area *a);
+/* model/plan.c: the rows of a budget part's table: a header row, a row
+ * per line, the total. */
+long pg_money_table_rows(const pg_money_table *t);
+
 /* The 12-bit mask of every month. */
 #define PG_ALL_MONTHS 0xfffu
 
