@@ -253,7 +253,7 @@ static int by_area(const void *x, const void *y)
 
 /* The action plan's tables: one per area (pg_action_table_rows, summed
  * here over the scopes sorted by area: n log n), and the linking
- * table (a row per scope, and one per PEI objective without scopes). */
+ * table (pg_link_table_rows). */
 static void action_rows(const pg_plan *p, diag *d)
 {
 	if (!p->pei || !p->action)
@@ -264,7 +264,6 @@ static void action_rows(const pg_plan *p, diag *d)
 	struct area_rows *v = calloc((size_t)n + 1, sizeof *v);
 	if (!v)
 		pg_oom();
-	long linked = 0;
 	n = 0;
 	for (const pg_scope *s = p->action->scopes; s; s = s->next) {
 		if (s->objective) {
@@ -272,7 +271,6 @@ static void action_rows(const pg_plan *p, diag *d)
 						   pg_scope_rows(s), s->line, n };
 			n++;
 		}
-		linked++;
 	}
 	qsort(v, (size_t)n, sizeof *v, by_area);
 	for (int i = 0, j; i < n; i = j) {
@@ -286,18 +284,16 @@ static void action_rows(const pg_plan *p, diag *d)
 				 v[i].area->num, rows, PG_MAX_TABLE_ROWS);
 	}
 	free(v);
-	/* Each objective adds a row at most: the count is an upper bound. */
-	for (const pg_area *a = p->pei->areas; a; a = a->next)
-		for (const pg_objective *o = a->objectives; o; o = o->next)
-			linked++;
+	long linked = pg_link_table_rows(p);
 	const pg_scope *last = p->action->scopes;
 	while (last && last->next)
 		last = last->next;
-	if (linked + 1 > PG_MAX_TABLE_ROWS && last)
+	if (linked > PG_MAX_TABLE_ROWS && last)
 		diag_add(d, DIAG_ERROR, p->file, last->line, 0,
 			 "the table linking the PEI to the action plan would have "
-			 "up to %ld rows (one per scope and per objective); a "
-			 "table has at most %d", linked + 1, PG_MAX_TABLE_ROWS);
+			 "%ld rows (one per scope, and one per PEI objective "
+			 "without scopes); a table has at most %d", linked,
+			 PG_MAX_TABLE_ROWS);
 }
 
 static void table_rows(const pg_plan *p, diag *d)

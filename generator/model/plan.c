@@ -6,7 +6,9 @@
  * the reader after the plan, searched by halves.
  */
 #include "plan.h"
+#include "../base/arena.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,6 +54,43 @@ long pg_action_table_rows(const pg_plan *p, const pg_area *a)
 	for (const pg_scope *s = p->action ? p->action->scopes : NULL; s; s = s->next)
 		if (s->objective && s->objective->area == a)
 			n += pg_scope_rows(s);
+	return n;
+}
+
+static int by_address(const void *x, const void *y)
+{
+	uintptr_t a = (uintptr_t)*(const void *const *)x,
+		  b = (uintptr_t)*(const void *const *)y;
+	return (a > b) - (a < b);
+}
+
+/* A scope's objective, once resolved, is one of the PEI's (a scope
+ * without one has no row), so the rows are the header, one per
+ * objective, and one per scope beyond the first of its objective:
+ * counted over the scopes sorted by the objective they cite (n log n,
+ * however many objectives). */
+long pg_link_table_rows(const pg_plan *p)
+{
+	if (!p->pei || !p->action)
+		return 0;
+	long n = 1;
+	for (const pg_area *a = p->pei->areas; a; a = a->next)
+		for (const pg_objective *o = a->objectives; o; o = o->next)
+			n++;
+	size_t k = 0;
+	for (const pg_scope *s = p->action->scopes; s; s = s->next)
+		k++;
+	const void **v = malloc((k + 1) * sizeof *v);
+	if (!v)
+		pg_oom();
+	k = 0;
+	for (const pg_scope *s = p->action->scopes; s; s = s->next)
+		if (s->objective)
+			v[k++] = s->objective;
+	qsort(v, k, sizeof *v, by_address);
+	for (size_t i = 1; i < k; i++)
+		n += v[i] == v[i - 1];
+	free(v);
 	return n;
 }
 

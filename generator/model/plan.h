@@ -422,6 +422,11 @@ long pg_scope_rows(const pg_scope *s);
 /* model/plan.c: the rows of the action plan's table for area a: a
  * header row, then pg_scope_rows of each scope whose objective is a's. */
 long pg_action_table_rows(const pg_plan *p, const pg_area *a);
+/* model/plan.c: the rows of the table linking the PEI to the action
+ * plan (Tabla No. 1): a header row, then for each PEI objective a row
+ * per scope citing it, or one row if none does; 0 without a PEI or an
+ * action plan (there is no table). */
+long pg_link_table_rows(const pg_plan *p);
 /* model/plan.c: the rows of a budget part's table: a header row, a row
  * per line, the total. */
 long pg_money_table_rows(const pg_money_table *t);

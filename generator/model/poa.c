@@ -46,7 +46,7 @@ long pg_poa_result_rows(const pg_result *r)
 
 long pg_poa_matrix_rows(const pg_poa *o)
 {
-	long n = 3; /* the header rows at most (2 without a period row) */
+	long n = o->label[PG_COL_PERIOD] ? 3 : 2; /* the header rows */
 	for (const pg_part *pt = o->parts; pt; pt = pt->next) {
 		n += (pt->title != NULL) + headers_of(pt->headers);
 		for (const pg_specific *s = pt->objectives; s; s = s->next) {

@@ -230,6 +230,25 @@ static void test_find_by_id(void)
 	diag_free(d);
 }
 
+/* The rows of the tables the layout makes, counted by the model: the
+ * template's POA has two header rows, a row for its PEI objective, one
+ * for its specific objective and one for its only activity. */
+static void test_table_rows(void)
+{
+	struct run r;
+	run(&r, NULL);
+	CHECK(r.p != NULL);
+	if (r.p) {
+		const pg_poa *o = r.p->poas;
+		CHECK(pg_poa_matrix_rows(o) == 5);
+		CHECK(pg_poa_result_rows(o->parts->objectives->results) == 1);
+		CHECK(pg_money_table_rows(r.p->budget->part[PG_INCOME]) == 5);
+		CHECK(pg_link_table_rows(r.p) == 0); /* no action plan */
+		CHECK(pg_action_table_rows(r.p, r.p->pei->areas) == 1);
+	}
+	done(&r);
+}
+
 /* A second document's reader citing the plan (bld.cited) and declaring
  * a kind of its own (bld.kind_name): ids resolve in either, with the
  * usual messages, the plan's located in the plan's file. */
@@ -292,6 +311,7 @@ int main(void)
 	test_builtin_plan();
 	test_find_by_id();
 	test_cited_plan();
+	test_table_rows();
 	printf("test-reader: %d/%d checks passed\n", checks - failures, checks);
 	return failures != 0;
 }
