@@ -403,8 +403,8 @@ const pg_idref *pg_plan_find(const pg_plan *p, const char *id);
 /* ---- the rows of the tables the layout makes from the model ----
  *
  * Each count is the layout's (layouts/plan.c), stated here so that the
- * reader holds every table to PG_MAX_TABLE_ROWS before the layout runs;
- * the layout asserts what it built against them. */
+ * reader holds every table to PG_MAX_TABLE_ROWS before the layout runs,
+ * and so that the layout can assert what it built against them. */
 
 /* model/poa.c: the rows of a POA's matrix: its header rows, a group row
  * per part title, header, cited PEI objective, scope and specific
