@@ -99,7 +99,7 @@ FUZZ_SECONDS ?= 600
 FUZZ := build/fuzz
 FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined $(PKG_CFLAGS)
-FUZZ_READER_OBJ := $(patsubst %.c,$(FUZZ)/%.o,$(wildcard generator/base/*.c \
+FUZZ_READER_OBJ := $(patsubst %.c,$(FUZZ)/%.o,$(wildcard generator/base/*.c generator/model/*.c \
 	generator/input/*.c)) $(FUZZ)/generator/input/embedded.o
 FUZZ_OBJ := $(patsubst %.c,$(FUZZ)/%.o,$(SRC)) $(FUZZ)/generator/input/embedded.o
 fuzz:

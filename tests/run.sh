@@ -101,8 +101,10 @@ limit table-rows "this table has 2001 rows; a table has at most 2000" \
 	's|<p>Texto.</p>|"<tabla>" . ("<fila><celda>x</celda></fila>\n" x 2001) . "</tabla>"|e'
 limit header-rows "more than 16 header rows in a table" \
 	's|<p>Texto.</p>|"<tabla>" . ("<fila tipo=\"encabezado\"><celda>x</celda></fila>\n" x 17) . "</tabla>"|e'
-limit poa-rows "the matrix of this POA would have 2003 rows" \
+limit poa-rows "the matrix of this POA would have 2002 rows" \
 	's|(<actividad id="uj-o1-r1-i1-a1".*?</actividad>)|join "", map { (my $a = $1) =~ s/-a1"/-a$_"/; $a } 1 .. 1998|se'
+limit poa-rows-period "the matrix of this POA would have 2003 rows" \
+	's|(<actividad id="uj-o1-r1-i1-a1".*?</actividad>)|join "", map { (my $a = $1) =~ s/-a1"/-a$_"/; $a } 1 .. 1998|se; s|<poa id="poa-uj"[^>]*>|$&<columnas periodo="AÑO 2019"/>|'
 limit month-label "meses=\"E F M A M J J A S Octubre N D\": a month label has at most 4 characters" \
 	's|<poa id="poa-uj" unidad="uj" titulo="PLAN OPERATIVO 2019 UNIDAD JURIDICA">|$&<columnas meses="E F M A M J J A S Octubre N D"/>|'
 limit units "more than 500 units in the organisation" \
@@ -113,6 +115,8 @@ limit budget-lines "<ingresos> has 1999 lines; its table has at most 2000 rows" 
 	's|<ingresos total="150.00">.*?</ingresos>|"<ingresos>" . ("<linea monto=\"1.00\">x</linea>\n" x 1999) . "</ingresos>"|se; s|<egresos.*?</egresos>||s'
 limit action-rows "the action plan's table for the strategic area 1 would have 2001 rows" \
 	's|</pei>|"</pei><plan-accion titulo=\"PA\"><alcance id=\"al1\" objetivo=\"oe1\"><texto>A</texto>" . join("", map { "<resultado id=\"ar$_\"><texto>r</texto></resultado>" } 1 .. 2000) . "</alcance></plan-accion>"|e'
+limit link-rows "the table linking the PEI to the action plan would have 2001 rows" \
+	's|</pei>|"</pei><plan-accion titulo=\"PA\">" . join("", map { "<alcance id=\"al$_\" objetivo=\"oe1\"><texto>A</texto></alcance>" } 1 .. 2000) . "</plan-accion>"|e'
 
 # A file over the 128 MiB the reader takes (sparse: nothing is written).
 total=$((total + 1))

@@ -2,7 +2,7 @@
  * check.c — the rules over the whole model that neither the DTD nor a
  * single element can state: totals that must agree, numbers that must be
  * unique, and the warning for an empty result.  Value formats and
- * references were checked while building (build.c).
+ * references were checked while building (build*.c).
  */
 #include "input-imp.h"
 
@@ -237,47 +237,6 @@ static void poa(const pg_plan *p, const pg_poa *poa, diag *d)
 
 /* ---- the tables the layout makes: at most PG_MAX_TABLE_ROWS rows ---- */
 
-static long headers_of(const pg_header *h)
-{
-	long n = 0;
-	for (; h; h = h->next)
-		n++;
-	return n;
-}
-
-/* A result's matrix rows: one per activity, one for an indicator
- * without activities, one for a result without indicators. */
-static long result_rows(const pg_result *r)
-{
-	long n = 0;
-	for (const pg_indicator *i = r->indicators; i; i = i->next) {
-		long k = 0;
-		for (const pg_activity *a = i->activities; a; a = a->next)
-			k++;
-		n += k ? k : 1;
-	}
-	return n ? n : 1;
-}
-
-/* As layouts/plan.c builds the matrix: header rows, then group rows
- * (part, headers, PEI objectives, scope, specific objective) and the
- * rows of each result. */
-static long poa_rows(const pg_poa *o)
-{
-	long n = 3;
-	for (const pg_part *pt = o->parts; pt; pt = pt->next) {
-		n += (pt->title != NULL) + headers_of(pt->headers);
-		for (const pg_specific *s = pt->objectives; s; s = s->next) {
-			for (int i = 0; s->pei && s->pei[i]; i++)
-				n++;
-			n += (s->scope != NULL) + headers_of(s->headers) + 1;
-			for (const pg_result *r = s->results; r; r = r->next)
-				n += result_rows(r);
-		}
-	}
-	return n;
-}
-
 struct area_rows {
 	const pg_area *area;
 	long rows;
@@ -292,9 +251,9 @@ static int by_area(const void *x, const void *y)
 	return (a->order > b->order) - (a->order < b->order);
 }
 
-/* The action plan's tables: one per area (a row per indicator of each
- * scope's results; the scopes sorted by area, n log n), and the linking
- * table (a row per scope, and one per PEI objective without scopes). */
+/* The action plan's tables: one per area (pg_action_table_rows, summed
+ * here over the scopes sorted by area: n log n), and the linking
+ * table (pg_link_table_rows). */
 static void action_rows(const pg_plan *p, diag *d)
 {
 	if (!p->pei || !p->action)
@@ -305,26 +264,17 @@ static void action_rows(const pg_plan *p, diag *d)
 	struct area_rows *v = calloc((size_t)n + 1, sizeof *v);
 	if (!v)
 		pg_oom();
-	long linked = 0;
 	n = 0;
 	for (const pg_scope *s = p->action->scopes; s; s = s->next) {
-		long k = 0;
-		for (const pg_result *r = s->results; r; r = r->next) {
-			long i = 0;
-			for (const pg_indicator *in = r->indicators; in; in = in->next)
-				i++;
-			k += i ? i : 1;
-		}
 		if (s->objective) {
-			v[n] = (struct area_rows){ s->objective->area, k ? k : 1,
-						   s->line, n };
+			v[n] = (struct area_rows){ s->objective->area,
+						   pg_scope_rows(s), s->line, n };
 			n++;
 		}
-		linked++;
 	}
 	qsort(v, (size_t)n, sizeof *v, by_area);
 	for (int i = 0, j; i < n; i = j) {
-		long rows = 1; /* the header */
+		long rows = 1; /* the header, as pg_action_table_rows */
 		for (j = i; j < n && v[j].area == v[i].area; j++)
 			rows += v[j].rows;
 		if (rows > PG_MAX_TABLE_ROWS)
@@ -334,24 +284,22 @@ static void action_rows(const pg_plan *p, diag *d)
 				 v[i].area->num, rows, PG_MAX_TABLE_ROWS);
 	}
 	free(v);
-	/* Each objective adds a row at most: the count is an upper bound. */
-	for (const pg_area *a = p->pei->areas; a; a = a->next)
-		for (const pg_objective *o = a->objectives; o; o = o->next)
-			linked++;
+	long linked = pg_link_table_rows(p);
 	const pg_scope *last = p->action->scopes;
 	while (last && last->next)
 		last = last->next;
-	if (linked + 1 > PG_MAX_TABLE_ROWS && last)
+	if (linked > PG_MAX_TABLE_ROWS && last)
 		diag_add(d, DIAG_ERROR, p->file, last->line, 0,
 			 "the table linking the PEI to the action plan would have "
-			 "up to %ld rows (one per scope and per objective); a "
-			 "table has at most %d", linked + 1, PG_MAX_TABLE_ROWS);
+			 "%ld rows (one per scope, and one per PEI objective "
+			 "without scopes); a table has at most %d", linked,
+			 PG_MAX_TABLE_ROWS);
 }
 
 static void table_rows(const pg_plan *p, diag *d)
 {
 	for (const pg_poa *o = p->poas; o; o = o->next) {
-		long n = poa_rows(o);
+		long n = pg_poa_matrix_rows(o);
 		if (n > PG_MAX_TABLE_ROWS)
 			diag_add(d, DIAG_ERROR, p->file, o->line, 0,
 				 "the matrix of this POA would have %ld rows (one "

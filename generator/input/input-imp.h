@@ -16,7 +16,7 @@ int xml_validate(xmlDocPtr doc, const char *name, diag *d);
 /* xml.c: the line of a node (beyond 65535 too). */
 int xml_line(const xmlNode *n);
 
-/* build.c: the model of a parsed document (valid or not: what does not
+/* build-plan.c: the model of a parsed document (valid or not: what does not
  * fit is skipped; reference and value errors are diagnosed). */
 pg_plan *build_plan(xmlDocPtr doc, const char *name, arena *a, diag *d);
 

@@ -331,6 +331,32 @@ struct pg_poa {
 	int line;
 };
 
+/* ---- ids ---- */
+
+/* What an id (an ID attribute of the DTD) names. */
+enum pg_kind {
+	PG_KIND_SIGNATORY,	/* pg_signatory */
+	PG_KIND_AREA,		/* pg_area */
+	PG_KIND_OBJECTIVE,	/* pg_objective */
+	PG_KIND_SCOPE,		/* pg_scope */
+	PG_KIND_UNIT,		/* pg_unit */
+	PG_KIND_POA,		/* pg_poa */
+	PG_KIND_SPECIFIC,	/* pg_specific */
+	PG_KIND_RESULT,		/* pg_result */
+	PG_KIND_INDICATOR,	/* pg_indicator */
+	PG_KIND_ACTIVITY,	/* pg_activity */
+	PG_NKINDS
+};
+
+/* One id and the node it names: `node` is a pointer to the struct that
+ * `kind` (an enum pg_kind) says. */
+typedef struct pg_idref {
+	const char *id;
+	int kind;
+	void *node;
+	int line;
+} pg_idref;
+
 /* ---- the plan ---- */
 
 struct pg_plan {
@@ -357,7 +383,53 @@ struct pg_plan {
 	pg_budget *budget;
 	pg_risk *risks;
 	pg_poa *poas;
+
+	pg_idref *ids; /* every id, sorted (pg_plan_set_ids) */
+	int nids;
 };
+
+/* model/plan.c: makes v[0..n) p's index of ids, sorting it in place;
+ * the ids must be unique.  v is the caller's (the arena's, like p). */
+void pg_plan_set_ids(pg_plan *p, pg_idref *v, int n);
+
+/* model/plan.c: the node that `id` names in p, with its kind and line,
+ * or NULL if no node has this id.  This is how a document read after a
+ * plan (a progress file citing an activity) finds the plan's nodes:
+ *   const pg_idref *r = pg_plan_find(p, "uj-o1-r1-i1-a1");
+ *   if (r && r->kind == PG_KIND_ACTIVITY) { pg_activity *a = r->node; ... }
+ * The result lives as long as p. */
+const pg_idref *pg_plan_find(const pg_plan *p, const char *id);
+
+/* ---- the rows of the tables the layout makes from the model ----
+ *
+ * Each count is the layout's (layouts/plan.c), stated here so that the
+ * reader holds every table to PG_MAX_TABLE_ROWS before the layout runs,
+ * and so that the layout can assert what it built against them. */
+
+/* model/poa.c: the rows of a POA's matrix: its header rows, a group row
+ * per part title, header, cited PEI objective, scope and specific
+ * objective, and the rows of each result (poa.c says it in full). */
+long pg_poa_matrix_rows(const pg_poa *o);
+/* model/poa.c: a result's rows in the matrix: one per activity, one
+ * for an indicator without activities, one for a result without
+ * indicators. */
+long pg_poa_result_rows(const pg_result *r);
+
+/* model/plan.c: a scope's rows in its area's action-plan table: one per
+ * indicator of its results, one for a result without indicators, one
+ * for a scope without results. */
+long pg_scope_rows(const pg_scope *s);
+/* model/plan.c: the rows of the action plan's table for area a: a
+ * header row, then pg_scope_rows of each scope whose objective is a's. */
+long pg_action_table_rows(const pg_plan *p, const pg_area *a);
+/* model/plan.c: the rows of the table linking the PEI to the action
+ * plan (Tabla No. 1): a header row, then for each PEI objective a row
+ * per scope citing it, or one row if none does; 0 without a PEI or an
+ * action plan (there is no table). */
+long pg_link_table_rows(const pg_plan *p);
+/* model/plan.c: the rows of a budget part's table: a header row, a row
+ * per line, the total. */
+long pg_money_table_rows(const pg_money_table *t);
 
 /* The 12-bit mask of every month. */
 #define PG_ALL_MONTHS 0xfffu

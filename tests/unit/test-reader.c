@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+
+#include "input/build-imp.h"
 #include "input/reader.h"
 
 #include "check.h"
@@ -189,11 +192,126 @@ static void test_builtin_plan(void)
 	diag_free(d);
 }
 
+/* After reading, every id of the plan is found again through the
+ * model's index, with its kind and node (a progress file's way in). */
+static void test_find_by_id(void)
+{
+	arena *a = arena_new();
+	diag *d = diag_new();
+	pg_plan *p = reader_read(READER_DEFAULT_NAME, pg_embedded_plan,
+				 pg_embedded_plan_size, a, d);
+	CHECK(p != NULL);
+	if (p) {
+		int acts = 0, found = 0;
+		for (const pg_poa *o = p->poas; o; o = o->next) {
+			const pg_idref *r = pg_plan_find(p, o->id);
+			CHECK(r && r->kind == PG_KIND_POA && r->node == o &&
+			      r->line == o->line);
+			for (const pg_part *pt = o->parts; pt; pt = pt->next)
+				for (const pg_specific *s = pt->objectives; s; s = s->next)
+					for (const pg_result *rs = s->results; rs; rs = rs->next)
+						for (const pg_indicator *in = rs->indicators; in; in = in->next)
+							for (const pg_activity *ac = in->activities; ac; ac = ac->next) {
+								acts++;
+								r = pg_plan_find(p, ac->id);
+								found += r && r->kind == PG_KIND_ACTIVITY &&
+									 r->node == ac && r->line == ac->line;
+							}
+		}
+		CHECK(acts > 200 && found == acts);
+		CHECK(pg_plan_find(p, "no-such-id") == NULL);
+		CHECK(pg_plan_find(p, "") == NULL);
+		int sorted = p->nids > acts;
+		for (int i = 1; i < p->nids; i++)
+			sorted &= strcmp(p->ids[i - 1].id, p->ids[i].id) < 0;
+		CHECK(sorted);
+	}
+	arena_free(a);
+	diag_free(d);
+}
+
+/* The rows of the tables the layout makes, counted by the model: the
+ * template's POA has two header rows, a row for its PEI objective, one
+ * for its specific objective and one for its only activity. */
+static void test_table_rows(void)
+{
+	struct run r;
+	run(&r, NULL);
+	CHECK(r.p != NULL);
+	if (r.p) {
+		const pg_poa *o = r.p->poas;
+		CHECK(pg_poa_matrix_rows(o) == 5);
+		CHECK(pg_poa_result_rows(o->parts->objectives->results) == 1);
+		CHECK(pg_money_table_rows(r.p->budget->part[PG_INCOME]) == 5);
+		CHECK(pg_link_table_rows(r.p) == 0); /* no action plan */
+		CHECK(pg_action_table_rows(r.p, r.p->pei->areas) == 1);
+	}
+	done(&r);
+}
+
+/* A second document's reader citing the plan (bld.cited) and declaring
+ * a kind of its own (bld.kind_name): ids resolve in either, with the
+ * usual messages, the plan's located in the plan's file. */
+static void test_cited_plan(void)
+{
+	struct run r;
+	run(&r, NULL);
+	CHECK(r.p != NULL);
+	static const char doc[] = "<avance>\n"
+				  "<hito id=\"h1\"/>\n"
+				  "<x/>\n";
+	xmlDocPtr x = xmlReadMemory(doc, sizeof doc - 1, "avance.xml", NULL,
+				    XML_PARSE_NONET | XML_PARSE_RECOVER |
+				    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	const xmlNode *root = xmlDocGetRootElement(x);
+	const xmlNode *hito = bld_child(root, "hito"), *n = bld_child(root, "x");
+	CHECK(hito && n);
+	if (r.p && hito && n) {
+		static const char *const own[] = { "milestone (<hito>)" };
+		diag *d = diag_new();
+		bld b;
+		bld_init(&b, "avance.xml", r.a, d);
+		b.cited = r.p;
+		b.kind_name = own;
+		int h = 1;
+		bld_declare(&b, hito, "h1", PG_NKINDS, &h);
+		const pg_idref *a = pg_plan_find(r.p, "a");
+		CHECK(a && a->kind == PG_KIND_ACTIVITY);
+		CHECK(a && bld_resolve(&b, n, "actividad", "a", PG_KIND_ACTIVITY) == a->node);
+		CHECK(bld_resolve(&b, n, "hito", "h1", PG_NKINDS) == &h);
+		CHECK(diag_errors(d) == 0);
+		CHECK(bld_resolve(&b, n, "actividad", "r", PG_KIND_ACTIVITY) == NULL);
+		CHECK(bld_resolve(&b, n, "actividad", "zz", PG_KIND_ACTIVITY) == NULL);
+		CHECK(bld_resolve(&b, n, "actividad", "h1", PG_KIND_ACTIVITY) == NULL);
+		bld_done(&b);
+		char out[2048] = "";
+		FILE *f = fmemopen(out, sizeof out, "w");
+		diag_print(d, f, 1);
+		fclose(f);
+		CHECK(strstr(out, "avance.xml:3: error: actividad=\"r\" is the id of "
+				  "a result (<resultado>) declared at t.xml:"));
+		CHECK(strstr(out, "avance.xml:3: error: actividad=\"zz\": no activity "
+				  "(<actividad>) has this id"));
+		CHECK(strstr(out, "avance.xml:3: error: actividad=\"h1\" is the id of "
+				  "a milestone (<hito>) declared at avance.xml:2, not of "
+				  "a activity (<actividad>)"));
+		if (diag_errors(d) != 3)
+			fprintf(stderr, "%s", out);
+		CHECK(diag_errors(d) == 3);
+		diag_free(d);
+	}
+	xmlFreeDoc(x);
+	done(&r);
+}
+
 int main(void)
 {
 	test_model();
 	test_rules();
 	test_builtin_plan();
+	test_find_by_id();
+	test_cited_plan();
+	test_table_rows();
 	printf("test-reader: %d/%d checks passed\n", checks - failures, checks);
 	return failures != 0;
 }

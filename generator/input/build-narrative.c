@@ -1,0 +1,295 @@
+/*
+ * build-narrative.c — the plan's text: sections and their blocks
+ * (paragraphs, lists, hand-written tables, figures, and the blocks that
+ * place generated content: PEI figure, action-plan tables, functions,
+ * organisation chart, budget, POAs).
+ *
+ * A hand-written table is checked here for what its layout relies on:
+ * header rows first, every row covering the same columns, widths that
+ * add up; a block that places data the plan lacks is an error.
+ */
+#include "build-imp.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+/* tabla -> (fila+); fila -> (celda+) */
+static pg_table *table(bld *b, const xmlNode *n)
+{
+	pg_table *t = arena_new_of(b->a, pg_table);
+	pg_row **rt = &t->rows;
+	each_child(r, n) {
+		if (!bld_is(r, "fila"))
+			continue;
+		pg_row *row = arena_new_of(b->a, pg_row);
+		const char *k = bld_attr(b, r, "tipo");
+		row->kind = !k				    ? PG_ROW_NORMAL
+			    : !strcmp(k, "encabezado") ? PG_ROW_HEADER
+			    : !strcmp(k, "grupo")      ? PG_ROW_GROUP
+			    : !strcmp(k, "total")      ? PG_ROW_TOTAL
+						       : PG_ROW_NORMAL;
+		row->line = xml_line(r);
+		pg_cell **ct = &row->cells;
+		each_child(c, r) {
+			if (!bld_is(c, "celda"))
+				continue;
+			pg_cell *cell = arena_new_of(b->a, pg_cell);
+			cell->text = bld_spans(b, c);
+			const char *rs = bld_attr(b, c, "filas");
+			const char *cs = bld_attr(b, c, "columnas");
+			cell->rows = rs ? bld_number(b, c, "filas", rs) : 1;
+			cell->cols = cs ? bld_number(b, c, "columnas", cs) : 1;
+			if (cell->cols > PG_MAX_TABLE_COLUMNS) {
+				bld_err(b, c, "columnas=\"%s\": a table has at most %d "
+					      "columns", cs, PG_MAX_TABLE_COLUMNS);
+				cell->cols = 1;
+			}
+			if (cell->rows < 1)
+				cell->rows = 1;
+			if (cell->cols < 1)
+				cell->cols = 1;
+			cell->align = bld_align(bld_attr(b, c, "alinea"));
+			*ct = cell;
+			ct = &cell->next;
+		}
+		*rt = row;
+		rt = &row->next;
+	}
+	/* Header rows come first (they repeat on every page). */
+	int nrows = 0, body = 0, nheader = 0;
+	for (pg_row *r = t->rows; r; r = r->next) {
+		nrows++;
+		if (r->kind != PG_ROW_HEADER) {
+			body = 1;
+		} else if (body) {
+			diag_add(b->d, DIAG_ERROR, b->name, r->line, 0,
+				 "a header row (tipo=\"encabezado\") after other "
+				 "rows: header rows come first in a table");
+		} else if (++nheader == PG_MAX_HEADER_ROWS + 1) {
+			diag_add(b->d, DIAG_ERROR, b->name, r->line, 0,
+				 "more than %d header rows in a table",
+				 PG_MAX_HEADER_ROWS);
+		}
+	}
+	if (nrows > PG_MAX_TABLE_ROWS) {
+		bld_err(b, n, "this table has %d rows; a table has at most %d: "
+			      "split it", nrows, PG_MAX_TABLE_ROWS);
+		t->ncols = 1;
+		t->widths = arena_array_of(b->a, double, 1);
+		return t;
+	}
+	/* Shape: every row covers the same columns (merged cells counted). */
+	int ncols = -1;
+	int *busy = calloc((size_t)nrows + 1, sizeof *busy * PG_MAX_TABLE_COLUMNS);
+	if (!busy)
+		pg_oom();
+	int ri = 0;
+	for (pg_row *r = t->rows; r; r = r->next, ri++) {
+		int col = 0;
+		for (pg_cell *c = r->cells; c; c = c->next) {
+			while (col < PG_MAX_TABLE_COLUMNS && busy[ri * PG_MAX_TABLE_COLUMNS + col])
+				col++;
+			for (int dr = 0; dr < c->rows && ri + dr < nrows; dr++)
+				for (int dc = 0; dc < c->cols && col + dc < PG_MAX_TABLE_COLUMNS; dc++)
+					busy[(ri + dr) * PG_MAX_TABLE_COLUMNS + col + dc] = 1;
+			col = c->cols > PG_MAX_TABLE_COLUMNS - col ? PG_MAX_TABLE_COLUMNS + 1 : col + c->cols;
+		}
+		while (col < PG_MAX_TABLE_COLUMNS && busy[ri * PG_MAX_TABLE_COLUMNS + col])
+			col++;
+		if (col > PG_MAX_TABLE_COLUMNS) {
+			bld_err(b, n, "a table may have at most %d columns", PG_MAX_TABLE_COLUMNS);
+			break;
+		}
+		if (ncols < 0) {
+			ncols = col;
+		} else if (col != ncols) {
+			diag_add(b->d, DIAG_ERROR, b->name, r->line, 0,
+				 "this row covers %d columns, the table's first "
+				 "row %d (merged cells counted)", col, ncols);
+		}
+	}
+	free(busy);
+	t->ncols = ncols > 0 ? ncols : 1;
+	t->widths = arena_array_of(b->a, double, t->ncols);
+	const char *w = bld_attr(b, n, "anchos");
+	int given = 0;
+	double sum = 0;
+	if (w) {
+		const char *s = w;
+		char *end;
+		while (*s && given < t->ncols) {
+			double x = strtod(s, &end);
+			if (end == s || !(x > 0) || !isfinite(x) || x > 1e6)
+				break;
+			t->widths[given++] = x;
+			sum += x;
+			s = end;
+			while (*s == ' ')
+				s++;
+		}
+		if (*s || given != t->ncols) {
+			bld_err(b, n, "anchos=\"%s\": give %d positive widths, one "
+				      "per column", w, t->ncols);
+			given = 0;
+		}
+	}
+	for (int i = 0; i < t->ncols; i++)
+		t->widths[i] = given ? t->widths[i] / sum : 1.0 / t->ncols;
+	return t;
+}
+
+/* One block of a section, or NULL if n is not one. */
+static pg_block *block(bld *b, const xmlNode *n)
+{
+	static const struct {
+		const char *name;
+		enum pg_block_kind kind;
+	} kinds[] = {
+		{ "p", PG_BLOCK_PARAGRAPH },
+		{ "subtitulo", PG_BLOCK_SUBTITLE },
+		{ "lista", PG_BLOCK_LIST },
+		{ "tabla", PG_BLOCK_TABLE },
+		{ "figura", PG_BLOCK_FIGURE },
+		{ "figura-pei", PG_BLOCK_PEI_FIGURE },
+		{ "tabla-vinculacion", PG_BLOCK_LINK_TABLE },
+		{ "tablas-plan-accion", PG_BLOCK_ACTION_TABLES },
+		{ "funciones", PG_BLOCK_FUNCTIONS },
+		{ "organigrama", PG_BLOCK_ORGCHART },
+		{ "presupuesto-tabla", PG_BLOCK_BUDGET_TABLE },
+		{ "presupuesto-grafico", PG_BLOCK_BUDGET_CHART },
+		{ "poas", PG_BLOCK_POAS },
+	};
+	size_t i;
+	for (i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if (bld_is(n, kinds[i].name))
+			break;
+	if (i == sizeof kinds / sizeof *kinds)
+		return NULL;
+	pg_block *bl = arena_new_of(b->a, pg_block);
+	bl->kind = kinds[i].kind;
+	bl->line = xml_line(n);
+	bl->caption = bld_attr(b, n, "titulo");
+	bl->source = bld_attr(b, n, "fuente");
+	pg_plan *p = b->p;
+	switch (bl->kind) {
+	case PG_BLOCK_PARAGRAPH:
+	case PG_BLOCK_SUBTITLE:
+		bl->text = bld_spans(b, n);
+		break;
+	case PG_BLOCK_LIST: {
+		const char *t = bld_attr(b, n, "tipo");
+		bl->list = t && !strcmp(t, "letras")	? PG_LIST_LETTERS
+			   : t && !strcmp(t, "numeros") ? PG_LIST_NUMBERS
+							: PG_LIST_BULLETS;
+		pg_item **it = &bl->items;
+		each_child(c, n) {
+			if (bld_is(c, "item")) {
+				*it = bld_item(b, c);
+				it = &(*it)->next;
+			}
+		}
+		break;
+	}
+	case PG_BLOCK_TABLE:
+		bl->table = table(b, n);
+		break;
+	case PG_BLOCK_FIGURE: {
+		bl->file = bld_image(b, n, "archivo");
+		const char *w = bld_attr(b, n, "ancho");
+		bl->width_pct = w ? bld_number(b, n, "ancho", w) : 100;
+		if (w && bl->width_pct > 100) {
+			bld_err(b, n, "ancho=\"%s\": a percentage from 1 to 100", w);
+			bl->width_pct = 100;
+		}
+		if (!bl->file)
+			return NULL;
+		break;
+	}
+	case PG_BLOCK_PEI_FIGURE:
+	case PG_BLOCK_LINK_TABLE:
+		if (!p->pei)
+			bld_err(b, n, "<%s> draws the PEI, but the plan has no <pei>",
+				(const char *)n->name);
+		if (bl->kind == PG_BLOCK_LINK_TABLE && !p->action)
+			bld_err(b, n, "<tabla-vinculacion> links the PEI to the "
+				      "action plan, but the plan has no <plan-accion>");
+		break;
+	case PG_BLOCK_ACTION_TABLES:
+		if (!p->action)
+			bld_err(b, n, "<tablas-plan-accion> needs a <plan-accion>");
+		break;
+	case PG_BLOCK_FUNCTIONS: {
+		bl->unit = bld_resolve(b, n, "unidad", bld_attr(b, n, "unidad"), PG_KIND_UNIT);
+		const char *nm = bld_attr(b, n, "nombre");
+		bl->show_name = !(nm && !strcmp(nm, "no"));
+		/* layouts/plan.c still reads the old place: until it reads
+		 * show_name, width_pct says it too. */
+		bl->width_pct = bl->show_name;
+		if (bl->unit && !bl->unit->functions)
+			diag_add(b->d, DIAG_WARNING, b->name, bl->line, 0,
+				 "unit \"%s\" has no <funcion> to list",
+				 bl->unit->id);
+		if (!bl->unit)
+			return NULL;
+		break;
+	}
+	case PG_BLOCK_ORGCHART:
+		if (!p->units)
+			bld_err(b, n, "<organigrama> needs an <organizacion>");
+		break;
+	case PG_BLOCK_BUDGET_TABLE:
+	case PG_BLOCK_BUDGET_CHART:
+		bl->part = bld_budget_part(bld_attr(b, n, "parte"));
+		if (!p->budget || !p->budget->part[bl->part])
+			bld_err(b, n, "<%s parte=\"%s\">: the budget has no <%s>",
+				(const char *)n->name, bld_budget_part_name[bl->part],
+				bld_budget_part_name[bl->part]);
+		break;
+	case PG_BLOCK_POAS:
+		break;
+	}
+	return bl;
+}
+
+/* seccion -> ((bloque)*, seccion*) */
+pg_section *bld_section(bld *b, const xmlNode *n)
+{
+	pg_section *s = arena_new_of(b->a, pg_section);
+	s->id = bld_attr(b, n, "id");
+	s->title = bld_attr(b, n, "titulo");
+	const char *num = bld_attr(b, n, "numerada");
+	s->numbered = !(num && !strcmp(num, "no"));
+	s->line = xml_line(n);
+	pg_block **bt = &s->blocks;
+	pg_section **st = &s->children;
+	each_child(c, n) {
+		if (bld_is(c, "seccion")) {
+			*st = bld_section(b, c);
+			st = &(*st)->next;
+		} else {
+			pg_block *bl = block(b, c);
+			if (bl) {
+				*bt = bl;
+				bt = &bl->next;
+			}
+		}
+	}
+	return s;
+}
+
+/* (p+) as blocks */
+pg_block *bld_paragraphs(bld *b, const xmlNode *n)
+{
+	pg_block *first = NULL, **t = &first;
+	each_child(c, n) {
+		if (!bld_is(c, "p"))
+			continue;
+		pg_block *bl = block(b, c);
+		*t = bl;
+		t = &bl->next;
+	}
+	return first;
+}
+
