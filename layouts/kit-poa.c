@@ -12,6 +12,17 @@
  */
 #include "kit.h"
 
+#include <assert.h>
+
+/* The rows added so far, to hold the builder to the model's count. */
+static long rows_made;
+
+static void row(table *t, int kind)
+{
+	table_row(t, kind, 0);
+	rows_made++;
+}
+
 enum { C_RES, C_IND, C_VER, C_ACT, C_M1, C_RESP = C_M1 + 12, C_FUND, C_RISK, NCOLS };
 
 const char *kit_specific_label(kit_doc *c, const pg_specific *s)
@@ -89,7 +100,7 @@ static cellval row_value(kit_doc *c, const pg_result *r, const pg_indicator *i,
 
 static void group_row(kit_doc *c, table *t, const char *label, const pg_span *text)
 {
-	table_row(t, TABLE_GROUP, 0);
+	row(t, TABLE_GROUP);
 	pg_span *s = label ? kit_cat(c, kit_span(c, arena_printf(c->a, "%s ", label), PG_BOLD),
 				     kit_cat(c, text, NULL))
 			   : (pg_span *)text;
@@ -102,19 +113,6 @@ static void headers(kit_doc *c, table *t, const pg_header *h)
 		group_row(c, t, h->label, h->text);
 }
 
-/* TEMP until model/ counts them. */
-static int pg_result_matrix_rows(const pg_result *r)
-{
-	int n = 0;
-	for (const pg_indicator *i = r->indicators; i; i = i->next) {
-		int k = 0;
-		for (const pg_activity *a = i->activities; a; a = a->next)
-			k++;
-		n += k ? k : 1;
-	}
-	return n ? n : 1;
-}
-
 /* The rows of one result. */
 static void result_rows(kit_doc *c, table *t, const pg_result *r)
 {
@@ -122,7 +120,7 @@ static void result_rows(kit_doc *c, table *t, const pg_result *r)
 	const uint32_t W = th->cell_fill;
 	enum { MERGE = 4 };
 	static const int merge_col[MERGE] = { C_VER, C_RESP, C_FUND, C_RISK };
-	int n = pg_result_matrix_rows(r);
+	int n = (int)pg_poa_result_rows(r);
 	const pg_indicator **ri = arena_array_of(c->a, const pg_indicator *, n);
 	const pg_activity **ra = arena_array_of(c->a, const pg_activity *, n);
 	int k = 0;
@@ -139,7 +137,7 @@ static void result_rows(kit_doc *c, table *t, const pg_result *r)
 		for (int m = 0; m < MERGE; m++)
 			v[k * MERGE + m] = row_value(c, r, ri[k], ra[k], merge_col[m]);
 	for (k = 0; k < n; k++) {
-		table_row(t, TABLE_BODY, 0);
+		row(t, TABLE_BODY);
 		if (k == 0)
 			table_cell(t, C_RES, n, 1, kit_coded(c, r->code, r->text), NULL,
 				   &th->poa_cell, W);
@@ -179,7 +177,7 @@ static void header_rows(kit_doc *c, table *t, const pg_poa *o)
 		lab[i] = o->label[i] ? o->label[i] : c->w->poa_label[i];
 	int hrows = lab[PG_COL_PERIOD] ? 3 : 2;
 	const eng_style *hs = &th->poa_head;
-	table_row(t, TABLE_HEADER, 0);
+	row(t, TABLE_HEADER);
 	static const int fixed[] = { C_RES, C_IND, C_VER, C_ACT, C_RESP, C_FUND, C_RISK };
 	static const int label_of[] = { PG_COL_RESULTS, PG_COL_INDICATORS, PG_COL_SOURCES,
 					PG_COL_ACTIVITIES, PG_COL_RESPONSIBLE, PG_COL_FUNDING,
@@ -190,10 +188,10 @@ static void header_rows(kit_doc *c, table *t, const pg_poa *o)
 		table_cell(t, fixed[i], hrows, 1, NULL, lab[label_of[i]], hs, th->head_fill);
 	}
 	if (lab[PG_COL_PERIOD]) {
-		table_row(t, TABLE_HEADER, 0);
+		row(t, TABLE_HEADER);
 		table_cell(t, C_M1, 1, 12, NULL, lab[PG_COL_PERIOD], hs, th->head_fill);
 	}
-	table_row(t, TABLE_HEADER, 0);
+	row(t, TABLE_HEADER);
 	for (int m = 0; m < 12; m++)
 		table_cell(t, C_M1 + m, 1, 1, NULL, kit_month_label(c, o, m), &th->poa_month,
 			   th->head_fill);
@@ -235,6 +233,7 @@ void kit_poa_matrix(kit_doc *c, const pg_poa *o, int index)
 	table *t = table_new(c->e, NCOLS, cw, th->cell_pad, th->border, th->border_color);
 	for (int q = 3; q < 12; q += 3)
 		table_col_rule(t, C_M1 + q, th->quarter_rule);
+	rows_made = 0;
 	header_rows(c, t, o);
 	for (const pg_part *pt = o->parts; pt; pt = pt->next) {
 		if (pt->title)
@@ -253,6 +252,7 @@ void kit_poa_matrix(kit_doc *c, const pg_poa *o, int index)
 				result_rows(c, t, r);
 		}
 	}
+	assert(rows_made == pg_poa_matrix_rows(o));
 	block *bl = table_block(t);
 	bl->space_before = th->table_before;
 	flow_add(c->f, bl);

@@ -127,13 +127,8 @@ static void action_tables(kit_doc *c, const pg_block *b)
 		for (const pg_scope *s = p->action->scopes; s; s = s->next) {
 			if (!s->objective || s->objective->area != a)
 				continue;
-			int rows = 0;
-			for (const pg_result *r = s->results; r; r = r->next) {
-				int k = indicators_of(r);
-				rows += k ? k : 1;
-			}
 			table_row(t, TABLE_BODY, 0);
-			table_cell(t, 0, rows ? rows : 1, 1, s->text, NULL, &th->table_cell, W);
+			table_cell(t, 0, (int)pg_scope_rows(s), 1, s->text, NULL, &th->table_cell, W);
 			if (!s->results) {
 				table_cell(t, 1, 1, 1, NULL, "", &th->table_cell, W);
 				table_cell(t, 2, 1, 1, NULL, "", &th->table_cell, W);
