@@ -196,8 +196,9 @@ static void poas(kit_doc *c, const pg_block *b)
 	}
 }
 
-/* How the plan lays out each block of its narrative. */
-static const kit_block_fn BLOCKS[] = {
+/* How the plan lays out each block of its narrative (model/plan.h's
+ * PG_BLOCKS: the plan has them all). */
+static const kit_block_fn BLOCKS[PG_NBLOCKS] = {
 	[PG_BLOCK_PARAGRAPH] = kit_paragraph,
 	[PG_BLOCK_SUBTITLE] = kit_subtitle,
 	[PG_BLOCK_LIST] = kit_list_block,

@@ -140,117 +140,141 @@ static pg_table *table(bld *b, const xmlNode *n)
 	return t;
 }
 
-/* One block of a section, or NULL if n is not one. */
+/* The blocks: each build function reads its element into bl and checks
+ * it against the rest of the plan; 0 drops the block (diagnosed). */
+typedef int build_fn(bld *b, const xmlNode *n, pg_block *bl);
+
+/* p, subtitulo -> (%inline;)* */
+static int build_paragraph(bld *b, const xmlNode *n, pg_block *bl)
+{
+	bl->text = bld_spans(b, n);
+	return 1;
+}
+#define build_subtitle build_paragraph
+
+/* lista -> (item+) */
+static int build_list(bld *b, const xmlNode *n, pg_block *bl)
+{
+	const char *t = bld_attr(b, n, "tipo");
+	bl->list = t && !strcmp(t, "letras")	? PG_LIST_LETTERS
+		   : t && !strcmp(t, "numeros") ? PG_LIST_NUMBERS
+						: PG_LIST_BULLETS;
+	pg_item **it = &bl->items;
+	each_child(c, n) {
+		if (bld_is(c, "item")) {
+			*it = bld_item(b, c);
+			it = &(*it)->next;
+		}
+	}
+	return 1;
+}
+
+static int build_table(bld *b, const xmlNode *n, pg_block *bl)
+{
+	bl->table = table(b, n);
+	return 1;
+}
+
+/* figura -> EMPTY */
+static int build_figure(bld *b, const xmlNode *n, pg_block *bl)
+{
+	bl->file = bld_image(b, n, "archivo");
+	const char *w = bld_attr(b, n, "ancho");
+	bl->width_pct = w ? bld_number(b, n, "ancho", w) : 100;
+	if (w && bl->width_pct > 100) {
+		bld_err(b, n, "ancho=\"%s\": a percentage from 1 to 100", w);
+		bl->width_pct = 100;
+	}
+	return bl->file != NULL;
+}
+
+static int build_pei_figure(bld *b, const xmlNode *n, pg_block *bl)
+{
+	(void)bl;
+	if (!b->p->pei)
+		bld_err(b, n, "<%s> draws the PEI, but the plan has no <pei>",
+			(const char *)n->name);
+	return 1;
+}
+
+static int build_link_table(bld *b, const xmlNode *n, pg_block *bl)
+{
+	build_pei_figure(b, n, bl);
+	if (!b->p->action)
+		bld_err(b, n, "<tabla-vinculacion> links the PEI to the "
+			      "action plan, but the plan has no <plan-accion>");
+	return 1;
+}
+
+static int build_action_tables(bld *b, const xmlNode *n, pg_block *bl)
+{
+	(void)bl;
+	if (!b->p->action)
+		bld_err(b, n, "<tablas-plan-accion> needs a <plan-accion>");
+	return 1;
+}
+
+/* funciones -> EMPTY: a unit's functions, under its name unless nombre="no" */
+static int build_functions(bld *b, const xmlNode *n, pg_block *bl)
+{
+	bl->unit = bld_resolve(b, n, "unidad", bld_attr(b, n, "unidad"), PG_KIND_UNIT);
+	const char *nm = bld_attr(b, n, "nombre");
+	bl->show_name = !(nm && !strcmp(nm, "no"));
+	if (bl->unit && !bl->unit->functions)
+		diag_add(b->d, DIAG_WARNING, b->name, bl->line, 0,
+			 "unit \"%s\" has no <funcion> to list", bl->unit->id);
+	return bl->unit != NULL;
+}
+
+static int build_orgchart(bld *b, const xmlNode *n, pg_block *bl)
+{
+	(void)bl;
+	if (!b->p->units)
+		bld_err(b, n, "<organigrama> needs an <organizacion>");
+	return 1;
+}
+
+/* presupuesto-tabla, presupuesto-grafico -> EMPTY */
+static int build_budget(bld *b, const xmlNode *n, pg_block *bl)
+{
+	const pg_plan *p = b->p;
+	bl->part = bld_budget_part(bld_attr(b, n, "parte"));
+	if (!p->budget || !p->budget->part[bl->part])
+		bld_err(b, n, "<%s parte=\"%s\">: the budget has no <%s>",
+			(const char *)n->name, bld_budget_part_name[bl->part],
+			bld_budget_part_name[bl->part]);
+	return 1;
+}
+
+static int build_poas(bld *b, const xmlNode *n, pg_block *bl)
+{
+	(void)b, (void)n, (void)bl;
+	return 1;
+}
+
+static const struct {
+	const char *element;
+	build_fn *build;
+} BLOCKS[PG_NBLOCKS] = {
+#define BLOCK_ENTRY(kind, element, name) [PG_BLOCK_##kind] = { element, build_##name },
+	PG_BLOCKS(BLOCK_ENTRY)
+#undef BLOCK_ENTRY
+};
+
+/* One block of a section, or NULL if n is not one (or is dropped). */
 static pg_block *block(bld *b, const xmlNode *n)
 {
-	static const struct {
-		const char *name;
-		enum pg_block_kind kind;
-	} kinds[] = {
-		{ "p", PG_BLOCK_PARAGRAPH },
-		{ "subtitulo", PG_BLOCK_SUBTITLE },
-		{ "lista", PG_BLOCK_LIST },
-		{ "tabla", PG_BLOCK_TABLE },
-		{ "figura", PG_BLOCK_FIGURE },
-		{ "figura-pei", PG_BLOCK_PEI_FIGURE },
-		{ "tabla-vinculacion", PG_BLOCK_LINK_TABLE },
-		{ "tablas-plan-accion", PG_BLOCK_ACTION_TABLES },
-		{ "funciones", PG_BLOCK_FUNCTIONS },
-		{ "organigrama", PG_BLOCK_ORGCHART },
-		{ "presupuesto-tabla", PG_BLOCK_BUDGET_TABLE },
-		{ "presupuesto-grafico", PG_BLOCK_BUDGET_CHART },
-		{ "poas", PG_BLOCK_POAS },
-	};
-	size_t i;
-	for (i = 0; i < sizeof kinds / sizeof *kinds; i++)
-		if (bld_is(n, kinds[i].name))
-			break;
-	if (i == sizeof kinds / sizeof *kinds)
+	int k = 0;
+	while (k < PG_NBLOCKS && !bld_is(n, BLOCKS[k].element))
+		k++;
+	if (k == PG_NBLOCKS)
 		return NULL;
 	pg_block *bl = arena_new_of(b->a, pg_block);
-	bl->kind = kinds[i].kind;
+	bl->kind = (enum pg_block_kind)k;
 	bl->line = xml_line(n);
 	bl->caption = bld_attr(b, n, "titulo");
 	bl->source = bld_attr(b, n, "fuente");
-	pg_plan *p = b->p;
-	switch (bl->kind) {
-	case PG_BLOCK_PARAGRAPH:
-	case PG_BLOCK_SUBTITLE:
-		bl->text = bld_spans(b, n);
-		break;
-	case PG_BLOCK_LIST: {
-		const char *t = bld_attr(b, n, "tipo");
-		bl->list = t && !strcmp(t, "letras")	? PG_LIST_LETTERS
-			   : t && !strcmp(t, "numeros") ? PG_LIST_NUMBERS
-							: PG_LIST_BULLETS;
-		pg_item **it = &bl->items;
-		each_child(c, n) {
-			if (bld_is(c, "item")) {
-				*it = bld_item(b, c);
-				it = &(*it)->next;
-			}
-		}
-		break;
-	}
-	case PG_BLOCK_TABLE:
-		bl->table = table(b, n);
-		break;
-	case PG_BLOCK_FIGURE: {
-		bl->file = bld_image(b, n, "archivo");
-		const char *w = bld_attr(b, n, "ancho");
-		bl->width_pct = w ? bld_number(b, n, "ancho", w) : 100;
-		if (w && bl->width_pct > 100) {
-			bld_err(b, n, "ancho=\"%s\": a percentage from 1 to 100", w);
-			bl->width_pct = 100;
-		}
-		if (!bl->file)
-			return NULL;
-		break;
-	}
-	case PG_BLOCK_PEI_FIGURE:
-	case PG_BLOCK_LINK_TABLE:
-		if (!p->pei)
-			bld_err(b, n, "<%s> draws the PEI, but the plan has no <pei>",
-				(const char *)n->name);
-		if (bl->kind == PG_BLOCK_LINK_TABLE && !p->action)
-			bld_err(b, n, "<tabla-vinculacion> links the PEI to the "
-				      "action plan, but the plan has no <plan-accion>");
-		break;
-	case PG_BLOCK_ACTION_TABLES:
-		if (!p->action)
-			bld_err(b, n, "<tablas-plan-accion> needs a <plan-accion>");
-		break;
-	case PG_BLOCK_FUNCTIONS: {
-		bl->unit = bld_resolve(b, n, "unidad", bld_attr(b, n, "unidad"), PG_KIND_UNIT);
-		const char *nm = bld_attr(b, n, "nombre");
-		bl->show_name = !(nm && !strcmp(nm, "no"));
-		/* layouts/plan.c still reads the old place: until it reads
-		 * show_name, width_pct says it too. */
-		bl->width_pct = bl->show_name;
-		if (bl->unit && !bl->unit->functions)
-			diag_add(b->d, DIAG_WARNING, b->name, bl->line, 0,
-				 "unit \"%s\" has no <funcion> to list",
-				 bl->unit->id);
-		if (!bl->unit)
-			return NULL;
-		break;
-	}
-	case PG_BLOCK_ORGCHART:
-		if (!p->units)
-			bld_err(b, n, "<organigrama> needs an <organizacion>");
-		break;
-	case PG_BLOCK_BUDGET_TABLE:
-	case PG_BLOCK_BUDGET_CHART:
-		bl->part = bld_budget_part(bld_attr(b, n, "parte"));
-		if (!p->budget || !p->budget->part[bl->part])
-			bld_err(b, n, "<%s parte=\"%s\">: the budget has no <%s>",
-				(const char *)n->name, bld_budget_part_name[bl->part],
-				bld_budget_part_name[bl->part]);
-		break;
-	case PG_BLOCK_POAS:
-		break;
-	}
-	return bl;
+	return BLOCKS[k].build(b, n, bl) ? bl : NULL;
 }
 
 /* seccion -> ((bloque)*, seccion*) */

@@ -51,20 +51,33 @@ struct pg_item {
 
 /* ---- narrative ---- */
 
+/* The narrative's blocks, one entry each: its kind, its element, and
+ * the name of its build function in the reader (build_<name> in
+ * input/build-narrative.c: it reads the element and checks it against
+ * the rest of the plan).  Each document lays out the kinds it has
+ * through its table of kit_block_fn (layouts/plan.c: BLOCKS).  Adding a
+ * block is a line here, a build function, a layout function and its
+ * line in the document's table (and the DTD, the guide). */
+#define PG_BLOCKS(X)                                                      \
+	X(PARAGRAPH, "p", paragraph)                                      \
+	X(SUBTITLE, "subtitulo", subtitle)                                \
+	X(LIST, "lista", list)                                            \
+	X(TABLE, "tabla", table)                                          \
+	X(FIGURE, "figura", figure)                                       \
+	X(PEI_FIGURE, "figura-pei", pei_figure) /* from pg_plan.pei */    \
+	X(LINK_TABLE, "tabla-vinculacion", link_table) /* PEI, Tabla 1 */ \
+	X(ACTION_TABLES, "tablas-plan-accion", action_tables) /* by area */ \
+	X(FUNCTIONS, "funciones", functions) /* a unit's functions */     \
+	X(ORGCHART, "organigrama", orgchart)                              \
+	X(BUDGET_TABLE, "presupuesto-tabla", budget)                      \
+	X(BUDGET_CHART, "presupuesto-grafico", budget)                    \
+	X(POAS, "poas", poas) /* every POA matrix */
+
 enum pg_block_kind {
-	PG_BLOCK_PARAGRAPH,
-	PG_BLOCK_SUBTITLE,
-	PG_BLOCK_LIST,
-	PG_BLOCK_TABLE,
-	PG_BLOCK_FIGURE,
-	PG_BLOCK_PEI_FIGURE,	/* generated from pg_plan.pei */
-	PG_BLOCK_LINK_TABLE,	/* PEI ↔ action plan (Tabla No. 1) */
-	PG_BLOCK_ACTION_TABLES, /* one table per strategic area */
-	PG_BLOCK_FUNCTIONS,	/* a unit's functions */
-	PG_BLOCK_ORGCHART,
-	PG_BLOCK_BUDGET_TABLE,
-	PG_BLOCK_BUDGET_CHART,
-	PG_BLOCK_POAS,		/* every POA matrix */
+#define PG_BLOCK_ENUM(kind, element, name) PG_BLOCK_##kind,
+	PG_BLOCKS(PG_BLOCK_ENUM)
+#undef PG_BLOCK_ENUM
+	PG_NBLOCKS
 };
 
 enum pg_list_kind { PG_LIST_BULLETS, PG_LIST_LETTERS, PG_LIST_NUMBERS };
