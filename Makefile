@@ -57,7 +57,7 @@ $(O)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(O)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input/plan-2019.xml
+$(O)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input/avance.dtd input/plan-2019.xml
 	@mkdir -p $(@D)
 	$(CC) -c -o $@ $<
 
@@ -119,7 +119,7 @@ fuzz:
 $(FUZZ)/%.o: %.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
-$(FUZZ)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input/plan-2019.xml
+$(FUZZ)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input/avance.dtd input/plan-2019.xml
 	@mkdir -p $(@D)
 	clang -c -o $@ $<
 $(FUZZ)/fuzz-reader: tests/fuzz/fuzz-reader.c $(FUZZ_READER_OBJ)

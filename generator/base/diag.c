@@ -167,3 +167,12 @@ void diag_print(diag *d, FILE *out, int warnings)
 		fprintf(out, "plangen: %d more diagnostics not shown\n",
 			total - (int)shown);
 }
+
+void diag_take_errors(diag *to, const diag *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		const struct entry *e = &from->e[i];
+		if (e->level == DIAG_ERROR)
+			diag_add(to, DIAG_ERROR, e->file, e->line, e->col, "%s", e->msg);
+	}
+}

@@ -120,6 +120,10 @@ pg_idref *bld_ids(bld *b, int *n);
 
 /* ---- the plan's reader: the parts build-plan.c puts together ---- */
 
+/* build-plan.c: <firmantes> and <aprobacion> into b->p (a progress
+ * file's too, into a plan of its own) */
+void bld_signatories(bld *b, const xmlNode *n);
+void bld_approval(bld *b, const xmlNode *n);
 /* build-narrative.c */
 pg_section *bld_section(bld *b, const xmlNode *n);
 pg_block *bld_paragraphs(bld *b, const xmlNode *n);

@@ -43,7 +43,7 @@ static void cover(bld *b, const xmlNode *n)
 }
 
 /* firmantes -> (firmante+) */
-static void signatories(bld *b, const xmlNode *n)
+void bld_signatories(bld *b, const xmlNode *n)
 {
 	pg_signatory **t = &b->p->signatories;
 	each_child(c, n) {
@@ -63,7 +63,7 @@ static void signatories(bld *b, const xmlNode *n)
 }
 
 /* aprobacion: firmantes IDREFS, motivo, lugar, fecha */
-static void approval(bld *b, const xmlNode *n)
+void bld_approval(bld *b, const xmlNode *n)
 {
 	pg_plan *p = b->p;
 	p->approvers = (const pg_signatory **)bld_resolve_list(b, n, "firmantes",
@@ -111,9 +111,9 @@ pg_plan *build_plan(xmlDocPtr doc, const char *name, arena *a, diag *d)
 	if ((n = bld_child(root, "portada")))
 		cover(&b, n);
 	if ((n = bld_child(root, "firmantes")))
-		signatories(&b, n);
+		bld_signatories(&b, n);
 	if ((n = bld_child(root, "aprobacion")))
-		approval(&b, n);
+		bld_approval(&b, n);
 	if ((n = bld_child(root, "pei")))
 		bld_pei(&b, n);
 	if ((n = bld_child(root, "organizacion"))) {

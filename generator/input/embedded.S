@@ -1,4 +1,4 @@
-/* embedded.S — the bundled DTD and default plan, NUL-terminated, with
+/* embedded.S — the bundled DTDs and default plan, NUL-terminated, with
  * their sizes.  Paths are relative to the project root, where make runs. */
 	.section .rodata
 	.balign 16
@@ -20,5 +20,15 @@ pg_embedded_plan:
 	.globl pg_embedded_plan_size
 pg_embedded_plan_size:
 	.quad 2b - pg_embedded_plan
+
+	.balign 16
+	.globl pg_embedded_avance_dtd
+pg_embedded_avance_dtd:
+	.incbin "input/avance.dtd"
+3:	.byte 0
+	.balign 8
+	.globl pg_embedded_avance_dtd_size
+pg_embedded_avance_dtd_size:
+	.quad 3b - pg_embedded_avance_dtd
 
 	.section .note.GNU-stack,"",@progbits

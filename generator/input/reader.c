@@ -75,8 +75,8 @@ int reader_load(const char *path, char **data, size_t *len, diag *d)
 	return 0;
 }
 
-pg_plan *reader_read(const char *name, const char *data, size_t len,
-		     arena *a, diag *d)
+reader_xml *reader_parse(const char *name, const char *data, size_t len,
+			 diag *d)
 {
 	if (len == 0) {
 		diag_add(d, DIAG_ERROR, name, 0, 0,
@@ -103,10 +103,52 @@ pg_plan *reader_read(const char *name, const char *data, size_t len,
 	xmlDocPtr doc = xml_parse(name, data, len, d);
 	if (!doc)
 		return NULL;
-	xml_validate(doc, name, d);
-	pg_plan *p = build_plan(doc, name, a, d);
-	xmlFreeDoc(doc);
+	reader_xml *x = malloc(sizeof *x);
+	if (!x || !(x->name = strdup(name)))
+		pg_oom();
+	x->doc = doc;
+	return x;
+}
+
+const char *reader_root(const reader_xml *x)
+{
+	xmlNodePtr root = xmlDocGetRootElement(x->doc);
+	return root ? (const char *)root->name : "";
+}
+
+void reader_xml_free(reader_xml *x)
+{
+	if (!x)
+		return;
+	xmlFreeDoc(x->doc);
+	free(x->name);
+	free(x);
+}
+
+pg_plan *reader_plan(reader_xml *x, arena *a, diag *d)
+{
+	xml_validate(x->doc, x->name, "plan", pg_embedded_dtd, pg_embedded_dtd_size, d);
+	pg_plan *p = build_plan(x->doc, x->name, a, d);
 	if (p)
 		check_plan(p, d);
 	return diag_errors(d) ? NULL : p;
+}
+
+pg_progress *reader_progress(reader_xml *x, arena *a, diag *d)
+{
+	xml_validate(x->doc, x->name, "avance", pg_embedded_avance_dtd,
+		     pg_embedded_avance_dtd_size, d);
+	pg_progress *pr = build_progress(x->doc, x->name, a, d);
+	return diag_errors(d) ? NULL : pr;
+}
+
+pg_plan *reader_read(const char *name, const char *data, size_t len,
+		     arena *a, diag *d)
+{
+	reader_xml *x = reader_parse(name, data, len, d);
+	if (!x)
+		return NULL;
+	pg_plan *p = reader_plan(x, a, d);
+	reader_xml_free(x);
+	return p;
 }

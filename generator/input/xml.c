@@ -163,13 +163,14 @@ xmlDocPtr xml_parse(const char *name, const char *data, size_t len, diag *d)
 	return doc;
 }
 
-int xml_validate(xmlDocPtr doc, const char *name, diag *d)
+int xml_validate(xmlDocPtr doc, const char *name, const char *root_name,
+		 const char *dtd_text, size_t dtd_len, diag *d)
 {
 	struct ctx c = { name, d, NULL, 0 };
 	xmlSetStructuredErrorFunc(&c, on_error);
 	/* (A static buffer with an encoding is read twice by libxml2 2.9.) */
 	xmlParserInputBufferPtr buf = xmlParserInputBufferCreateMem(
-		pg_embedded_dtd, (int)pg_embedded_dtd_size,
+		dtd_text, (int)dtd_len,
 		XML_CHAR_ENCODING_NONE);
 	xmlDtdPtr dtd = buf ? xmlIOParseDTD(NULL, buf, XML_CHAR_ENCODING_NONE)
 			    : NULL;
@@ -187,10 +188,11 @@ int xml_validate(xmlDocPtr doc, const char *name, diag *d)
 	}
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	if (root && strcmp((const char *)root->name, "plan") != 0) {
+	if (root && strcmp((const char *)root->name, root_name) != 0) {
 		diag_add(d, DIAG_ERROR, name, xml_line(root), 0,
 			 "the document element is <%s>; a plan starts with "
-			 "<plan>", (const char *)root->name);
+			 "<plan>, a progress report with <avance>",
+			 (const char *)root->name);
 		ok = 0;
 	}
 	return ok;
