@@ -63,7 +63,7 @@ static pg_activity *activity(bld *b, const xmlNode *n)
 	a->id = bld_attr(b, n, "id");
 	a->code = bld_attr(b, n, "codigo");
 	a->line = xml_line(n);
-	const char *m = bld_attr(b, n, "meses");
+	const char *m = a->months_text = bld_attr(b, n, "meses");
 	int before = diag_errors(b->d);
 	a->months = m ? bld_months(b, n, m) : 0;
 	if (!a->months && diag_errors(b->d) == before)

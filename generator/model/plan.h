@@ -270,6 +270,7 @@ struct pg_activity {
 	pg_activity *next;
 	const char *id, *code;
 	unsigned months; /* bit m-1 set: runs in month m */
+	const char *months_text; /* meses as written, or NULL */
 	pg_span *text;
 	pg_item *sources;
 	pg_exec exec;

@@ -23,4 +23,9 @@ struct pg_span {
 	pg_span *note;
 };
 
+/* model/text.c: the words of spans, without styles or footnotes, a
+ * line break as a space, into buf[0..n) (cut at a character if it is
+ * longer); returns the length it would have had. */
+unsigned long pg_span_plain(const pg_span *s, char *buf, unsigned long n);
+
 #endif
