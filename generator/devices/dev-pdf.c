@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../base/arena.h"
+#include "../base/marks.h"
 #include "../base/tmpfile.h"
 
 #include "../finish/finish.h"
@@ -26,11 +27,7 @@ typedef struct pdf {
 	diag *d;
 	int write_error; /* an errno writing cairo's file */
 	FILE *tmp;	 /* what cairo writes */
-	finish_link *links;
-	int nlinks, caplinks;
-	char **dests; /* the link destinations, owned */
-	finish_field *fields;
-	int nfields, capfields;
+	pg_marks marks;	 /* the links and fields met in the pages */
 	finish_job extra; /* the caller's: files, keys */
 	int page_index;
 	cairo_surface_t *s;
@@ -48,35 +45,6 @@ static cairo_status_t write_cb(void *closure, const unsigned char *data,
 		return CAIRO_STATUS_WRITE_ERROR;
 	}
 	return CAIRO_STATUS_SUCCESS;
-}
-
-static void add_link(pdf *p, const dl_page *pg, const dl_op *o)
-{
-	if (p->nlinks == p->caplinks) {
-		p->caplinks = p->caplinks ? p->caplinks * 2 : 32;
-		p->links = realloc(p->links, (size_t)p->caplinks * sizeof *p->links);
-		p->dests = realloc(p->dests, (size_t)p->caplinks * sizeof *p->dests);
-		if (!p->links || !p->dests)
-			pg_oom();
-	}
-	p->dests[p->nlinks] = g_strdup(o->str);
-	p->links[p->nlinks] = (finish_link){ p->page_index, o->x, pg->h - o->y - o->h,
-					     o->w, o->h, p->dests[p->nlinks] };
-	p->nlinks++;
-}
-
-static void add_field(pdf *p, const dl_page *pg, const dl_op *o)
-{
-	if (p->nfields == p->capfields) {
-		p->capfields = p->capfields ? p->capfields * 2 : 4;
-		p->fields = realloc(p->fields,
-				    (size_t)p->capfields * sizeof *p->fields);
-		if (!p->fields)
-			pg_oom();
-	}
-	p->fields[p->nfields++] = (finish_field){ p->page_index, o->x,
-						  pg->h - o->y - o->h, o->w,
-						  o->h, g_strdup(o->str) };
 }
 
 static int pdf_page(device *dev, const dl_page *pg)
@@ -99,11 +67,16 @@ static int pdf_page(device *dev, const dl_page *pg)
 			p->outline[l] = p->outline[level];
 		g_free(a);
 	}
-	for (int i = 0; i < pg->n; i++)
-		if (pg->ops[i].kind == DL_LINK)
-			add_link(p, pg, &pg->ops[i]);
-		else if (pg->ops[i].kind == DL_FIELD)
-			add_field(p, pg, &pg->ops[i]);
+	/* Into PDF user space: the origin at the bottom-left corner. */
+	for (int i = 0; i < pg->n; i++) {
+		const dl_op *o = &pg->ops[i];
+		if (o->kind == DL_LINK)
+			pg_marks_link(&p->marks, p->page_index, o->x,
+				      pg->h - o->y - o->h, o->w, o->h, o->str);
+		else if (o->kind == DL_FIELD)
+			pg_marks_field(&p->marks, p->page_index, o->x,
+				       pg->h - o->y - o->h, o->w, o->h, o->str);
+	}
 	paint_page(p->cr, pg, 1);
 	cairo_show_page(p->cr);
 	p->page_index++;
@@ -137,10 +110,7 @@ static int pdf_close(device *dev)
 		return -1;
 	}
 	finish_job job = p->extra;
-	job.links = p->links;
-	job.nlinks = p->nlinks;
-	job.fields = p->fields;
-	job.nfields = p->nfields;
+	job.marks = &p->marks;
 	int r = finish_pdf(p->tmp, &job, p->f, p->path, p->d);
 	FILE *f = p->f;
 	p->f = NULL;
@@ -161,13 +131,7 @@ static void pdf_free(device *dev)
 		cairo_surface_destroy(p->s);
 	if (p->f && p->f != stdout)
 		fclose(p->f);
-	for (int i = 0; i < p->nlinks; i++)
-		g_free(p->dests[i]);
-	free(p->dests);
-	free(p->links);
-	for (int i = 0; i < p->nfields; i++)
-		g_free((char *)p->fields[i].name);
-	free(p->fields);
+	pg_marks_clear(&p->marks);
 	if (p->tmp)
 		fclose(p->tmp);
 	g_free(p->path);

@@ -17,19 +17,7 @@
 #include <time.h>
 
 #include "../base/diag.h"
-
-typedef struct finish_link {
-	int page;	      /* 0-based */
-	double x, y, w, h;    /* PDF user space: origin bottom-left */
-	const char *dest;     /* a named destination in the document */
-} finish_link;
-
-/* An empty signature field and its widget, where a signature goes. */
-typedef struct finish_field {
-	int page;	   /* 0-based */
-	double x, y, w, h; /* PDF user space */
-	const char *name;  /* the field's name (/T): the signatory's id */
-} finish_field;
+#include "../base/marks.h"
 
 /* A file attached to the document (an associated file of the catalog). */
 typedef struct finish_file {
@@ -44,10 +32,9 @@ typedef struct finish_file {
 typedef struct sign_key sign_key; /* sign.h */
 
 typedef struct finish_job {
-	const finish_link *links;
-	int nlinks;
-	const finish_field *fields; /* in signing order */
-	int nfields;
+	/* The pages' links and signature fields (the fields in signing
+	 * order), as the PDF device met them; NULL: none. */
+	const pg_marks *marks;
 	const finish_file *files;
 	int nfiles;
 	/* One digital signature per key, into the fields in order. */

@@ -47,7 +47,7 @@ static qpdf_oh real(qpdf_data q, double v)
 	return qpdf_oh_new_real_from_double(q, v, 2);
 }
 
-static void add_link(qpdf_data q, const finish_link *l)
+static void add_link(qpdf_data q, const pg_link *l)
 {
 	qpdf_oh page = qpdf_get_page_n(q, (size_t)l->page);
 	if (qpdf_oh_is_null(q, page))
@@ -107,7 +107,7 @@ static qpdf_oh array_at(qpdf_data q, qpdf_oh d, const char *key)
 	return v;
 }
 
-static void add_field(qpdf_data q, qpdf_oh fields, const finish_field *fl)
+static void add_field(qpdf_data q, qpdf_oh fields, const pg_field *fl)
 {
 	qpdf_oh page = qpdf_get_page_n(q, (size_t)fl->page);
 	if (qpdf_oh_is_null(q, page))
@@ -137,12 +137,13 @@ static void add_field(qpdf_data q, qpdf_oh fields, const finish_field *fl)
 
 static void add_fields(qpdf_data q, const finish_job *job)
 {
-	if (!job->nfields)
+	const pg_marks *m = job->marks;
+	if (!m || !m->nfields)
 		return;
 	qpdf_oh form = dict_at(q, qpdf_get_root(q), "/AcroForm");
 	qpdf_oh fields = array_at(q, form, "/Fields");
-	for (int i = 0; i < job->nfields; i++)
-		add_field(q, fields, &job->fields[i]);
+	for (int i = 0; i < m->nfields; i++)
+		add_field(q, fields, &m->fields[i]);
 	/* SignaturesExist | AppendOnly, once there are signatures. */
 	if (job->nkeys)
 		qpdf_oh_replace_key(q, form, "/SigFlags", qpdf_oh_new_integer(q, 3));
@@ -291,8 +292,8 @@ int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	qpdf_read(q, fd_path(in, inpath, sizeof inpath), NULL);
 	if (failed(q, name, d))
 		goto done;
-	for (int i = 0; i < job->nlinks; i++) {
-		add_link(q, &job->links[i]);
+	for (int i = 0; job->marks && i < job->marks->nlinks; i++) {
+		add_link(q, &job->marks->links[i]);
 		if (failed(q, name, d))
 			goto done;
 	}
