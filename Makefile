@@ -35,7 +35,9 @@ ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(build)) $(PKG_CFLAGS) \
 	-DPLANGEN_VERSION='"$(VERSION)"' $(CFLAGS)
 ALL_LDFLAGS := $(LDFLAGS_$(build)) $(LDFLAGS)
 
-SRC := $(wildcard generator/*/*.c layouts/*.c)
+# generator/*.c but main.c: the top-level files that join the stages.
+SRC := $(wildcard generator/*/*.c layouts/*.c) \
+	$(filter-out generator/main.c,$(wildcard generator/*.c))
 OBJ := $(SRC:%.c=$(O)/%.o) $(O)/generator/input/embedded.o
 MAIN := $(O)/generator/main.o
 TEST_SRC := $(wildcard tests/unit/*.c)
