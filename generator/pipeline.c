@@ -1,6 +1,12 @@
 /*
  * pipeline.c — layout → device → finish → the output in place; the
  * signing keys; the temporary output and the signals that remove it.
+ *
+ * The devices write pages and know nothing of finish: for a PDF, this
+ * file gives the PDF device cairo's temporary file and a pg_marks to
+ * fill, and once the device is closed hands both to finish_pdf with the
+ * source files and the keys, which writes the output (or its temporary
+ * file, renamed once complete).
  */
 #include "pipeline.h"
 
@@ -16,7 +22,10 @@
 
 #include "../layouts/plan.h"
 #include "base/arena.h"
+#include "base/marks.h"
+#include "base/tmpfile.h"
 #include "devices/device.h"
+#include "finish/finish.h"
 #include "finish/sign.h"
 #include "input/reader.h"
 #include "layout/engine.h"
@@ -179,6 +188,76 @@ static void finish_with(finish_job *job, const pg_plan *p, const finish_file *fi
 	job->location = p->approval_place;
 }
 
+/* cairo's PDF in tmp, with the links and fields the device met, into
+ * out with what finish adds: the source, the signatures.  0, or -1 after
+ * a diagnostic naming name. */
+static int finish(FILE *tmp, const pg_marks *marks, const pg_plan *p,
+		  const char *data, size_t len, const pipeline_keys *keys,
+		  FILE *out, const char *name, diag *d)
+{
+	arena *a = arena_new();
+	finish_file files[2];
+	finish_job job = { 0 };
+	source_files(p->file, data, len, files);
+	finish_with(&job, p, files, keys, a);
+	job.marks = marks;
+	int r = finish_pdf(tmp, &job, out, name, d);
+	arena_free(a);
+	return r;
+}
+
+/* Lays p out into the device of fmt, which writes target (out itself,
+ * or the temporary file beside it; "-": standard output).  A PDF goes
+ * through two files: cairo's, an unnamed temporary one (on target's disk
+ * when target is a regular file), and target, which finish writes.  0,
+ * or -1 after diagnostics naming out. */
+static int play(const pg_plan *p, const char *data, size_t len,
+		const pipeline_keys *keys, const char *fmt, const char *target,
+		const char *out, eng *e, diag *d)
+{
+	dev_meta meta;
+	char date[32];
+	layout_plan_meta(p, &meta, date, sizeof date);
+	int pdf = !strcmp(fmt, "pdf");
+	device *dev = NULL;
+	FILE *f = NULL, *cairo = NULL;
+	pg_marks marks = { 0 };
+	if (!strcmp(fmt, "png")) {
+		dev = dev_thread_new(dev_png_new(target, 96, d));
+	} else if (!strcmp(fmt, "svg")) {
+		dev = dev_thread_new(dev_svg_new(target, d));
+	} else {
+		f = !strcmp(target, "-") ? stdout : fopen(target, "wb");
+		if (f && pdf)
+			cairo = pg_tmpfile_near(f, target);
+		if (!f || (pdf && !cairo))
+			diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
+				 strerror(errno));
+		else if (pdf)
+			dev = dev_thread_new(dev_pdf_new(cairo, out, &meta, &marks, d));
+		else
+			dev = dev_trace_new(f, out, d);
+	}
+	int r = -1;
+	if (dev) {
+		r = layout_plan(p, e, theme_plan(), dev, d);
+		if (dev->close(dev) != 0)
+			r = -1;
+		dev->free(dev);
+	}
+	if (r == 0 && cairo)
+		r = finish(cairo, &marks, p, data, len, keys, f, out, d);
+	pg_marks_clear(&marks);
+	if (cairo)
+		fclose(cairo);
+	if (f && f != stdout && fclose(f) != 0 && r == 0) {
+		diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
+			 strerror(errno));
+		r = -1;
+	}
+	return r;
+}
+
 int pipeline_render(const pg_plan *p, const char *data, size_t len,
 		    const pipeline_keys *keys, const char *fmt, const char *out,
 		    const char *argv0, diag *d)
@@ -187,11 +266,6 @@ int pipeline_render(const pg_plan *p, const char *data, size_t len,
 	eng *e = eng_new(argv0, d);
 	if (!e)
 		return -1;
-	arena *a = arena_new();
-	finish_file files[2];
-	finish_job fj = { 0 }, *job = &fj;
-	source_files(p->file, data, len, files);
-	finish_with(job, p, files, keys, a);
 	int paged = !strcmp(fmt, "png") || !strcmp(fmt, "svg");
 	int to_stdout = !strcmp(out, "-");
 	struct stat st;
@@ -202,11 +276,9 @@ int pipeline_render(const pg_plan *p, const char *data, size_t len,
 	if (exists && S_ISDIR(st.st_mode)) {
 		diag_add(d, DIAG_ERROR, out, 0, 0, "is a directory");
 		eng_free(e);
-		arena_free(a);
 		return -1;
 	}
 	const char *target = out;
-	FILE *f = NULL;
 	if (!direct) {
 		block_signals(SIG_BLOCK);
 		snprintf(tmp_path, sizeof tmp_path, "%s.XXXXXX", out);
@@ -226,38 +298,7 @@ int pipeline_render(const pg_plan *p, const char *data, size_t len,
 		close(fd);
 		target = tmp_path;
 	}
-	device *dev = NULL;
-	dev_meta meta;
-	char date[32];
-	layout_plan_meta(p, &meta, date, sizeof date);
-	meta.finish = job;
-	meta.name = out;
-	if (!strcmp(fmt, "pdf")) {
-		dev = dev_thread_new(dev_pdf_new(target, &meta, d));
-	} else if (!strcmp(fmt, "png")) {
-		dev = dev_thread_new(dev_png_new(target, 96, d));
-	} else if (!strcmp(fmt, "svg")) {
-		dev = dev_thread_new(dev_svg_new(target, d));
-	} else {
-		f = to_stdout ? stdout : fopen(target, "w");
-		if (!f)
-			diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
-				 strerror(errno));
-		else
-			dev = dev_trace_new(f, out, d);
-	}
-	int status = -1;
-	if (dev) {
-		int r = layout_plan(p, e, theme_plan(), dev, d);
-		if (dev->close(dev) == 0 && r == 0)
-			status = 0;
-		dev->free(dev);
-	}
-	if (f && f != stdout && fclose(f) != 0 && status == 0) {
-		diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
-			 strerror(errno));
-		status = -1;
-	}
+	int status = play(p, data, len, keys, fmt, target, out, e, d);
 	if (!direct) {
 		block_signals(SIG_BLOCK);
 		if (status == 0 && rename(tmp_path, out) != 0) {
@@ -271,7 +312,5 @@ int pipeline_render(const pg_plan *p, const char *data, size_t len,
 		block_signals(SIG_UNBLOCK);
 	}
 	eng_free(e);
-	arena_free(a);
 	return status;
 }
-
