@@ -55,7 +55,8 @@ typedef struct finish_job {
  * result to out; in is emptied once read (its room on the disk is the
  * output's), and both stay open, the caller's.  The second temporary
  * file is made beside out when out is a regular file.  0, or -1 after
- * a diagnostic naming `name` (the output as the user gave it). */
+ * one diagnostic naming `name` (the output as the user gave it): a
+ * failed write (a full disk), whichever file it was, is "cannot write". */
 int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	       diag *d);
 

@@ -42,6 +42,28 @@ static int failed(qpdf_data q, const char *name, diag *d)
 	return 1;
 }
 
+/* As failed, for qpdf's writing: a system error there is a failed write
+ * (a full disk), said as every other one, "cannot write: <reason>" (the
+ * reason is the end of qpdf's "qpdf output: Pl_StdioFile::write: ..."). */
+static int write_failed(qpdf_data q, const char *name, diag *d)
+{
+	if (!qpdf_has_error(q))
+		return 0;
+	qpdf_error e = qpdf_get_error(q);
+	if (qpdf_get_error_code(q, e) != qpdf_e_system) {
+		diag_add(d, DIAG_ERROR, name, 0, 0,
+			 "internal error finishing the PDF: %s",
+			 qpdf_get_error_full_text(q, e));
+		return 1;
+	}
+	const char *why = qpdf_get_error_message_detail(q, e);
+	const char *colon = strrchr(why, ':');
+	if (colon)
+		why = colon + 1 + strspn(colon + 1, " ");
+	diag_add(d, DIAG_ERROR, name, 0, 0, "cannot write: %s", why);
+	return 1;
+}
+
 static qpdf_oh real(qpdf_data q, double v)
 {
 	return qpdf_oh_new_real_from_double(q, v, 2);
@@ -302,13 +324,13 @@ int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	if (failed(q, name, d))
 		goto done;
 	if (qpdf_init_write(q, fd_path(tmp, outpath, sizeof outpath)) & QPDF_ERRORS) {
-		failed(q, name, d);
+		write_failed(q, name, d);
 		goto done;
 	}
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	qpdf_set_object_stream_mode(q, qpdf_o_disable);
 	qpdf_write(q);
-	if (failed(q, name, d))
+	if (write_failed(q, name, d))
 		goto done;
 	/* qpdf does not see a write error at its file's close (a full
 	 * disk): a file cut short has lost its end. */
