@@ -2,6 +2,7 @@
 #   make [build=debug|release|sanitize]   builds ./plangen
 #   make demo     renders the built-in 2019 plan into output/
 #   make check    runs the tests (make check build=sanitize: under ASan+UBSan)
+#   make check-deps  checks that the stages include one way (part of check)
 #   make bench    prints the speed and memory figures
 #   make install  [PREFIX=/usr/local] [DESTDIR=]
 # Missing Debian packages are installed by tools/deps.sh (as root) or named.
@@ -43,7 +44,7 @@ MAIN := $(O)/generator/main.o
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_BIN := $(TEST_SRC:%.c=$(O)/%)
 
-.PHONY: all demo check bench fuzz install clean deps
+.PHONY: all demo check check-deps bench fuzz install clean deps
 all: plangen
 
 $(O)/plangen: $(MAIN) $(OBJ)
@@ -71,12 +72,21 @@ demo: plangen
 	@echo "demo: output/plan-2019.pdf"
 
 check: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
-check: plangen $(TEST_BIN)
+check: plangen $(TEST_BIN) check-deps
 	@tools/deps.sh test
 	@for t in $(TEST_BIN); do echo "== $$t"; $$t || exit 1; done
 	@PLANGEN=./plangen sh tests/run.sh
 	@PLANGEN=./plangen sh tests/render.sh
 	@PLANGEN=./plangen sh tests/sign.sh
+
+# The folders' includes point one way (tools/check-deps.sh), and no
+# header a device includes reaches Pango (the layout's only).
+check-deps:
+	@sh tools/check-deps.sh
+	@for f in generator/devices/*.c; do \
+		if $(CC) $(ALL_CFLAGS) -M $$f | grep -q '/pango/'; then \
+			echo "check-deps: $$f reaches Pango's headers"; exit 1; fi; \
+	done
 
 # Figures come from the release build, whatever build= says.
 bench:
