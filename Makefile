@@ -36,7 +36,9 @@ ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(build)) $(PKG_CFLAGS) \
 	-DPLANGEN_VERSION='"$(VERSION)"' $(CFLAGS)
 ALL_LDFLAGS := $(LDFLAGS_$(build)) $(LDFLAGS)
 
-SRC := $(wildcard generator/*/*.c layouts/*.c)
+# generator/*.c but main.c: the top-level files that join the stages.
+SRC := $(wildcard generator/*/*.c layouts/*.c) \
+	$(filter-out generator/main.c,$(wildcard generator/*.c))
 OBJ := $(SRC:%.c=$(O)/%.o) $(O)/generator/input/embedded.o
 MAIN := $(O)/generator/main.o
 TEST_SRC := $(wildcard tests/unit/*.c)
@@ -65,10 +67,6 @@ $(O)/tests/unit/%: tests/unit/%.c tests/unit/check.h $(OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Igenerator -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
 
-# Which folder may include which: the table in tools/check-deps.sh.
-check-deps:
-	@sh tools/check-deps.sh
-
 demo: plangen
 	./plangen
 	@echo "demo: output/plan-2019.pdf"
@@ -81,6 +79,15 @@ check: check-deps plangen $(TEST_BIN)
 	@PLANGEN=./plangen sh tests/run.sh
 	@PLANGEN=./plangen sh tests/render.sh
 	@PLANGEN=./plangen sh tests/sign.sh
+
+# The folders' includes point one way (tools/check-deps.sh), and no
+# header a device includes reaches Pango (the layout's only).
+check-deps:
+	@sh tools/check-deps.sh
+	@for f in generator/devices/*.c; do \
+		if $(CC) $(ALL_CFLAGS) -M $$f | grep -q '/pango/'; then \
+			echo "check-deps: $$f reaches Pango's headers"; exit 1; fi; \
+	done
 
 # Figures come from the release build, whatever build= says.
 bench:

@@ -82,15 +82,9 @@ pg_span *kit_joined(kit_doc *c, const pg_item *it)
 
 const char *kit_plain(kit_doc *c, const pg_span *s)
 {
-	GString *g = g_string_new(NULL);
-	for (; s; s = s->next) {
-		if (s->kind == PG_SPAN_TEXT)
-			g_string_append(g, s->text);
-		else if (s->kind == PG_SPAN_BREAK)
-			g_string_append_c(g, ' ');
-	}
-	char *out = arena_strdup(c->a, g->str);
-	g_string_free(g, TRUE);
+	unsigned long n = pg_span_plain(s, NULL, 0);
+	char *out = arena_alloc(c->a, n + 1);
+	pg_span_plain(s, out, n + 1);
 	return out;
 }
 

@@ -67,19 +67,22 @@ if [ -w /dev/full ]; then
 	check "full disk (standard output)" '[ $? = 3 ] && grep -q "error: cannot write" "$tmp/err"'
 fi
 # A disk that fills up at each stage (cairo's file, qpdf's, the output):
-# exit 3, no file, nothing left behind, never a cut PDF.  Needs a small
+# exit 3, one "cannot write" naming the output, no file, nothing left
+# behind, never a cut PDF.  Needs a small
 # tmpfs, so root and a mount namespace of our own (unshare).
 mkdir "$tmp/small"
 if command -v unshare >/dev/null && unshare -m true 2>/dev/null; then
 	small() {
 		unshare -m sh -c 'mount -t tmpfs -o size='$1' tmpfs "$1" &&
-			"$2" -o "$1/x.pdf" 2>/dev/null; echo $? >"$1.rc"; ls -A "$1" >"$1.ls"
+			"$2" -o "$1/x.pdf" 2>"$1.err"; echo $? >"$1.rc"; ls -A "$1" >"$1.ls"
 			[ -f "$1/x.pdf" ] && qpdf --check "$1/x.pdf" >/dev/null 2>&1; echo $? >"$1.qpdf"' \
 			sh "$tmp/small" "$P" 2>/dev/null
 	}
 	for sz in 250k 450k 700k; do
 		small $sz
 		check "small disk ($sz): exit 3, nothing written" '[ "$(cat "$tmp/small.rc")" = 3 ] && [ ! -s "$tmp/small.ls" ]'
+		check "small disk ($sz): said once, as cannot write" \
+			'[ "$(wc -l <"$tmp/small.err")" = 1 ] && grep -q "^$tmp/small/x.pdf: error: cannot write: No space left" "$tmp/small.err"'
 	done
 	small 1200k
 	check "a disk just big enough: a whole PDF" '[ "$(cat "$tmp/small.rc")" = 0 ] && [ "$(cat "$tmp/small.qpdf")" = 0 ]'

@@ -1,11 +1,12 @@
 /*
- * dev-pdf.c — the PDF device: cairo's PDF surface writes into an
- * unnamed temporary file (fonts embedded and subset, metadata, page
- * labels, named destinations, the outline; pages may change size); at
- * close the finish stage adds the links and the signature fields met in
- * the pages, and what the caller asked (attached files, signatures), and
- * writes the output, so that a write error (a full disk) is seen and
- * reported.
+ * dev-pdf.c — the PDF device: cairo's PDF surface writes into a file the
+ * caller gives (fonts embedded and subset, metadata, page labels, named
+ * destinations, the outline; pages may change size).  What cairo cannot
+ * write, the links and the signature fields met in the pages, goes to
+ * the caller's marks, in PDF user space, for the finish stage that the
+ * caller runs on the file once the device is closed (generator/finish,
+ * through generator/pipeline.c).  A write error (a full disk) is said
+ * once, at close, as "cannot write".
  */
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -14,24 +15,16 @@
 #include <string.h>
 
 #include "../base/arena.h"
-#include "../base/tmpfile.h"
-
-#include "../finish/finish.h"
+#include "../base/marks.h"
 #include "paint.h"
 
 typedef struct pdf {
 	device dev;
-	FILE *f;
-	char *path;
+	FILE *f;	 /* the caller's: what cairo writes */
+	char *name;	 /* the output, for messages */
 	diag *d;
-	int write_error; /* an errno writing cairo's file */
-	FILE *tmp;	 /* what cairo writes */
-	finish_link *links;
-	int nlinks, caplinks;
-	char **dests; /* the link destinations, owned */
-	finish_field *fields;
-	int nfields, capfields;
-	finish_job extra; /* the caller's: files, keys */
+	int write_error; /* an errno writing f */
+	pg_marks *marks; /* the caller's: the links and fields met */
 	int page_index;
 	cairo_surface_t *s;
 	cairo_t *cr;
@@ -43,40 +36,11 @@ static cairo_status_t write_cb(void *closure, const unsigned char *data,
 {
 	pdf *p = closure;
 	errno = 0;
-	if (fwrite(data, 1, len, p->tmp) != len) {
+	if (fwrite(data, 1, len, p->f) != len) {
 		p->write_error = errno ? errno : EIO;
 		return CAIRO_STATUS_WRITE_ERROR;
 	}
 	return CAIRO_STATUS_SUCCESS;
-}
-
-static void add_link(pdf *p, const dl_page *pg, const dl_op *o)
-{
-	if (p->nlinks == p->caplinks) {
-		p->caplinks = p->caplinks ? p->caplinks * 2 : 32;
-		p->links = realloc(p->links, (size_t)p->caplinks * sizeof *p->links);
-		p->dests = realloc(p->dests, (size_t)p->caplinks * sizeof *p->dests);
-		if (!p->links || !p->dests)
-			pg_oom();
-	}
-	p->dests[p->nlinks] = g_strdup(o->str);
-	p->links[p->nlinks] = (finish_link){ p->page_index, o->x, pg->h - o->y - o->h,
-					     o->w, o->h, p->dests[p->nlinks] };
-	p->nlinks++;
-}
-
-static void add_field(pdf *p, const dl_page *pg, const dl_op *o)
-{
-	if (p->nfields == p->capfields) {
-		p->capfields = p->capfields ? p->capfields * 2 : 4;
-		p->fields = realloc(p->fields,
-				    (size_t)p->capfields * sizeof *p->fields);
-		if (!p->fields)
-			pg_oom();
-	}
-	p->fields[p->nfields++] = (finish_field){ p->page_index, o->x,
-						  pg->h - o->y - o->h, o->w,
-						  o->h, g_strdup(o->str) };
 }
 
 static int pdf_page(device *dev, const dl_page *pg)
@@ -99,11 +63,16 @@ static int pdf_page(device *dev, const dl_page *pg)
 			p->outline[l] = p->outline[level];
 		g_free(a);
 	}
-	for (int i = 0; i < pg->n; i++)
-		if (pg->ops[i].kind == DL_LINK)
-			add_link(p, pg, &pg->ops[i]);
-		else if (pg->ops[i].kind == DL_FIELD)
-			add_field(p, pg, &pg->ops[i]);
+	/* Into PDF user space: the origin at the bottom-left corner. */
+	for (int i = 0; p->marks && i < pg->n; i++) {
+		const dl_op *o = &pg->ops[i];
+		if (o->kind == DL_LINK)
+			pg_marks_link(p->marks, p->page_index, o->x,
+				      pg->h - o->y - o->h, o->w, o->h, o->str);
+		else if (o->kind == DL_FIELD)
+			pg_marks_field(p->marks, p->page_index, o->x,
+				       pg->h - o->y - o->h, o->w, o->h, o->str);
+	}
 	paint_page(p->cr, pg, 1);
 	cairo_show_page(p->cr);
 	p->page_index++;
@@ -112,7 +81,7 @@ static int pdf_page(device *dev, const dl_page *pg)
 		return 0;
 	if (p->write_error)
 		return -1; /* said at close, as "cannot write" */
-	diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "internal error drawing page %d: %s",
+	diag_add(p->d, DIAG_ERROR, p->name, 0, 0, "internal error drawing page %d: %s",
 		 p->page_index, cairo_status_to_string(st));
 	return -1;
 }
@@ -126,30 +95,20 @@ static int pdf_close(device *dev)
 	cairo_status_t st = cairo_surface_status(p->s);
 	cairo_surface_destroy(p->s);
 	p->s = NULL;
+	errno = 0;
+	if (!p->write_error && st == CAIRO_STATUS_SUCCESS && fflush(p->f) != 0)
+		p->write_error = errno ? errno : EIO;
 	if (p->write_error) {
-		diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "cannot write: %s",
+		diag_add(p->d, DIAG_ERROR, p->name, 0, 0, "cannot write: %s",
 			 strerror(p->write_error));
 		return -1;
 	}
 	if (st != CAIRO_STATUS_SUCCESS) {
-		diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "internal error: %s",
+		diag_add(p->d, DIAG_ERROR, p->name, 0, 0, "internal error: %s",
 			 cairo_status_to_string(st));
 		return -1;
 	}
-	finish_job job = p->extra;
-	job.links = p->links;
-	job.nlinks = p->nlinks;
-	job.fields = p->fields;
-	job.nfields = p->nfields;
-	int r = finish_pdf(p->tmp, &job, p->f, p->path, p->d);
-	FILE *f = p->f;
-	p->f = NULL;
-	if (f != stdout && fclose(f) != 0 && r == 0) {
-		diag_add(p->d, DIAG_ERROR, p->path, 0, 0, "cannot write: %s",
-			 strerror(errno));
-		r = -1;
-	}
-	return r;
+	return 0;
 }
 
 static void pdf_free(device *dev)
@@ -159,40 +118,21 @@ static void pdf_free(device *dev)
 		cairo_destroy(p->cr);
 	if (p->s)
 		cairo_surface_destroy(p->s);
-	if (p->f && p->f != stdout)
-		fclose(p->f);
-	for (int i = 0; i < p->nlinks; i++)
-		g_free(p->dests[i]);
-	free(p->dests);
-	free(p->links);
-	for (int i = 0; i < p->nfields; i++)
-		g_free((char *)p->fields[i].name);
-	free(p->fields);
-	if (p->tmp)
-		fclose(p->tmp);
-	g_free(p->path);
+	g_free(p->name);
 	free(p);
 }
 
-device *dev_pdf_new(const char *path, const dev_meta *m, diag *d)
+device *dev_pdf_new(FILE *f, const char *name, const dev_meta *m,
+		    pg_marks *marks, diag *d)
 {
 	pdf *p = calloc(1, sizeof *p);
 	if (!p)
-		return NULL;
-	if (m->finish)
-		p->extra = *m->finish;
+		pg_oom();
 	p->dev = (device){ pdf_page, pdf_close, pdf_free };
+	p->f = f;
+	p->name = g_strdup(name);
+	p->marks = marks;
 	p->d = d;
-	p->path = g_strdup(m->name ? m->name : path);
-	p->f = strcmp(path, "-") ? fopen(path, "wb") : stdout;
-	if (p->f)
-		p->tmp = pg_tmpfile_near(p->f, path);
-	if (!p->f || !p->tmp) {
-		diag_add(d, DIAG_ERROR, p->path, 0, 0, "cannot write: %s",
-			 strerror(errno));
-		pdf_free(&p->dev);
-		return NULL;
-	}
 	p->s = cairo_pdf_surface_create_for_stream(write_cb, p, 612, 792);
 	cairo_pdf_surface_restrict_to_version(p->s, CAIRO_PDF_VERSION_1_5);
 	if (m->title)

@@ -6,8 +6,10 @@
  * Pages are copied into a queue of a few (memory stays flat); the inner
  * device sees them in order, in the one thread.  A page the inner device
  * fails on makes every later call fail; close() waits for the queue to
- * drain, then closes the inner device.  The display list holds glyphs,
- * not Pango objects, so the thread touches only cairo (thread-safe).
+ * drain, then closes the inner device.  The display list holds glyphs
+ * as cairo fonts and positions, and its header (display.h) names no
+ * Pango type (the layout's record.h does): the thread touches only
+ * cairo, which is thread-safe, never Pango, which is not.
  */
 #include <pthread.h>
 #include <stdlib.h>

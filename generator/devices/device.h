@@ -3,8 +3,13 @@
  *
  * A device gets the pages in order, one at a time, then close() ends the
  * output (0 on success, -1 after a diagnostic: a write error, a full
- * disk).  Devices know the display list only.  Files are written where
- * they are named: putting them in place atomically is the caller's job.
+ * disk).  Devices know the display list only (display.h: cairo types,
+ * no Pango) and include only base/, display/ and devices/ headers.
+ * Files are written where they are named or given: putting them in
+ * place atomically is the caller's job, and so, for a PDF, is the finish
+ * stage (generator/finish: links, signature fields, attached files,
+ * signatures), run on the PDF device's file with the marks it recorded
+ * (generator/pipeline.c does both).
  */
 #ifndef PG_DEVICE_H
 #define PG_DEVICE_H
@@ -12,6 +17,7 @@
 #include <stdio.h>
 
 #include "../base/diag.h"
+#include "../base/marks.h"
 #include "../display/display.h"
 
 typedef struct device device;
@@ -22,25 +28,24 @@ struct device {
 	void (*free)(device *dev);
 };
 
-typedef struct finish_job finish_job; /* generator/finish/finish.h */
-
-/* Document properties for the PDF's metadata, and what its finish stage
- * adds besides the links and fields of the pages (attached files,
- * signatures; NULL: nothing). */
+/* Document properties for the PDF's metadata. */
 typedef struct dev_meta {
 	const char *title, *author, *subject, *keywords;
 	const char *date; /* ISO 8601, e.g. 2018-11-30T00:00:00 */
-	const finish_job *finish;
-	/* The output as the user named it, for messages, when the file
-	 * written is a temporary one beside it (NULL: the path). */
-	const char *name;
 } dev_meta;
 
-/* pdf: one file.  png, svg: one file per page, `path` with "%d" for the
- * page number (or "-N" is inserted before the extension).  trace: text. */
-device *dev_pdf_new(const char *path, const dev_meta *m, diag *d);
+/* pdf: cairo's PDF into f, open for writing, which stays the caller's
+ * (not closed); m is read at once.  The links and signature fields met
+ * in the pages are appended to marks (the caller's, read once the device
+ * is closed; NULL: not kept), in PDF user space.  name is the output as
+ * the user named it, for messages.  Never NULL. */
+device *dev_pdf_new(FILE *f, const char *name, const dev_meta *m,
+		    pg_marks *marks, diag *d);
+/* png, svg: one file per page, `path` with "%d" for the page number (or
+ * "-N" is inserted before the extension). */
 device *dev_png_new(const char *path, double dpi, diag *d);
 device *dev_svg_new(const char *path, diag *d);
+/* trace: text into out, which stays the caller's; name for messages. */
 device *dev_trace_new(FILE *out, const char *name, diag *d);
 /* inner played in a thread of its own (the pages copied and queued);
  * freeing it frees inner.  NULL if inner is NULL. */

@@ -97,8 +97,8 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags)
 		case DL_LINK:
 			/* cairo 1.16.0 writes link annotations under object
 			 * numbers other than the ones it lists in /Annots (a
-			 * damaged file): the PDF device has them added by the
-			 * finish stage (generator/finish). */
+			 * damaged file): the PDF device records them for the
+			 * finish stage, which adds them (generator/finish). */
 			break;
 		case DL_DEST:
 			if (tags) {

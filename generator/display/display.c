@@ -4,11 +4,11 @@
 #include "display.h"
 
 #include <glib.h>
-#include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../base/arena.h"
+#include "display-imp.h"
 
 dl_page *dl_page_new(double w, double h, int number)
 {
@@ -99,7 +99,7 @@ void dl_set_label(dl_page *p, const char *label)
 	p->label = sdup(label);
 }
 
-static dl_op *add(dl_page *p, enum dl_kind k)
+dl_op *dl_add(dl_page *p, enum dl_kind k)
 {
 	if (p->n == p->cap) {
 		p->cap = p->cap ? p->cap * 2 : 64;
@@ -115,102 +115,30 @@ static dl_op *add(dl_page *p, enum dl_kind k)
 
 void dl_fill(dl_page *p, double x, double y, double w, double h, uint32_t color)
 {
-	dl_op *o = add(p, DL_FILL);
+	dl_op *o = dl_add(p, DL_FILL);
 	o->x = x, o->y = y, o->w = w, o->h = h, o->color = color;
 }
 
 void dl_stroke(dl_page *p, double x, double y, double w, double h, double lw,
 	       uint32_t color)
 {
-	dl_op *o = add(p, DL_STROKE);
+	dl_op *o = dl_add(p, DL_STROKE);
 	o->x = x, o->y = y, o->w = w, o->h = h, o->lw = lw, o->color = color;
 }
 
 void dl_line(dl_page *p, double x0, double y0, double x1, double y1,
 	     double lw, uint32_t color)
 {
-	dl_op *o = add(p, DL_LINE);
+	dl_op *o = dl_add(p, DL_LINE);
 	o->x = x0, o->y = y0, o->w = x1 - x0, o->h = y1 - y0, o->lw = lw;
 	o->color = color;
-}
-
-/* The clusters of a run, as Pango's cairo renderer makes them: empty
- * glyphs are not drawn, so not counted (unknown ones are drawn as the
- * font's .notdef, where Pango draws a box of its own). */
-static void clusters_of(dl_run *r, const char *text, PangoGlyphItem *gi)
-{
-	PangoGlyphString *gs = gi->glyphs;
-	r->clusters = g_new(cairo_text_cluster_t, gs->num_glyphs ? gs->num_glyphs : 1);
-	int backward = gi->item->analysis.level % 2;
-	r->flags = backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0;
-	PangoGlyphItemIter it;
-	if (!pango_glyph_item_iter_init_start(&it, gi, text))
-		return;
-	do {
-		int bytes = it.end_index - it.start_index;
-		int glyphs = backward ? it.start_glyph - it.end_glyph
-				      : it.end_glyph - it.start_glyph;
-		for (int i = MIN(it.start_glyph, it.end_glyph + 1);
-		     i < MAX(it.start_glyph + 1, it.end_glyph); i++) {
-			if (gs->glyphs[i].glyph == PANGO_GLYPH_EMPTY)
-				glyphs--;
-		}
-		r->clusters[r->nclusters++] = (cairo_text_cluster_t){ bytes, glyphs };
-	} while (pango_glyph_item_iter_next_cluster(&it));
-}
-
-/* The runs of a line set with its baseline's left end at x, y, as
- * pango_renderer_draw_layout_line places them. */
-static dl_glyphs *glyphs_of(PangoLayoutLine *line, double x, double y)
-{
-	dl_glyphs *g = g_new0(dl_glyphs, 1);
-	g->refs = 1;
-	if (!line->layout)
-		return g;
-	const char *text = pango_layout_get_text(line->layout);
-	g->text = g_strndup(text + line->start_index, (gsize)line->length);
-	g->runs = g_new0(dl_run, g_slist_length(line->runs));
-	int x_off = 0;
-	for (GSList *l = line->runs; l; l = l->next) {
-		PangoGlyphItem *gi = l->data;
-		PangoGlyphString *gs = gi->glyphs;
-		cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font(
-			PANGO_CAIRO_FONT(gi->item->analysis.font));
-		x_off += gi->start_x_offset;
-		int width = 0;
-		for (int i = 0; i < gs->num_glyphs; i++)
-			width += gs->glyphs[i].geometry.width;
-		if (font) {
-			dl_run *r = &g->runs[g->nruns++];
-			r->font = cairo_scaled_font_reference(font);
-			r->glyphs = g_new(cairo_glyph_t, gs->num_glyphs ? gs->num_glyphs : 1);
-			int pos = 0;
-			for (int i = 0; i < gs->num_glyphs; i++) {
-				PangoGlyphInfo *gl = &gs->glyphs[i];
-				/* A character the font lacks shows as its
-				 * .notdef glyph (a box), not as nothing. */
-				if (gl->glyph != PANGO_GLYPH_EMPTY)
-					r->glyphs[r->nglyphs++] = (cairo_glyph_t){
-						gl->glyph & PANGO_GLYPH_UNKNOWN_FLAG ? 0 : gl->glyph,
-						x + (double)(x_off + pos + gl->geometry.x_offset) / PANGO_SCALE,
-						y + (double)(gl->geometry.y_offset - gi->y_offset) / PANGO_SCALE
-					};
-				pos += gl->geometry.width;
-			}
-			r->utf8 = g->text + (gi->item->offset - line->start_index);
-			r->nbytes = gi->item->length;
-			clusters_of(r, text, gi);
-		}
-		x_off += width + gi->end_x_offset;
-	}
-	return g;
 }
 
 void dl_poly(dl_page *p, const double *xy, int n, uint32_t color)
 {
 	if (n < 3)
 		return;
-	dl_op *o = add(p, DL_POLY);
+	dl_op *o = dl_add(p, DL_POLY);
 	o->pts = malloc((size_t)n * 2 * sizeof *o->pts);
 	if (!o->pts)
 		pg_oom();
@@ -227,24 +155,10 @@ void dl_poly(dl_page *p, const double *xy, int n, uint32_t color)
 	o->x = x0, o->y = y0, o->w = x1 - x0, o->h = y1 - y0;
 }
 
-void dl_text(dl_page *p, PangoLayoutLine *line, double x, double baseline,
-	     uint32_t color)
-{
-	dl_op *o = add(p, DL_TEXT);
-	o->glyphs = glyphs_of(line, x, baseline);
-	o->str = dl_line_text(line);
-	o->x = x, o->y = baseline, o->color = color;
-	double lx;
-	dl_line_extents(line, &lx, &o->w);
-	PangoRectangle r;
-	pango_layout_line_get_extents(line, NULL, &r);
-	o->h = (double)r.height / PANGO_SCALE;
-}
-
 void dl_image(dl_page *p, const char *file, double x, double y, double w,
 	      double h)
 {
-	dl_op *o = add(p, DL_IMAGE);
+	dl_op *o = dl_add(p, DL_IMAGE);
 	o->x = x, o->y = y, o->w = w, o->h = h;
 	o->str = sdup(file);
 }
@@ -252,7 +166,7 @@ void dl_image(dl_page *p, const char *file, double x, double y, double w,
 void dl_link(dl_page *p, double x, double y, double w, double h,
 	     const char *dest)
 {
-	dl_op *o = add(p, DL_LINK);
+	dl_op *o = dl_add(p, DL_LINK);
 	o->x = x, o->y = y, o->w = w, o->h = h;
 	o->str = sdup(dest);
 }
@@ -260,53 +174,22 @@ void dl_link(dl_page *p, double x, double y, double w, double h,
 void dl_field(dl_page *p, double x, double y, double w, double h,
 	      const char *name)
 {
-	dl_op *o = add(p, DL_FIELD);
+	dl_op *o = dl_add(p, DL_FIELD);
 	o->x = x, o->y = y, o->w = w, o->h = h;
 	o->str = sdup(name);
 }
 
 void dl_dest(dl_page *p, const char *name, double x, double y)
 {
-	dl_op *o = add(p, DL_DEST);
+	dl_op *o = dl_add(p, DL_DEST);
 	o->x = x, o->y = y;
 	o->str = sdup(name);
 }
 
 void dl_outline(dl_page *p, int level, const char *title, const char *dest)
 {
-	dl_op *o = add(p, DL_OUTLINE);
+	dl_op *o = dl_add(p, DL_OUTLINE);
 	o->level = level;
 	o->str = sdup(title);
 	o->dest = sdup(dest);
-}
-
-char *dl_line_text(PangoLayoutLine *line)
-{
-	if (!line->layout)
-		return g_strdup("");
-	const char *t = pango_layout_get_text(line->layout);
-	const char *s = t + line->start_index, *end = s + line->length;
-	GString *out = g_string_sized_new((gsize)line->length + 1);
-	while (s < end) {
-		gunichar c = g_utf8_get_char(s);
-		const char *next = g_utf8_next_char(s);
-		if (c == 0x00AD) {
-			if (next >= end)
-				g_string_append_c(out, '-');
-		} else if (c != 0x2028) {
-			g_string_append_len(out, s, next - s);
-		}
-		s = next;
-	}
-	while (out->len && out->str[out->len - 1] == ' ')
-		g_string_truncate(out, out->len - 1);
-	return g_string_free(out, FALSE);
-}
-
-void dl_line_extents(PangoLayoutLine *line, double *x, double *w)
-{
-	PangoRectangle r;
-	pango_layout_line_get_extents(line, NULL, &r);
-	*x = (double)r.x / PANGO_SCALE;
-	*w = (double)r.width / PANGO_SCALE;
 }

@@ -5,25 +5,27 @@
  * page, a device plays the finished page and the page is dropped, so
  * memory holds one page at a time whatever the document's length.  Text
  * is kept as glyphs, shaped once by Pango and taken out of it when
- * recorded: cairo fonts, glyph positions, and the text with its clusters
- * (what a PDF needs for copying and searching), so that a device may
- * play pages in a thread of its own without touching Pango.  Everything
- * else is rectangles, lines, filled polygons, images and PDF structure
- * (links, destinations, outline entries).  Coordinates are points from the page's
- * top-left corner; colours are 0xRRGGBB.
+ * recorded (record.h, the layout engine's only): cairo fonts, glyph
+ * positions, and the text with its clusters (what a PDF needs for
+ * copying and searching).  This header names no Pango type: devices,
+ * which include it, paint with cairo and never touch Pango, so that one
+ * may play pages in a thread of its own.  Everything else is rectangles,
+ * lines, filled polygons, images and PDF structure (links, destinations,
+ * outline entries, signature fields).  Coordinates are points from the
+ * page's top-left corner; colours are 0xRRGGBB.
  */
 #ifndef PG_DISPLAY_H
 #define PG_DISPLAY_H
 
 #include <cairo.h>
-#include <pango/pango.h>
 #include <stdint.h>
 
 enum dl_kind {
 	DL_FILL,    /* rectangle x,y,w,h filled with color */
 	DL_STROKE,  /* rectangle outline of width lw */
 	DL_LINE,    /* segment (x,y)-(x+w,y+h) of width lw */
-	DL_TEXT,    /* a line of glyphs, its baseline's left end at x,y */
+	DL_TEXT,    /* a line of glyphs, its baseline's left end at x,y
+		       (recorded by dl_text, record.h) */
 	DL_IMAGE,   /* the image file str fitted in the box x,y,w,h (its
 		       aspect kept, centred) */
 	DL_LINK,    /* box x,y,w,h links to the destination str */
@@ -89,8 +91,6 @@ void dl_line(dl_page *p, double x0, double y0, double x1, double y1,
 	     double lw, uint32_t color);
 /* A closed polygon of n points (xy: x0, y0, x1, y1, ...), filled. */
 void dl_poly(dl_page *p, const double *xy, int n, uint32_t color);
-void dl_text(dl_page *p, PangoLayoutLine *line, double x, double baseline,
-	     uint32_t color);
 void dl_image(dl_page *p, const char *file, double x, double y, double w,
 	      double h);
 void dl_link(dl_page *p, double x, double y, double w, double h,
@@ -99,11 +99,5 @@ void dl_dest(dl_page *p, const char *name, double x, double y);
 void dl_field(dl_page *p, double x, double y, double w, double h,
 	      const char *name);
 void dl_outline(dl_page *p, int level, const char *title, const char *dest);
-
-/* The visible text of a line: soft hyphens dropped, a hyphen where the
- * line breaks at one.  Caller frees (g_free). */
-char *dl_line_text(PangoLayoutLine *line);
-/* The extents of a line: left x offset and width, in points. */
-void dl_line_extents(PangoLayoutLine *line, double *x, double *w);
 
 #endif

@@ -1,14 +1,20 @@
 /*
  * finish.h — the last stage of a PDF: what cairo cannot write.
  *
- * cairo writes the document into an unnamed temporary file; libqpdf
- * reads it from there and writes it again, into a second one, with the
- * additions: link annotations to named destinations (cairo 1.16.0
- * numbers its own link annotations wrongly, leaving a damaged file),
- * the signature fields, and the attached files (the source data).  Then
- * each digital signature is appended to that file as an incremental
- * update (sign.c), and the result is copied to the output.  Files, not
- * memory: what is held stays the same whatever the number of pages.
+ * A stage of the pipeline of its own, after the devices: the PDF device
+ * writes cairo's document into an unnamed temporary file and records
+ * the links and signature fields of the pages (base/marks.h); once it
+ * is closed, the pipeline (generator/pipeline.c) hands that file and
+ * those marks to finish_pdf, with the attached files and the signing
+ * keys.  libqpdf reads the document and writes it again, into a second
+ * temporary file, with the additions: link annotations to named
+ * destinations (cairo 1.16.0 numbers its own link annotations wrongly,
+ * leaving a damaged file), the signature fields, and the attached files
+ * (the source data).  Then each digital signature is appended to that
+ * file as an incremental update (sign.c), and the result is copied to
+ * the output.  Files, not memory: what is held stays the same whatever
+ * the number of pages.  finish/ includes only base/ and finish/ headers:
+ * it knows neither the display list nor the devices.
  */
 #ifndef PG_FINISH_H
 #define PG_FINISH_H
@@ -17,19 +23,7 @@
 #include <time.h>
 
 #include "../base/diag.h"
-
-typedef struct finish_link {
-	int page;	      /* 0-based */
-	double x, y, w, h;    /* PDF user space: origin bottom-left */
-	const char *dest;     /* a named destination in the document */
-} finish_link;
-
-/* An empty signature field and its widget, where a signature goes. */
-typedef struct finish_field {
-	int page;	   /* 0-based */
-	double x, y, w, h; /* PDF user space */
-	const char *name;  /* the field's name (/T): the signatory's id */
-} finish_field;
+#include "../base/marks.h"
 
 /* A file attached to the document (an associated file of the catalog). */
 typedef struct finish_file {
@@ -44,10 +38,9 @@ typedef struct finish_file {
 typedef struct sign_key sign_key; /* sign.h */
 
 typedef struct finish_job {
-	const finish_link *links;
-	int nlinks;
-	const finish_field *fields; /* in signing order */
-	int nfields;
+	/* The pages' links and signature fields (the fields in signing
+	 * order), as the PDF device met them; NULL: none. */
+	const pg_marks *marks;
 	const finish_file *files;
 	int nfiles;
 	/* One digital signature per key, into the fields in order. */
@@ -57,9 +50,13 @@ typedef struct finish_job {
 	time_t sign_time;
 } finish_job;
 
-/* Reads the PDF in the open file `in` (its whole content), adds what job
- * asks, signs it, and writes the result to out.  0, or -1 after a
- * diagnostic naming `name` (the output). */
+/* Reads the PDF in the open file `in` (its whole content: cairo's, as
+ * the PDF device left it), adds what job asks, signs it, and writes the
+ * result to out; in is emptied once read (its room on the disk is the
+ * output's), and both stay open, the caller's.  The second temporary
+ * file is made beside out when out is a regular file.  0, or -1 after
+ * one diagnostic naming `name` (the output as the user gave it): a
+ * failed write (a full disk), whichever file it was, is "cannot write". */
 int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	       diag *d);
 

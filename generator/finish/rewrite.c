@@ -42,12 +42,34 @@ static int failed(qpdf_data q, const char *name, diag *d)
 	return 1;
 }
 
+/* As failed, for qpdf's writing: a system error there is a failed write
+ * (a full disk), said as every other one, "cannot write: <reason>" (the
+ * reason is the end of qpdf's "qpdf output: Pl_StdioFile::write: ..."). */
+static int write_failed(qpdf_data q, const char *name, diag *d)
+{
+	if (!qpdf_has_error(q))
+		return 0;
+	qpdf_error e = qpdf_get_error(q);
+	if (qpdf_get_error_code(q, e) != qpdf_e_system) {
+		diag_add(d, DIAG_ERROR, name, 0, 0,
+			 "internal error finishing the PDF: %s",
+			 qpdf_get_error_full_text(q, e));
+		return 1;
+	}
+	const char *why = qpdf_get_error_message_detail(q, e);
+	const char *colon = strrchr(why, ':');
+	if (colon)
+		why = colon + 1 + strspn(colon + 1, " ");
+	diag_add(d, DIAG_ERROR, name, 0, 0, "cannot write: %s", why);
+	return 1;
+}
+
 static qpdf_oh real(qpdf_data q, double v)
 {
 	return qpdf_oh_new_real_from_double(q, v, 2);
 }
 
-static void add_link(qpdf_data q, const finish_link *l)
+static void add_link(qpdf_data q, const pg_link *l)
 {
 	qpdf_oh page = qpdf_get_page_n(q, (size_t)l->page);
 	if (qpdf_oh_is_null(q, page))
@@ -107,7 +129,7 @@ static qpdf_oh array_at(qpdf_data q, qpdf_oh d, const char *key)
 	return v;
 }
 
-static void add_field(qpdf_data q, qpdf_oh fields, const finish_field *fl)
+static void add_field(qpdf_data q, qpdf_oh fields, const pg_field *fl)
 {
 	qpdf_oh page = qpdf_get_page_n(q, (size_t)fl->page);
 	if (qpdf_oh_is_null(q, page))
@@ -137,12 +159,13 @@ static void add_field(qpdf_data q, qpdf_oh fields, const finish_field *fl)
 
 static void add_fields(qpdf_data q, const finish_job *job)
 {
-	if (!job->nfields)
+	const pg_marks *m = job->marks;
+	if (!m || !m->nfields)
 		return;
 	qpdf_oh form = dict_at(q, qpdf_get_root(q), "/AcroForm");
 	qpdf_oh fields = array_at(q, form, "/Fields");
-	for (int i = 0; i < job->nfields; i++)
-		add_field(q, fields, &job->fields[i]);
+	for (int i = 0; i < m->nfields; i++)
+		add_field(q, fields, &m->fields[i]);
 	/* SignaturesExist | AppendOnly, once there are signatures. */
 	if (job->nkeys)
 		qpdf_oh_replace_key(q, form, "/SigFlags", qpdf_oh_new_integer(q, 3));
@@ -291,8 +314,8 @@ int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	qpdf_read(q, fd_path(in, inpath, sizeof inpath), NULL);
 	if (failed(q, name, d))
 		goto done;
-	for (int i = 0; i < job->nlinks; i++) {
-		add_link(q, &job->links[i]);
+	for (int i = 0; job->marks && i < job->marks->nlinks; i++) {
+		add_link(q, &job->marks->links[i]);
 		if (failed(q, name, d))
 			goto done;
 	}
@@ -301,13 +324,13 @@ int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	if (failed(q, name, d))
 		goto done;
 	if (qpdf_init_write(q, fd_path(tmp, outpath, sizeof outpath)) & QPDF_ERRORS) {
-		failed(q, name, d);
+		write_failed(q, name, d);
 		goto done;
 	}
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	qpdf_set_object_stream_mode(q, qpdf_o_disable);
 	qpdf_write(q);
-	if (failed(q, name, d))
+	if (write_failed(q, name, d))
 		goto done;
 	/* qpdf does not see a write error at its file's close (a full
 	 * disk): a file cut short has lost its end. */

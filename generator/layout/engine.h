@@ -19,7 +19,7 @@
 
 #include "../base/arena.h"
 #include "../base/diag.h"
-#include "../display/display.h"
+#include "../display/record.h"
 #include "../model/text.h"
 
 typedef struct eng eng;

@@ -11,6 +11,7 @@
  *                  peak memory (ru_maxrss), to show that memory does not
  *                  grow with the page count
  */
+#include <errno.h>
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #include <time.h>
 
 #include "../../layouts/plan.h"
+#include "finish/finish.h"
 #include "input/reader.h"
 
 static double now(void)
@@ -130,14 +132,29 @@ static int render(const char *name, const char *data, size_t len, eng *e,
 		dev_meta m;
 		char date[32];
 		layout_plan_meta(p, &m, date, sizeof date);
+		/* As plangen does it: cairo into a temporary file, then the
+		 * finish stage into out. */
+		pg_marks marks = { 0 };
+		FILE *f = out ? fopen(out, "wb") : NULL;
+		FILE *tmp = f ? tmpfile() : NULL;
 		counter cnt = { { c_page, c_close, c_free }, NULL, 0 };
-		if (out)
-			cnt.inner = dev_thread_new(dev_pdf_new(out, &m, d));
+		if (tmp)
+			cnt.inner = dev_thread_new(dev_pdf_new(tmp, out, &m, &marks, d));
+		else if (out)
+			diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
+				 strerror(errno));
 		if ((!out || cnt.inner) &&
 		    layout_plan(p, e, theme_plan(), &cnt.dev, d) == 0 &&
-		    cnt.dev.close(&cnt.dev) == 0)
+		    cnt.dev.close(&cnt.dev) == 0 &&
+		    (!tmp || finish_pdf(tmp, &(finish_job){ .marks = &marks }, f,
+					out, d) == 0))
 			pages = cnt.pages;
 		cnt.dev.free(&cnt.dev);
+		pg_marks_clear(&marks);
+		if (tmp)
+			fclose(tmp);
+		if (f)
+			fclose(f);
 	}
 	if (pages < 0)
 		diag_print(d, stderr, 1);

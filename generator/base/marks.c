@@ -1,0 +1,55 @@
+/*
+ * marks.c — the links and signature fields of a PDF's pages, in arrays
+ * that double as they grow.
+ */
+#include "marks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+static char *copy(const char *s)
+{
+	char *c = strdup(s ? s : "");
+	if (!c)
+		pg_oom();
+	return c;
+}
+
+/* Room for one more of n in *v (cap at *cap, of size each). */
+static void *grow(void *v, int n, int *cap, size_t size, int first)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : first;
+	v = realloc(v, (size_t)*cap * size);
+	if (!v)
+		pg_oom();
+	return v;
+}
+
+void pg_marks_link(pg_marks *m, int page, double x, double y, double w,
+		   double h, const char *dest)
+{
+	m->links = grow(m->links, m->nlinks, &m->caplinks, sizeof *m->links, 32);
+	m->links[m->nlinks++] = (pg_link){ page, x, y, w, h, copy(dest) };
+}
+
+void pg_marks_field(pg_marks *m, int page, double x, double y, double w,
+		    double h, const char *name)
+{
+	m->fields = grow(m->fields, m->nfields, &m->capfields, sizeof *m->fields, 4);
+	m->fields[m->nfields++] = (pg_field){ page, x, y, w, h, copy(name) };
+}
+
+void pg_marks_clear(pg_marks *m)
+{
+	for (int i = 0; i < m->nlinks; i++)
+		free((char *)m->links[i].dest);
+	for (int i = 0; i < m->nfields; i++)
+		free((char *)m->fields[i].name);
+	free(m->links);
+	free(m->fields);
+	memset(m, 0, sizeof *m);
+}

@@ -1,0 +1,42 @@
+/*
+ * marks.h — the links and signature fields of a PDF's pages.
+ *
+ * cairo cannot write them (see generator/finish/finish.h): the PDF
+ * device records those it meets in the pages (DL_LINK, DL_FIELD) and the
+ * finish stage adds them to the file.  Boxes are in PDF user space: the
+ * origin at the page's bottom-left corner.  A plain growing list, here
+ * because both devices/ and finish/ may include base/.
+ */
+#ifndef PG_BASE_MARKS_H
+#define PG_BASE_MARKS_H
+
+typedef struct pg_link {
+	int page;	   /* 0-based */
+	double x, y, w, h; /* PDF user space: origin bottom-left */
+	const char *dest;  /* a named destination in the document */
+} pg_link;
+
+/* An empty signature field and its widget, where a signature goes. */
+typedef struct pg_field {
+	int page;	   /* 0-based */
+	double x, y, w, h; /* PDF user space */
+	const char *name;  /* the field's name (/T): the signatory's id */
+} pg_field;
+
+/* Starts empty ({ 0 }); the strings are the list's own. */
+typedef struct pg_marks {
+	pg_link *links;
+	int nlinks, caplinks;
+	pg_field *fields; /* in the order met: the signing order */
+	int nfields, capfields;
+} pg_marks;
+
+/* Append one (dest, name copied); they never fail (out of memory aborts). */
+void pg_marks_link(pg_marks *m, int page, double x, double y, double w,
+		   double h, const char *dest);
+void pg_marks_field(pg_marks *m, int page, double x, double y, double w,
+		    double h, const char *name);
+/* Frees what m holds and empties it. */
+void pg_marks_clear(pg_marks *m);
+
+#endif
