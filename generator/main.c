@@ -134,9 +134,9 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (strcmp(fmt, "pdf") && strcmp(fmt, "png") && strcmp(fmt, "svg") &&
-	    strcmp(fmt, "trace")) {
-		fprintf(stderr, "plangen: unknown format \"%s\": pdf, png, svg "
-				"or trace\n", fmt);
+	    strcmp(fmt, "trace") && strcmp(fmt, "csv")) {
+		fprintf(stderr, "plangen: unknown format \"%s\": pdf, png, svg, "
+				"trace or csv\n", fmt);
 		free(signers);
 		return EXIT_USAGE;
 	}
@@ -152,21 +152,32 @@ int main(int argc, char **argv)
 	if (optind < argc && reader_load(name, &data, &len, d) != 0) {
 		status = EXIT_IO;
 	} else {
+		/* The document's kind is its root element's. */
 		const char *bytes = data ? data : pg_embedded_plan;
-		pg_plan *p = reader_read(name, bytes, len, a, d);
-		if (!p) {
+		reader_xml *x = reader_parse(name, bytes, len, d);
+		const doc_kind *k = x ? doc_kind_of(reader_root(x)) : NULL;
+		void *doc = NULL;
+		kit_info info;
+		if (x && !k)
+			diag_add(d, DIAG_ERROR, name, 0, 0, "the document element is "
+				 "<%s>; plangen reads %s", reader_root(x), doc_kinds_list());
+		if (k)
+			doc = k->read(x, a, d);
+		reader_xml_free(x);
+		if (doc)
+			k->info(doc, &info, a);
+		if (!doc) {
 			status = EXIT_INVALID;
-		} else if (!(keys = pipeline_keys_load(p, signers, nsigners,
+		} else if (!(keys = pipeline_keys_load(&info, signers, nsigners,
 						       passfile, d))) {
 			status = EXIT_INVALID;
 		} else if (!check) {
 			if (!out) {
-				out = def_out = default_output(
-					name, !strcmp(fmt, "trace") ? "trace" : fmt);
+				out = def_out = default_output(name, fmt);
 				mkdir("output", 0777);
 			}
-			if (pipeline_render(p, bytes, len, keys, fmt, out, argv[0],
-					    d) != 0)
+			if (pipeline_render(k, doc, &info, bytes, len, keys, fmt, out,
+					    argv[0], d) != 0)
 				status = EXIT_IO;
 		}
 	}

@@ -20,7 +20,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../layouts/plan.h"
 #include "base/arena.h"
 #include "base/marks.h"
 #include "base/tmpfile.h"
@@ -109,7 +108,7 @@ static time_t sign_time(void)
 	return e && *e && !*end && t > 0 ? (time_t)t : time(NULL);
 }
 
-pipeline_keys *pipeline_keys_load(const pg_plan *p, char **files, int n,
+pipeline_keys *pipeline_keys_load(const kit_info *info, char **files, int n,
 				  const char *passfile, diag *d)
 {
 	pipeline_keys *k = calloc(1, sizeof *k);
@@ -119,10 +118,10 @@ pipeline_keys *pipeline_keys_load(const pg_plan *p, char **files, int n,
 	if (!n)
 		return k;
 	int nsig = 0;
-	while (p->approvers && p->approvers[nsig])
+	while (info->approvers && info->approvers[nsig])
 		nsig++;
 	if (n > nsig) {
-		diag_add(d, DIAG_ERROR, p->file, 0, 0,
+		diag_add(d, DIAG_ERROR, info->file, 0, 0,
 			 "%d signing keys (--sign) for %d signatories in "
 			 "<aprobacion firmantes=\"...\">", n, nsig);
 		pipeline_keys_free(k);
@@ -157,53 +156,42 @@ void pipeline_keys_free(pipeline_keys *k)
 	free(k);
 }
 
-/* The plan's source data, attached to its PDF: the XML as read and the
- * DTD it was validated against. */
-static void source_files(const char *name, const char *data, size_t len,
-			 finish_file *files)
+/* The document's source data, attached to its PDF: the XML as read and
+ * the DTD it was validated against. */
+static void source_files(const doc_kind *k, const char *name, const char *data,
+			 size_t len, finish_file *files)
 {
 	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
 	files[0] = (finish_file){ base, "application/xml", "Source",
-				  "El plan en XML, tal como fue leído", data, len };
-	files[1] = (finish_file){ "plan.dtd", "application/xml-dtd", "Data",
-				  "La DTD con la que el plan fue validado",
-				  pg_embedded_dtd, pg_embedded_dtd_size };
-}
-
-/* What the PDF's finish stage adds: the source files, the signatures
- * with the approval's reason (as the signature page says it) and place. */
-static void finish_with(finish_job *job, const pg_plan *p, const finish_file *files,
-			const pipeline_keys *keys, arena *a)
-{
-	job->files = files;
-	job->nfiles = 2;
-	if (keys) {
-		job->keys = keys->keys;
-		job->nkeys = keys->n;
-		job->sign_time = keys->time;
-	}
-	job->reason = p->approval_reason
-			      ? p->approval_reason
-			      : arena_printf(a, "Aprobación: %s", p->title);
-	job->location = p->approval_place;
+				  "El documento en XML, tal como fue leído", data, len };
+	files[1] = (finish_file){ k->dtd_name, "application/xml-dtd", "Data",
+				  "La DTD con la que el documento fue validado",
+				  k->dtd, *k->dtd_len };
 }
 
 /* cairo's PDF in tmp, with the links and fields the device met, into
- * out with what finish adds: the source, the signatures.  0, or -1 after
- * a diagnostic naming name. */
-static int finish(FILE *tmp, const pg_marks *marks, const pg_plan *p,
-		  const char *data, size_t len, const pipeline_keys *keys,
-		  FILE *out, const char *name, diag *d)
+ * out with what finish adds: the source, the signatures with the
+ * approval's reason (as the approval page says it) and place, the
+ * language.  0, or -1 after a diagnostic naming name. */
+static int finish(FILE *tmp, const pg_marks *marks, const doc_kind *k,
+		  const kit_info *info, const char *data, size_t len,
+		  const pipeline_keys *keys, FILE *out, const char *name, diag *d)
 {
-	arena *a = arena_new();
 	finish_file files[2];
 	finish_job job = { 0 };
-	source_files(p->file, data, len, files);
-	finish_with(&job, p, files, keys, a);
+	source_files(k, info->file, data, len, files);
+	job.files = files;
+	job.nfiles = 2;
+	if (keys) {
+		job.keys = keys->keys;
+		job.nkeys = keys->n;
+		job.sign_time = keys->time;
+	}
+	job.reason = info->reason;
+	job.location = info->place;
+	job.lang = info->lang;
 	job.marks = marks;
-	int r = finish_pdf(tmp, &job, out, name, d);
-	arena_free(a);
-	return r;
+	return finish_pdf(tmp, &job, out, name, d);
 }
 
 /* Lays p out into the device of fmt, which writes target (out itself,
@@ -211,13 +199,12 @@ static int finish(FILE *tmp, const pg_marks *marks, const pg_plan *p,
  * through two files: cairo's, an unnamed temporary one (on target's disk
  * when target is a regular file), and target, which finish writes.  0,
  * or -1 after diagnostics naming out. */
-static int play(const pg_plan *p, const char *data, size_t len,
-		const pipeline_keys *keys, const char *fmt, const char *target,
-		const char *out, eng *e, diag *d)
+static int play(const doc_kind *k, const void *doc, const kit_info *info,
+		const char *data, size_t len, const pipeline_keys *keys,
+		const char *fmt, const char *target, const char *out, eng *e,
+		diag *d)
 {
-	dev_meta meta;
-	char date[32];
-	layout_plan_meta(p, &meta, date, sizeof date);
+	int csv = !strcmp(fmt, "csv");
 	int pdf = !strcmp(fmt, "pdf");
 	device *dev = NULL;
 	FILE *f = NULL, *cairo = NULL;
@@ -234,19 +221,24 @@ static int play(const pg_plan *p, const char *data, size_t len,
 			diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
 				 strerror(errno));
 		else if (pdf)
-			dev = dev_thread_new(dev_pdf_new(cairo, out, &meta, &marks, d));
-		else
+			dev = dev_thread_new(dev_pdf_new(cairo, out, &info->meta, &marks, d));
+		else if (!csv)
 			dev = dev_trace_new(f, out, d);
 	}
 	int r = -1;
-	if (dev) {
-		r = layout_plan(p, e, theme_plan(), dev, d);
+	if (csv && f) {
+		r = k->csv(doc, f);
+		if (r != 0)
+			diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
+				 strerror(errno));
+	} else if (dev) {
+		r = k->layout(doc, e, dev, d);
 		if (dev->close(dev) != 0)
 			r = -1;
 		dev->free(dev);
 	}
 	if (r == 0 && cairo)
-		r = finish(cairo, &marks, p, data, len, keys, f, out, d);
+		r = finish(cairo, &marks, k, info, data, len, keys, f, out, d);
 	pg_marks_clear(&marks);
 	if (cairo)
 		fclose(cairo);
@@ -258,9 +250,9 @@ static int play(const pg_plan *p, const char *data, size_t len,
 	return r;
 }
 
-int pipeline_render(const pg_plan *p, const char *data, size_t len,
-		    const pipeline_keys *keys, const char *fmt, const char *out,
-		    const char *argv0, diag *d)
+int pipeline_render(const doc_kind *k, const void *doc, const kit_info *info,
+		    const char *data, size_t len, const pipeline_keys *keys,
+		    const char *fmt, const char *out, const char *argv0, diag *d)
 {
 	catch_signals();
 	eng *e = eng_new(argv0, d);
@@ -298,7 +290,7 @@ int pipeline_render(const pg_plan *p, const char *data, size_t len,
 		close(fd);
 		target = tmp_path;
 	}
-	int status = play(p, data, len, keys, fmt, target, out, e, d);
+	int status = play(k, doc, info, data, len, keys, fmt, target, out, e, d);
 	if (!direct) {
 		block_signals(SIG_BLOCK);
 		if (status == 0 && rename(tmp_path, out) != 0) {

@@ -12,32 +12,33 @@
 #include <stddef.h>
 
 #include "base/diag.h"
-#include "model/plan.h"
+#include "documents.h"
 
 /* The signing keys of a run (--sign) and its signing time. */
 typedef struct pipeline_keys pipeline_keys;
 
 /* Loads the n PKCS#12 files (n may be 0: nothing is read) as the keys of
- * p's signatories, in order: no more files than p has signatories.  The
+ * the document's signatories (info), in order: no more files than it has.  The
  * passphrase is the first line of passfile, or PLANGEN_SIGN_PASS when
  * passfile is NULL (or none); the signing time is SOURCE_DATE_EPOCH when
  * set, or now.  NULL after diagnostics.  The caller frees the keys. */
-pipeline_keys *pipeline_keys_load(const pg_plan *p, char **files, int n,
+pipeline_keys *pipeline_keys_load(const kit_info *info, char **files, int n,
 				  const char *passfile, diag *d);
 /* NULL is allowed. */
 void pipeline_keys_free(pipeline_keys *k);
 
-/* Renders p in format fmt (pdf, png, svg, trace) to out, the output as
- * the user named it ("-": standard output).  A PDF has the plan's source
- * attached (data[0..len), as read, under p->file's name, and the DTD)
+/* Renders doc, of kind k, in format fmt (pdf, png, svg, trace, csv) to out, the output as
+ * the user named it ("-": standard output).  A PDF has the document's
+ * source attached (data[0..len), as read, under info->file's name, and
+ * its DTD), info's metadata and language
  * and is signed with keys (NULL or none: unsigned).  A regular file
  * appears complete, by a rename, or not at all, even when SIGINT,
  * SIGTERM or SIGHUP ends the run (the handlers are set here); standard
  * output, other kinds of file (a device, a pipe) and png and svg (one
  * file per page) are written directly.  0, or -1 after diagnostics
  * naming out (a failed write is said once, as "cannot write"). */
-int pipeline_render(const pg_plan *p, const char *data, size_t len,
-		    const pipeline_keys *keys, const char *fmt, const char *out,
-		    const char *argv0, diag *d);
+int pipeline_render(const doc_kind *k, const void *doc, const kit_info *info,
+		    const char *data, size_t len, const pipeline_keys *keys,
+		    const char *fmt, const char *out, const char *argv0, diag *d);
 
 #endif

@@ -10,6 +10,7 @@
  */
 #include "kit.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,4 +97,13 @@ void kit_para(kit_doc *c, const pg_span *text, const char *plain,
 	b->space_after = after;
 	b->keep_with_next = keep;
 	flow_add(c->f, b);
+}
+
+void kit_info_date(kit_info *i, const char *iso)
+{
+	if (!iso)
+		return;
+	snprintf(i->date, sizeof i->date, "%.7s-%.2sT00:00:00", iso,
+		 strlen(iso) >= 10 ? iso + 8 : "01");
+	i->meta.date = i->date;
 }

@@ -68,6 +68,20 @@ struct kit_doc {
 	GHashTable *toc_by_dest;
 };
 
+/* What a document's PDF says of itself: its metadata, who signs it
+ * (their signature fields, in order), why and where, its language. */
+typedef struct kit_info {
+	dev_meta meta;
+	char date[32]; /* meta.date's text */
+	const char *file; /* the source, as named */
+	const pg_signatory *const *approvers;
+	const char *reason, *place;
+	const char *lang;
+} kit_info;
+
+/* kit-doc.c: the PDF date of a YYYY-MM(-DD) date, at midnight. */
+void kit_info_date(kit_info *i, const char *iso);
+
 /* ---- kit-doc.c: the document, its passes and pages ---- */
 
 void kit_doc_init(kit_doc *c, eng *e, const theme *th, const words *w,

@@ -242,10 +242,10 @@ static void body(kit_doc *c)
 				  p->approval_place, p->approval_date ? p->approval_date : p->date);
 }
 
-int layout_plan(const pg_plan *p, eng *e, const theme *th, device *dev,
-		diag *d)
+int layout_plan(const void *plan, eng *e, device *dev, diag *d)
 {
-	theme paper = *th;
+	const pg_plan *p = plan;
+	theme paper = *theme_plan();
 	if (p->paper == PG_A4)
 		theme_a4(&paper);
 	if (!words_have(p->language))
@@ -266,18 +266,19 @@ int layout_plan(const pg_plan *p, eng *e, const theme *th, device *dev,
 	return r;
 }
 
-void layout_plan_meta(const pg_plan *p, dev_meta *m, char *date, size_t n)
+void layout_plan_info(const void *plan, kit_info *i, arena *a)
 {
+	const pg_plan *p = plan;
 	const words *w = words_for(p->language);
-	memset(m, 0, sizeof *m);
-	m->title = p->title;
-	m->author = p->institution;
-	m->subject = p->pei ? p->pei->title : w->plan_subject;
-	m->keywords = w->plan_keywords;
-	if (p->date) {
-		/* YYYY-MM or YYYY-MM-DD: the document's date, at midnight. */
-		snprintf(date, n, "%.7s-%.2sT00:00:00", p->date,
-			 strlen(p->date) >= 10 ? p->date + 8 : "01");
-		m->date = date;
-	}
+	memset(i, 0, sizeof *i);
+	i->meta.title = p->title;
+	i->meta.author = p->institution;
+	i->meta.subject = p->pei ? p->pei->title : w->plan_subject;
+	i->meta.keywords = w->plan_keywords;
+	kit_info_date(i, p->date);
+	i->file = p->file;
+	i->approvers = p->approvers;
+	i->reason = kit_approval_reason(w, p->approval_reason, p->title, a);
+	i->place = p->approval_place;
+	i->lang = p->language;
 }

@@ -6,14 +6,14 @@
 
 #include "../generator/devices/device.h"
 #include "../generator/model/plan.h"
+#include "kit.h"
 #include "theme.h"
 
-/* Lays the plan out and plays its pages into dev, one at a time.
- * Returns 0, or -1 if the device failed (diagnosed). */
-int layout_plan(const pg_plan *p, eng *e, const theme *th, device *dev,
-		diag *d);
+/* Lays the plan (a pg_plan) out in its theme and plays its pages into
+ * dev, one at a time.  Returns 0, or -1 if the flow failed (diagnosed). */
+int layout_plan(const void *plan, eng *e, device *dev, diag *d);
 
-/* The PDF metadata of a plan (strings live as long as p). */
-void layout_plan_meta(const pg_plan *p, dev_meta *m, char *date, size_t n);
+/* What the plan's PDF says of itself (strings live as long as the plan, or a). */
+void layout_plan_info(const void *plan, kit_info *i, arena *a);
 
 #endif

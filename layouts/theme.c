@@ -150,6 +150,13 @@ static const theme PLAN = {
 		.pad = 5,
 		.gap = 14,
 	},
+	.light_fill = { 0x70ad47, 0xffc000, 0xc00000, 0xbfbfbf },
+	.light_text = { 0x000000, 0x000000, 0xffffff, 0x000000 },
+	.cutoff_fill = 0xf8cbad,
+	.cutoff_rule = 2.5,
+	.progress_col = { 84, 96, 150, 13, 34, 34, 50, 116 },
+	.bar_planned = 0xa5a5a5,
+	.bar_real = 0x2e75b6,
 };
 
 const theme *theme_plan(void)
@@ -166,4 +173,6 @@ void theme_a4(theme *t)
 	double k = (t->landscape.w - t->landscape.left - t->landscape.right) / old;
 	for (int i = 0; i < (int)(sizeof t->poa_col / sizeof *t->poa_col); i++)
 		t->poa_col[i] *= k;
+	for (int i = 0; i < (int)(sizeof t->progress_col / sizeof *t->progress_col); i++)
+		t->progress_col[i] *= k;
 }

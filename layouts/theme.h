@@ -62,6 +62,16 @@ typedef struct theme {
 	/* Organisation boxes by level: directive, advisory, support, operative. */
 	uint32_t org_fill[4], org_border[4], org_text[4];
 	boxes_style pei;
+	/* The progress booklet's additions: the semáforo's colours (green,
+	 * yellow, red, grey) and their text; the month headers up to the
+	 * cut-off; the cut-off rule; the progress matrix's columns
+	 * (results, indicators, activities, one month, % programado, % real,
+	 * estado, comentario). */
+	uint32_t light_fill[4], light_text[4];
+	uint32_t cutoff_fill;
+	double cutoff_rule;
+	double progress_col[8];
+	uint32_t bar_planned, bar_real;
 } theme;
 
 /* The theme of the printed Plan de Acción (Letter, Calibri-like). */

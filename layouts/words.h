@@ -58,6 +58,24 @@ typedef struct words {
 	const char *link_head[3]; /* the last a format: the action plan's title */
 	const char *action_head[3];
 	const char *action_area_fmt; /* name */
+	/* The progress booklet. */
+	const char *bk_title, *bk_annual_title; /* the cover; the 4th quarter's */
+	const char *bk_quarter[4];		/* "segundo trimestre" */
+	const char *bk_subtitle_fmt;		/* quarter, year */
+	const char *bk_annual_subtitle_fmt;	/* year */
+	const char *bk_at_fmt;			/* long date: "al 30 de junio de 2019" */
+	const char *bk_summary, *bk_by_poa, *bk_rescheduled, *bk_risks;
+	const char *bk_summary_fmt; /* date, real, planned, ratio, light */
+	const char *bk_poa_fmt;	    /* real, planned, ratio, light */
+	const char *bk_na;	    /* a figure that does not apply */
+	const char *bk_planned, *bk_real, *bk_ratio, *bk_light, *bk_figure, *bk_value;
+	const char *bk_chart_title, *bk_count_light, *bk_count_state, *bk_activities;
+	const char *bk_behind, *bk_gap, *bk_result, *bk_activity, *bk_poa;
+	const char *bk_state, *bk_comment, *bk_old_months, *bk_new_months, *bk_reason;
+	const char *bk_risk, *bk_how, *bk_none_rescheduled, *bk_none_risks;
+	const char *bk_light_name[4]; /* verde ... */
+	const char *bk_state_name[6]; /* by pg_state */
+	const char *bk_subject, *bk_keywords;
 	/* PDF metadata. */
 	const char *plan_subject, *plan_keywords;
 } words;

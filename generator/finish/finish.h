@@ -47,6 +47,7 @@ typedef struct finish_job {
 	sign_key *const *keys;
 	int nkeys;
 	const char *reason, *location; /* UTF-8, or NULL */
+	const char *lang; /* the catalog's /Lang ("es"), or NULL */
 	time_t sign_time;
 } finish_job;
 

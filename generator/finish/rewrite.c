@@ -229,6 +229,14 @@ static int by_name(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/* The document's language: the catalog's /Lang (BCP 47, "es"). */
+static void set_lang(qpdf_data q, const finish_job *job)
+{
+	if (job->lang && *job->lang)
+		qpdf_oh_replace_key(q, qpdf_get_root(q), "/Lang",
+				    qpdf_oh_new_unicode_string(q, job->lang));
+}
+
 static void add_files(qpdf_data q, const finish_job *job)
 {
 	if (!job->nfiles)
@@ -321,6 +329,7 @@ int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	}
 	add_fields(q, job);
 	add_files(q, job);
+	set_lang(q, job);
 	if (failed(q, name, d))
 		goto done;
 	if (qpdf_init_write(q, fd_path(tmp, outpath, sizeof outpath)) & QPDF_ERRORS) {

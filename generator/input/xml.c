@@ -55,7 +55,7 @@ static void here(struct ctx *c, long *line, long *col)
 	*col = in ? in->col : 0;
 }
 
-/* <!DOCTYPE plan SYSTEM "..."> may only name plan.dtd. */
+/* <!DOCTYPE X SYSTEM "..."> may only name X.dtd: plan.dtd, avance.dtd. */
 static void on_doctype(void *data, const xmlChar *name, const xmlChar *pub,
 		       const xmlChar *sys)
 {
@@ -65,13 +65,16 @@ static void on_doctype(void *data, const xmlChar *name, const xmlChar *pub,
 		const char *s = (const char *)sys;
 		const char *base = strrchr(s, '/');
 		base = base ? base + 1 : s;
-		if (strcmp(base, "plan.dtd") != 0 || strstr(s, "://")) {
+		const char *root = name ? (const char *)name : "plan";
+		size_t n = strlen(root);
+		if (strncmp(base, root, n) || strcmp(base + n, ".dtd") ||
+		    (strcmp(root, "plan") && strcmp(root, "avance")) || strstr(s, "://")) {
 			long line, col;
 			here(c, &line, &col);
 			diag_add(c->d, DIAG_ERROR, c->name, line, col,
 				 "refused external DTD \"%s\": plangen validates "
 				 "against its own; write <!DOCTYPE plan SYSTEM "
-				 "\"plan.dtd\">", s);
+				 "\"plan.dtd\"> (or avance, \"avance.dtd\")", s);
 			c->refused++;
 		}
 	}
