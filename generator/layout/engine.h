@@ -90,6 +90,16 @@ typedef struct eng_page {
 
 typedef struct flow flow;
 
+/* How a flow fails (flow_failed, flow_end).  The first failure is kept,
+ * and from then on the flow does no more work: flow_add frees its block
+ * unplaced, no page is finished or emitted.  The queries (flow_page,
+ * flow_room, ...) still answer, on a page that is never emitted, so
+ * that callers need no checks; a caller's own long loop may test
+ * flow_failed once per round to stop early. */
+enum {
+	FLOW_EMIT_FAILED = -1, /* an emit returned -1 (a write error) */
+};
+
 /* Called when a page is complete, before it is emitted: headers,
  * footers, footnotes are the caller's to draw on it. */
 typedef void (*flow_finish_fn)(flow *f, dl_page *p, void *ud);
@@ -103,7 +113,8 @@ void flow_set_page(flow *f, const eng_page *ps);
 /* Ends the current page (if it has anything); the next block starts a
  * new one. */
 void flow_break(flow *f);
-/* Emits the last page; returns 0 or -1 if an emit failed. */
+/* Places the blocks still held and emits the last page; returns 0, or
+ * the first failure (FLOW_EMIT_FAILED). */
 int flow_end(flow *f);
 void flow_free(flow *f);
 
@@ -122,6 +133,7 @@ int flow_page_number(flow *f);
 /* The height of the current page's whole frame (what a fresh page
  * offers a block, footnotes aside). */
 double flow_frame_height(flow *f);
+/* 0, or the first failure (FLOW_EMIT_FAILED). */
 int flow_failed(flow *f);
 /* Footnotes of the current page: their height is taken from the room;
  * the layout returned is drawn at the page's foot by flow_end_page. */
@@ -152,9 +164,9 @@ struct block {
 	int keep_with_next;
 };
 
-/* Places b, breaking pages as needed, then frees it.  A block with
- * keep_with_next waits for the next one, so that both start on the
- * same page. */
+/* Places b, breaking pages as needed, then frees it (at once, unplaced,
+ * once the flow has failed).  A block with keep_with_next waits for the
+ * next one, so that both start on the same page. */
 void flow_add(flow *f, block *b);
 
 /* Paragraphs: a text, an optional label hanging in the left indent

@@ -8,6 +8,12 @@
  * not grow with the page count.  Blocks marked keep_with_next are held
  * until the next block arrives: if the two cannot start together on
  * this page, both go to the next.
+ *
+ * Failures are sticky, as cairo's are: the first (an emit that failed)
+ * is kept in `failed`, and from then on no more layout work is done:
+ * flow_add frees its block unplaced, pages are neither finished nor
+ * emitted.  The queries still answer, on a scratch page that is never
+ * emitted, so that callers need no checks of their own.
  */
 #include "engine.h"
 
@@ -25,7 +31,7 @@ struct flow {
 	int number; /* of the current page, or of the last one */
 	double y;
 	int placed; /* something on this page */
-	int failed;
+	int failed; /* the first failure: 0, FLOW_EMIT_FAILED */
 	block *pending[MAX_PENDING];
 	int npending;
 	PangoLayout **notes; /* this page's footnotes, as many as it has */
@@ -47,6 +53,13 @@ flow *flow_new(eng *e, const eng_page *ps, flow_finish_fn fin,
 	f->emit = emit;
 	f->ud = ud;
 	return f;
+}
+
+/* Keeps the first failure. */
+static void fail(flow *f, int why)
+{
+	if (!f->failed)
+		f->failed = why;
 }
 
 void flow_set_page(flow *f, const eng_page *ps)
@@ -93,21 +106,34 @@ static void draw_notes(flow *f)
 	f->nnotes = 0;
 }
 
+static void drop_notes(flow *f)
+{
+	for (int i = 0; i < f->nnotes; i++)
+		g_object_unref(f->notes[i]);
+	f->nnotes = 0;
+}
+
+/* Finishes and emits the page; after a failure, only frees it. */
 static void end_page(flow *f)
 {
 	if (!f->page)
 		return;
-	draw_notes(f);
-	if (f->fin)
-		f->fin(f, f->page, f->ud);
-	if (!f->failed && f->emit(f->page, f->ud) != 0)
-		f->failed = 1;
+	if (!f->failed) {
+		draw_notes(f);
+		if (f->fin)
+			f->fin(f, f->page, f->ud);
+		if (f->emit(f->page, f->ud) != 0)
+			fail(f, FLOW_EMIT_FAILED);
+	}
+	drop_notes(f);
 	dl_page_free(f->page);
 	f->page = NULL;
 }
 
 void flow_break(flow *f)
 {
+	if (f->failed)
+		return;
 	if (f->page && f->placed)
 		end_page(f);
 }
@@ -145,6 +171,8 @@ int flow_fresh(flow *f)
 
 void flow_advance(flow *f, double dy)
 {
+	if (f->failed)
+		return;
 	flow_page(f);
 	f->y += dy;
 	f->placed = 1;
@@ -169,6 +197,8 @@ int flow_failed(flow *f)
 
 void flow_add_note(flow *f, PangoLayout *note)
 {
+	if (f->failed)
+		return;
 	flow_page(f);
 	if (f->nnotes == f->capnotes) {
 		f->capnotes = f->capnotes ? f->capnotes * 2 : 16;
@@ -185,6 +215,8 @@ void flow_add_note(flow *f, PangoLayout *note)
 /* Places one block whole, page after page. */
 static void place(flow *f, block *b)
 {
+	if (f->failed)
+		return;
 	flow_page(f);
 	if (!flow_fresh(f)) {
 		if (b->space_before >= flow_room(f))
@@ -194,32 +226,47 @@ static void place(flow *f, block *b)
 	}
 	for (int guard = 0; !b->kind->place(b, f); guard++) {
 		end_page(f);
+		if (f->failed)
+			return;
 		if (guard > 1000000)
 			break;
 	}
+	if (f->failed)
+		return;
 	if (flow_room(f) > b->space_after)
 		f->y += b->space_after;
 	else
 		end_page(f);
 }
 
+/* Places the held blocks. */
+static void place_pending(flow *f)
+{
+	for (int i = 0; i < f->npending; i++) {
+		place(f, f->pending[i]);
+		f->pending[i]->kind->free(f->pending[i]);
+	}
+	f->npending = 0;
+}
+
 void flow_add(flow *f, block *b)
 {
+	if (f->failed) {
+		b->kind->free(b);
+		return;
+	}
 	if (f->npending == MAX_PENDING || (!b->keep_with_next && f->npending)) {
 		/* The held blocks and the first piece of b start together. */
 		double need = b->kind->first(b, f) + b->space_before;
-		for (int i = 0; i < f->npending; i++)
-			need += f->pending[i]->kind->measure(f->pending[i], f) +
-				f->pending[i]->space_before +
-				f->pending[i]->space_after;
+		for (int i = 0; i < f->npending; i++) {
+			block *h = f->pending[i];
+			need += h->kind->measure(h, f) + h->space_before +
+				h->space_after;
+		}
 		flow_page(f);
 		if (!flow_fresh(f) && need > flow_room(f))
 			end_page(f);
-		for (int i = 0; i < f->npending; i++) {
-			place(f, f->pending[i]);
-			f->pending[i]->kind->free(f->pending[i]);
-		}
-		f->npending = 0;
+		place_pending(f);
 	}
 	if (b->keep_with_next) {
 		f->pending[f->npending++] = b;
@@ -231,13 +278,9 @@ void flow_add(flow *f, block *b)
 
 int flow_end(flow *f)
 {
-	for (int i = 0; i < f->npending; i++) {
-		place(f, f->pending[i]);
-		f->pending[i]->kind->free(f->pending[i]);
-	}
-	f->npending = 0;
+	place_pending(f);
 	end_page(f);
-	return f->failed ? -1 : 0;
+	return f->failed;
 }
 
 void flow_free(flow *f)
@@ -246,8 +289,7 @@ void flow_free(flow *f)
 		return;
 	for (int i = 0; i < f->npending; i++)
 		f->pending[i]->kind->free(f->pending[i]);
-	for (int i = 0; i < f->nnotes; i++)
-		g_object_unref(f->notes[i]);
+	drop_notes(f);
 	free(f->notes);
 	dl_page_free(f->page);
 	free(f);
