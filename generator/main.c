@@ -187,6 +187,8 @@ static int render(const pg_plan *p, const char *fmt, const char *out,
 		int r = layout_plan(p, e, theme_plan(), dev, d);
 		if (dev->close(dev) == 0 && r == 0)
 			status = EXIT_OK;
+		else if (r == FLOW_UNPLACEABLE)
+			status = EXIT_INVALID; /* the input's fault, located */
 		dev->free(dev);
 	}
 	if (f && f != stdout && fclose(f) != 0 && status == EXIT_OK) {

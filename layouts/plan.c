@@ -377,6 +377,7 @@ static void blocks(ctx *c, const pg_block *b)
 {
 	const theme *th = c->th;
 	for (; b; b = b->next) {
+		flow_at(c->f, c->p->file, b->line);
 		switch (b->kind) {
 		case PG_BLOCK_PARAGRAPH:
 			add_para(c, b->text, NULL, &th->body, NULL, 0, th->para_space, 0);
@@ -444,6 +445,7 @@ static void sections(ctx *c, const pg_section *s, int level, int *index)
 					    : s->title;
 		if (level == 1 && s != c->p->sections)
 			flow_break(c->f);
+		flow_at(c->f, c->p->file, s->line);
 		add_para(c, NULL, title, &th->heading[lv - 1], &o,
 			 th->heading_space, 8, 1);
 		blocks(c, s->blocks);
@@ -1342,11 +1344,13 @@ static int run(ctx *c, int pass)
 	c->landscape = 0;
 	int seen = 0;
 	c->stop_before_poas = pass == 1 && !heading_after_poas(c->p->sections, &seen);
-	c->f = flow_new(c->e, &c->th->portrait, footer, emit, c);
+	c->f = flow_new(c->e, &c->th->portrait, footer, emit, c, c->d);
+	flow_at(c->f, c->p->file, 0);
 	cover(c);
 	contents(c);
 	int index = 0;
 	sections(c, c->p->sections, 1, &index);
+	flow_at(c->f, c->p->file, 0);
 	if (pass == 2)
 		approval_page(c);
 	int r = flow_end(c->f);

@@ -9,7 +9,8 @@
 #include "theme.h"
 
 /* Lays the plan out and plays its pages into dev, one at a time.
- * Returns 0, or -1 if the device failed (diagnosed). */
+ * Returns 0, or how its flow failed (diagnosed): FLOW_EMIT_FAILED (the
+ * device failed), FLOW_UNPLACEABLE (a block of the plan fits no page). */
 int layout_plan(const pg_plan *p, eng *e, const theme *th, device *dev,
 		diag *d);
 

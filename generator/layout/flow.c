@@ -9,11 +9,14 @@
  * until the next block arrives: if the two cannot start together on
  * this page, both go to the next.
  *
- * Failures are sticky, as cairo's are: the first (an emit that failed)
- * is kept in `failed`, and from then on no more layout work is done:
- * flow_add frees its block unplaced, pages are neither finished nor
- * emitted.  The queries still answer, on a scratch page that is never
- * emitted, so that callers need no checks of their own.
+ * Failures are sticky, as cairo's are: the first (an emit that failed, a
+ * block no page can take) is kept in `failed`, and from then on no more
+ * layout work is done: flow_add frees its block unplaced, pages are
+ * neither finished nor emitted.  The queries still answer, on a scratch
+ * page that is never emitted, so that callers need no checks of their
+ * own.  A block cannot be placed when, on a page with nothing on it yet,
+ * it places nothing and asks for another page: every later page would be
+ * the same.  That is reported at the place flow_at last named.
  */
 #include "engine.h"
 
@@ -31,8 +34,15 @@ struct flow {
 	int number; /* of the current page, or of the last one */
 	double y;
 	int placed; /* something on this page */
-	int failed; /* the first failure: 0, FLOW_EMIT_FAILED */
-	block *pending[MAX_PENDING];
+	int failed; /* the first failure: 0, FLOW_EMIT_FAILED, FLOW_UNPLACEABLE */
+	diag *d;
+	const char *file; /* where the blocks come from (flow_at) */
+	long line;
+	struct held { /* keep_with_next blocks, and where they come from */
+		block *b;
+		const char *file;
+		long line;
+	} pending[MAX_PENDING];
 	int npending;
 	PangoLayout **notes; /* this page's footnotes, as many as it has */
 	int nnotes, capnotes;
@@ -42,7 +52,7 @@ struct flow {
 static const double NOTE_GAP = 6; /* between text and the notes' rule */
 
 flow *flow_new(eng *e, const eng_page *ps, flow_finish_fn fin,
-	       flow_emit_fn emit, void *ud)
+	       flow_emit_fn emit, void *ud, diag *d)
 {
 	flow *f = calloc(1, sizeof *f);
 	if (!f)
@@ -52,7 +62,14 @@ flow *flow_new(eng *e, const eng_page *ps, flow_finish_fn fin,
 	f->fin = fin;
 	f->emit = emit;
 	f->ud = ud;
+	f->d = d;
 	return f;
+}
+
+void flow_at(flow *f, const char *file, long line)
+{
+	f->file = file;
+	f->line = line;
 }
 
 /* Keeps the first failure. */
@@ -212,7 +229,19 @@ void flow_add_note(flow *f, PangoLayout *note)
 	f->notes_h += eng_height(note);
 }
 
-/* Places one block whole, page after page. */
+/* A block that placed nothing on an empty page: no page will take it. */
+static void unplaceable(flow *f, block *b)
+{
+	if (f->d)
+		diag_add(f->d, DIAG_ERROR, f->file, f->line, 0,
+			 "cannot lay out this %s: it does not fit on an empty "
+			 "page (a frame of %.0f by %.0f points) and cannot be split",
+			 b->kind->name, flow_width(f), flow_frame_height(f));
+	fail(f, FLOW_UNPLACEABLE);
+}
+
+/* Places one block whole, page after page, as long as each page takes
+ * some of it. */
 static void place(flow *f, block *b)
 {
 	if (f->failed)
@@ -224,29 +253,38 @@ static void place(flow *f, block *b)
 		else
 			flow_advance(f, b->space_before);
 	}
-	for (int guard = 0; !b->kind->place(b, f); guard++) {
-		end_page(f);
+	for (;;) {
 		if (f->failed)
 			return;
-		if (guard > 1000000)
+		flow_page(f);
+		if (b->kind->place(b, f))
 			break;
+		if (!f->placed) { /* on an empty page, it placed nothing */
+			unplaceable(f, b);
+			return;
+		}
+		end_page(f);
 	}
-	if (f->failed)
-		return;
 	if (flow_room(f) > b->space_after)
 		f->y += b->space_after;
 	else
 		end_page(f);
 }
 
-/* Places the held blocks. */
+/* Places the held blocks, each with its own place in the source. */
 static void place_pending(flow *f)
 {
+	const char *file = f->file;
+	long line = f->line;
 	for (int i = 0; i < f->npending; i++) {
-		place(f, f->pending[i]);
-		f->pending[i]->kind->free(f->pending[i]);
+		f->file = f->pending[i].file;
+		f->line = f->pending[i].line;
+		place(f, f->pending[i].b);
+		f->pending[i].b->kind->free(f->pending[i].b);
 	}
 	f->npending = 0;
+	f->file = file;
+	f->line = line;
 }
 
 void flow_add(flow *f, block *b)
@@ -259,7 +297,7 @@ void flow_add(flow *f, block *b)
 		/* The held blocks and the first piece of b start together. */
 		double need = b->kind->first(b, f) + b->space_before;
 		for (int i = 0; i < f->npending; i++) {
-			block *h = f->pending[i];
+			block *h = f->pending[i].b;
 			need += h->kind->measure(h, f) + h->space_before +
 				h->space_after;
 		}
@@ -269,7 +307,7 @@ void flow_add(flow *f, block *b)
 		place_pending(f);
 	}
 	if (b->keep_with_next) {
-		f->pending[f->npending++] = b;
+		f->pending[f->npending++] = (struct held){ b, f->file, f->line };
 		return;
 	}
 	place(f, b);
@@ -288,7 +326,7 @@ void flow_free(flow *f)
 	if (!f)
 		return;
 	for (int i = 0; i < f->npending; i++)
-		f->pending[i]->kind->free(f->pending[i]);
+		f->pending[i].b->kind->free(f->pending[i].b);
 	drop_notes(f);
 	free(f->notes);
 	dl_page_free(f->page);
