@@ -159,7 +159,8 @@ int main(int argc, char **argv)
 		void *doc = NULL;
 		kit_info info;
 		if (x && !k)
-			diag_add(d, DIAG_ERROR, name, 0, 0, "the document element is "
+			diag_add(d, DIAG_ERROR, name, reader_root_line(x), 0,
+				 "the document element is "
 				 "<%s>; plangen reads %s", reader_root(x), doc_kinds_list());
 		if (k)
 			doc = k->read(x, a, d);
@@ -176,9 +177,11 @@ int main(int argc, char **argv)
 				out = def_out = default_output(name, fmt);
 				mkdir("output", 0777);
 			}
-			if (pipeline_render(k, doc, &info, bytes, len, keys, fmt, out,
-					    argv[0], d) != 0)
-				status = EXIT_IO;
+			int r = pipeline_render(k, doc, &info, bytes, len, keys, fmt,
+						out, argv[0], d);
+			status = r == 0			   ? EXIT_OK
+				 : r == FLOW_UNPLACEABLE ? EXIT_INVALID
+							 : EXIT_IO;
 		}
 	}
 	pipeline_keys_free(keys);

@@ -233,7 +233,7 @@ static int play(const doc_kind *k, const void *doc, const kit_info *info,
 				 strerror(errno));
 	} else if (dev) {
 		r = k->layout(doc, e, dev, d);
-		if (dev->close(dev) != 0)
+		if (dev->close(dev) != 0 && r == 0)
 			r = -1;
 		dev->free(dev);
 	}

@@ -36,7 +36,9 @@ void pipeline_keys_free(pipeline_keys *k);
  * SIGTERM or SIGHUP ends the run (the handlers are set here); standard
  * output, other kinds of file (a device, a pipe) and png and svg (one
  * file per page) are written directly.  0, or -1 after diagnostics
- * naming out (a failed write is said once, as "cannot write"). */
+ * naming out (a failed write is said once, as "cannot write"), or
+ * FLOW_UNPLACEABLE when the document has a block no page can take (the
+ * input's fault, located). */
 int pipeline_render(const doc_kind *k, const void *doc, const kit_info *info,
 		    const char *data, size_t len, const pipeline_keys *keys,
 		    const char *fmt, const char *out, const char *argv0, diag *d);

@@ -541,6 +541,7 @@ int layout_avance(const void *progress, eng *e, device *dev, diag *d)
 	kit_doc c;
 	kit_doc_init(&c, e, &paper, words_for(p->language), dev, d);
 	c.self = (void *)pr;
+	c.file = pr->file;
 	c.approvers = pr->approvers;
 	const words *w = c.w;
 	int n = 1;

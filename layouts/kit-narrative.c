@@ -40,6 +40,7 @@ static void sections(kit_doc *c, const pg_section *s, const pg_section *first,
 		kit_portrait(c);
 		if (level == 1 && s != first)
 			flow_break(c->f);
+		flow_at(c->f, c->file, s->line);
 		kit_heading_para(c, h);
 		kit_blocks(c, s->blocks);
 		if (c->done)
@@ -56,8 +57,10 @@ void kit_sections(kit_doc *c, const pg_section *s, int level)
 void kit_blocks(kit_doc *c, const pg_block *b)
 {
 	for (; b && !flow_failed(c->f); b = b->next)
-		if (c->blocks[b->kind])
+		if (c->blocks[b->kind]) {
+			flow_at(c->f, c->file, b->line);
 			c->blocks[b->kind](c, b);
+		}
 }
 
 void kit_paragraph(kit_doc *c, const pg_block *b)

@@ -110,6 +110,7 @@ void kit_approval_page(kit_doc *c, const char *reason, const char *place,
 	const theme *th = c->th;
 	kit_portrait(c);
 	flow_break(c->f);
+	flow_at(c->f, c->file, 0);
 	para_opts o = { .dest = "aprobacion", .outline = c->w->approval,
 			.outline_level = 1 };
 	kit_para(c, NULL, c->w->approval, &th->heading[0], &o, th->heading_space,

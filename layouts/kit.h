@@ -54,6 +54,7 @@ struct kit_doc {
 	const pg_signatory *const *approvers; /* every footer's sign-off */
 	const kit_block_fn *blocks;	      /* by enum pg_block_kind */
 	void *self;			      /* the document's own */
+	const char *file; /* its source, for the flow's located errors */
 	/* The pass under way. */
 	flow *f;
 	int pass; /* 1: learning page numbers, emitting nothing; 2: output */
@@ -89,7 +90,8 @@ void kit_doc_init(kit_doc *c, eng *e, const theme *th, const words *w,
 void kit_doc_free(kit_doc *c);
 /* Lays the document out: body in pass 1, then in pass 2 into the
  * device, one page at a time.  0, or -1 when the flow failed (a device
- * error, a block that cannot be placed: diagnosed). */
+ * error, a block that cannot be placed: diagnosed): the flow's
+ * FLOW_EMIT_FAILED or FLOW_UNPLACEABLE. */
 int kit_doc_layout(kit_doc *c, void (*body)(kit_doc *c));
 /* The next pages portrait (a new page if they were landscape), or
  * landscape (always a new page). */

@@ -258,6 +258,7 @@ int layout_plan(const void *plan, eng *e, device *dev, diag *d)
 	int seen = 0;
 	plan_doc self = { p, !heading_after_poas(p->sections, &seen) };
 	c.self = &self;
+	c.file = p->file;
 	c.approvers = p->approvers;
 	c.blocks = BLOCKS;
 	kit_toc_sections(&c, p->sections);

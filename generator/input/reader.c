@@ -116,6 +116,12 @@ const char *reader_root(const reader_xml *x)
 	return root ? (const char *)root->name : "";
 }
 
+int reader_root_line(const reader_xml *x)
+{
+	xmlNodePtr root = xmlDocGetRootElement(x->doc);
+	return root ? xml_line(root) : 0;
+}
+
 void reader_xml_free(reader_xml *x)
 {
 	if (!x)

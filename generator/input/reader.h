@@ -38,8 +38,9 @@ typedef struct reader_xml reader_xml;
  * well-formed XML in UTF-8 (diagnosed). */
 reader_xml *reader_parse(const char *name, const char *data, size_t len,
 			 diag *d);
-/* The name of its root element. */
+/* The name of its root element, and its line. */
 const char *reader_root(const reader_xml *x);
+int reader_root_line(const reader_xml *x);
 void reader_xml_free(reader_xml *x);
 /* Validates x against the plan's DTD, builds and checks the plan.
  * Returns the model, allocated in a, or NULL when there were errors. */

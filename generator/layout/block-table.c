@@ -11,7 +11,9 @@
  * draws what fits) and goes on, with the rest of every open cell, after
  * the header rows of the next page.  So merged cells continue with their
  * text, rows taller than a page are cut between lines, and no line is
- * lost: a cell is closed only when it has drawn all of them.
+ * lost: a cell is closed only when it has drawn all of them.  A row
+ * that would take nothing from an empty page (its cells all drawn, its
+ * minimum height still taller) is left unplaced: the flow reports it.
  *
  * Header rows (the first rows, TABLE_HEADER) are drawn again at the top
  * of every page, unless they leave no room for the body: headers taller
@@ -225,6 +227,22 @@ static double row_min(table *t, int r)
 	return need;
 }
 
+/* Whether row r, at the top of a page with `room` below the headers,
+ * would take nothing from it: it cannot end there (its minimum height,
+ * or its cells' padding, is taller) and no open cell has a line left to
+ * draw.  Every page would be the same: the row cannot be placed. */
+static int stuck(table *t, int r, double room)
+{
+	double need = t->rows[r].min_h;
+	each_open(t, r, c) {
+		if (c->next < c->ls.n)
+			return 0;
+		if (ends_at(c, r) && remaining(t, c) > need)
+			need = remaining(t, c);
+	}
+	return need > room + EPS;
+}
+
 static double measure(block *b, flow *f)
 {
 	table *t = (table *)b;
@@ -301,6 +319,10 @@ static int place(block *b, flow *f)
 		else
 			headers = 0;
 	}
+	/* Nothing placed: the flow reports a table it cannot place. */
+	if (page_top &&
+	    stuck(t, t->cur, flow_room(f) - (headers ? header_height(t) : 0)))
+		return 0;
 	/* Does the first piece fit here at all? */
 	if (!page_top && first(b, f) > flow_room(f) + EPS)
 		return 0;

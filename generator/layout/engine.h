@@ -94,20 +94,40 @@ typedef struct eng_page {
 
 typedef struct flow flow;
 
+/* How a flow fails (flow_failed, flow_end).  The first failure is kept,
+ * and from then on the flow does no more work: flow_add frees its block
+ * unplaced, no page is finished or emitted.  The queries (flow_page,
+ * flow_room, ...) still answer, on a page that is never emitted, so
+ * that callers need no checks; a caller's own long loop may test
+ * flow_failed once per round to stop early. */
+enum {
+	FLOW_EMIT_FAILED = -1, /* an emit returned -1 (a write error) */
+	/* A block placed nothing on an empty page: the input's fault,
+	 * reported with the place flow_at named. */
+	FLOW_UNPLACEABLE = -2,
+};
+
 /* Called when a page is complete, before it is emitted: headers,
  * footers, footnotes are the caller's to draw on it. */
 typedef void (*flow_finish_fn)(flow *f, dl_page *p, void *ud);
 /* Gets each finished page; returns 0, or -1 to stop (a write error). */
 typedef int (*flow_emit_fn)(dl_page *p, void *ud);
 
+/* A flow reports its located errors (a block that cannot be placed) to
+ * d (NULL: not reported, only failed). */
 flow *flow_new(eng *e, const eng_page *ps, flow_finish_fn fin,
-	       flow_emit_fn emit, void *ud);
+	       flow_emit_fn emit, void *ud, diag *d);
+/* Where the blocks added next come from, for the errors about them:
+ * file (borrowed: it must outlive the flow, or the next flow_at) and
+ * line (0: the file alone).  The layout calls it before each element. */
+void flow_at(flow *f, const char *file, long line);
 /* Pages from the next one on have this geometry. */
 void flow_set_page(flow *f, const eng_page *ps);
 /* Ends the current page (if it has anything); the next block starts a
  * new one. */
 void flow_break(flow *f);
-/* Emits the last page; returns 0 or -1 if an emit failed. */
+/* Places the blocks still held and emits the last page; returns 0, or
+ * the first failure (FLOW_EMIT_FAILED, FLOW_UNPLACEABLE). */
 int flow_end(flow *f);
 void flow_free(flow *f);
 
@@ -126,6 +146,7 @@ int flow_page_number(flow *f);
 /* The height of the current page's whole frame (what a fresh page
  * offers a block, footnotes aside). */
 double flow_frame_height(flow *f);
+/* 0, or the first failure (FLOW_EMIT_FAILED, FLOW_UNPLACEABLE). */
 int flow_failed(flow *f);
 /* Footnotes of the current page: their height is taken from the room;
  * the layout returned is drawn at the page's foot by flow_end_page. */
@@ -145,7 +166,11 @@ typedef struct block_kind {
 	 * foot (two lines, a header and a row). */
 	double (*first)(block *b, flow *f);
 	/* Places what fits from where the block stopped; returns 1 when the
-	 * block is all placed, 0 when the rest needs a new page. */
+	 * block is all placed, 0 when the rest needs a new page.  On a page
+	 * with nothing on it yet (flow_fresh) it must place something
+	 * (flow_advance) or return 0 having placed nothing: then no page
+	 * can take it, and the flow fails with FLOW_UNPLACEABLE.  A piece
+	 * placed must be progress, or the pages would never end. */
 	int (*place)(block *b, flow *f);
 	void (*free)(block *b);
 } block_kind;
@@ -156,9 +181,9 @@ struct block {
 	int keep_with_next;
 };
 
-/* Places b, breaking pages as needed, then frees it.  A block with
- * keep_with_next waits for the next one, so that both start on the
- * same page. */
+/* Places b, breaking pages as needed, then frees it (at once, unplaced,
+ * once the flow has failed).  A block with keep_with_next waits for the
+ * next one, so that both start on the same page. */
 void flow_add(flow *f, block *b);
 
 /* Paragraphs: a text, an optional label hanging in the left indent

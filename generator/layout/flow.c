@@ -8,6 +8,15 @@
  * not grow with the page count.  Blocks marked keep_with_next are held
  * until the next block arrives: if the two cannot start together on
  * this page, both go to the next.
+ *
+ * Failures are sticky, as cairo's are: the first (an emit that failed, a
+ * block no page can take) is kept in `failed`, and from then on no more
+ * layout work is done: flow_add frees its block unplaced, pages are
+ * neither finished nor emitted.  The queries still answer, on a scratch
+ * page that is never emitted, so that callers need no checks of their
+ * own.  A block cannot be placed when, on a page with nothing on it yet,
+ * it places nothing and asks for another page: every later page would be
+ * the same.  That is reported at the place flow_at last named.
  */
 #include "engine.h"
 
@@ -25,8 +34,15 @@ struct flow {
 	int number; /* of the current page, or of the last one */
 	double y;
 	int placed; /* something on this page */
-	int failed;
-	block *pending[MAX_PENDING];
+	int failed; /* the first failure: 0, FLOW_EMIT_FAILED, FLOW_UNPLACEABLE */
+	diag *d;
+	const char *file; /* where the blocks come from (flow_at) */
+	long line;
+	struct held { /* keep_with_next blocks, and where they come from */
+		block *b;
+		const char *file;
+		long line;
+	} pending[MAX_PENDING];
 	int npending;
 	PangoLayout **notes; /* this page's footnotes, as many as it has */
 	int nnotes, capnotes;
@@ -36,7 +52,7 @@ struct flow {
 static const double NOTE_GAP = 6; /* between text and the notes' rule */
 
 flow *flow_new(eng *e, const eng_page *ps, flow_finish_fn fin,
-	       flow_emit_fn emit, void *ud)
+	       flow_emit_fn emit, void *ud, diag *d)
 {
 	flow *f = calloc(1, sizeof *f);
 	if (!f)
@@ -46,7 +62,21 @@ flow *flow_new(eng *e, const eng_page *ps, flow_finish_fn fin,
 	f->fin = fin;
 	f->emit = emit;
 	f->ud = ud;
+	f->d = d;
 	return f;
+}
+
+void flow_at(flow *f, const char *file, long line)
+{
+	f->file = file;
+	f->line = line;
+}
+
+/* Keeps the first failure. */
+static void fail(flow *f, int why)
+{
+	if (!f->failed)
+		f->failed = why;
 }
 
 void flow_set_page(flow *f, const eng_page *ps)
@@ -93,21 +123,34 @@ static void draw_notes(flow *f)
 	f->nnotes = 0;
 }
 
+static void drop_notes(flow *f)
+{
+	for (int i = 0; i < f->nnotes; i++)
+		g_object_unref(f->notes[i]);
+	f->nnotes = 0;
+}
+
+/* Finishes and emits the page; after a failure, only frees it. */
 static void end_page(flow *f)
 {
 	if (!f->page)
 		return;
-	draw_notes(f);
-	if (f->fin)
-		f->fin(f, f->page, f->ud);
-	if (!f->failed && f->emit(f->page, f->ud) != 0)
-		f->failed = 1;
+	if (!f->failed) {
+		draw_notes(f);
+		if (f->fin)
+			f->fin(f, f->page, f->ud);
+		if (f->emit(f->page, f->ud) != 0)
+			fail(f, FLOW_EMIT_FAILED);
+	}
+	drop_notes(f);
 	dl_page_free(f->page);
 	f->page = NULL;
 }
 
 void flow_break(flow *f)
 {
+	if (f->failed)
+		return;
 	if (f->page && f->placed)
 		end_page(f);
 }
@@ -145,6 +188,8 @@ int flow_fresh(flow *f)
 
 void flow_advance(flow *f, double dy)
 {
+	if (f->failed)
+		return;
 	flow_page(f);
 	f->y += dy;
 	f->placed = 1;
@@ -169,6 +214,8 @@ int flow_failed(flow *f)
 
 void flow_add_note(flow *f, PangoLayout *note)
 {
+	if (f->failed)
+		return;
 	flow_page(f);
 	if (f->nnotes == f->capnotes) {
 		f->capnotes = f->capnotes ? f->capnotes * 2 : 16;
@@ -182,9 +229,23 @@ void flow_add_note(flow *f, PangoLayout *note)
 	f->notes_h += eng_height(note);
 }
 
-/* Places one block whole, page after page. */
+/* A block that placed nothing on an empty page: no page will take it. */
+static void unplaceable(flow *f, block *b)
+{
+	if (f->d)
+		diag_add(f->d, DIAG_ERROR, f->file, f->line, 0,
+			 "cannot lay out this %s: it does not fit on an empty "
+			 "page (a frame of %.0f by %.0f points) and cannot be split",
+			 b->kind->name, flow_width(f), flow_frame_height(f));
+	fail(f, FLOW_UNPLACEABLE);
+}
+
+/* Places one block whole, page after page, as long as each page takes
+ * some of it. */
 static void place(flow *f, block *b)
 {
+	if (f->failed)
+		return;
 	flow_page(f);
 	if (!flow_fresh(f)) {
 		if (b->space_before >= flow_room(f))
@@ -192,10 +253,17 @@ static void place(flow *f, block *b)
 		else
 			flow_advance(f, b->space_before);
 	}
-	for (int guard = 0; !b->kind->place(b, f); guard++) {
-		end_page(f);
-		if (guard > 1000000)
+	for (;;) {
+		if (f->failed)
+			return;
+		flow_page(f);
+		if (b->kind->place(b, f))
 			break;
+		if (!f->placed) { /* on an empty page, it placed nothing */
+			unplaceable(f, b);
+			return;
+		}
+		end_page(f);
 	}
 	if (flow_room(f) > b->space_after)
 		f->y += b->space_after;
@@ -203,26 +271,43 @@ static void place(flow *f, block *b)
 		end_page(f);
 }
 
+/* Places the held blocks, each with its own place in the source. */
+static void place_pending(flow *f)
+{
+	const char *file = f->file;
+	long line = f->line;
+	for (int i = 0; i < f->npending; i++) {
+		f->file = f->pending[i].file;
+		f->line = f->pending[i].line;
+		place(f, f->pending[i].b);
+		f->pending[i].b->kind->free(f->pending[i].b);
+	}
+	f->npending = 0;
+	f->file = file;
+	f->line = line;
+}
+
 void flow_add(flow *f, block *b)
 {
+	if (f->failed) {
+		b->kind->free(b);
+		return;
+	}
 	if (f->npending == MAX_PENDING || (!b->keep_with_next && f->npending)) {
 		/* The held blocks and the first piece of b start together. */
 		double need = b->kind->first(b, f) + b->space_before;
-		for (int i = 0; i < f->npending; i++)
-			need += f->pending[i]->kind->measure(f->pending[i], f) +
-				f->pending[i]->space_before +
-				f->pending[i]->space_after;
+		for (int i = 0; i < f->npending; i++) {
+			block *h = f->pending[i].b;
+			need += h->kind->measure(h, f) + h->space_before +
+				h->space_after;
+		}
 		flow_page(f);
 		if (!flow_fresh(f) && need > flow_room(f))
 			end_page(f);
-		for (int i = 0; i < f->npending; i++) {
-			place(f, f->pending[i]);
-			f->pending[i]->kind->free(f->pending[i]);
-		}
-		f->npending = 0;
+		place_pending(f);
 	}
 	if (b->keep_with_next) {
-		f->pending[f->npending++] = b;
+		f->pending[f->npending++] = (struct held){ b, f->file, f->line };
 		return;
 	}
 	place(f, b);
@@ -231,13 +316,9 @@ void flow_add(flow *f, block *b)
 
 int flow_end(flow *f)
 {
-	for (int i = 0; i < f->npending; i++) {
-		place(f, f->pending[i]);
-		f->pending[i]->kind->free(f->pending[i]);
-	}
-	f->npending = 0;
+	place_pending(f);
 	end_page(f);
-	return f->failed ? -1 : 0;
+	return f->failed;
 }
 
 void flow_free(flow *f)
@@ -245,9 +326,8 @@ void flow_free(flow *f)
 	if (!f)
 		return;
 	for (int i = 0; i < f->npending; i++)
-		f->pending[i]->kind->free(f->pending[i]);
-	for (int i = 0; i < f->nnotes; i++)
-		g_object_unref(f->notes[i]);
+		f->pending[i].b->kind->free(f->pending[i].b);
+	drop_notes(f);
 	free(f->notes);
 	dl_page_free(f->page);
 	free(f);

@@ -112,7 +112,7 @@ static void run(eng *e, timeline *tl, trace *t, const eng_page *ps)
 	FILE *mem = open_memstream(&buf, &len);
 	diag *d = diag_new();
 	dev = dev_trace_new(mem, "mem", d);
-	flow *f = flow_new(e, ps, NULL, emit, NULL);
+	flow *f = flow_new(e, ps, NULL, emit, NULL, d);
 	flow_add(f, timeline_block(tl));
 	CHECK(flow_end(f) == 0);
 	flow_free(f);
