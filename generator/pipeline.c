@@ -62,8 +62,9 @@ static void block_signals(int how)
 	pthread_sigmask(how, &set, NULL);
 }
 
-/* A signal ignored at the start stays ignored (a background job of a
- * non-interactive shell ignores SIGINT). */
+/* Set as each render starts, before any device thread (again is
+ * harmless).  A signal ignored at the start stays ignored (a background
+ * job of a non-interactive shell ignores SIGINT). */
 static void catch_signals(void)
 {
 	struct sigaction sa;
