@@ -159,15 +159,15 @@ void pipeline_keys_free(pipeline_keys *k)
 
 /* The document's source data, attached to its PDF: the XML as read and
  * the DTD it was validated against. */
-static void source_files(const doc_kind *k, const char *name, const char *data,
-			 size_t len, finish_file *files)
+static void source_files(const doc_kind *k, const kit_info *info,
+			 const char *data, size_t len, finish_file *files)
 {
+	const char *name = info->file;
 	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
 	files[0] = (finish_file){ base, "application/xml", "Source",
-				  "El documento en XML, tal como fue leído", data, len };
+				  info->source_desc, data, len };
 	files[1] = (finish_file){ k->dtd_name, "application/xml-dtd", "Data",
-				  "La DTD con la que el documento fue validado",
-				  k->dtd, *k->dtd_len };
+				  info->dtd_desc, k->dtd, *k->dtd_len };
 }
 
 /* cairo's PDF in tmp, with the links and fields the device met, into
@@ -180,7 +180,7 @@ static int finish(FILE *tmp, const pg_marks *marks, const doc_kind *k,
 {
 	finish_file files[2];
 	finish_job job = { 0 };
-	source_files(k, info->file, data, len, files);
+	source_files(k, info, data, len, files);
 	job.files = files;
 	job.nfiles = 2;
 	if (keys) {

@@ -275,8 +275,8 @@ static void matrix(kit_doc *c, const pg_poa *o, int from)
 	table_cell(t, C_ACT, 2, 1, NULL, o->label[PG_COL_ACTIVITIES] ? o->label[PG_COL_ACTIVITIES]
 				 : w->poa_label[PG_COL_ACTIVITIES], hs, th->head_fill);
 	table_cell(t, C_M1, 1, 12, NULL, w->poa_label[PG_COL_TIME], hs, th->head_fill);
-	table_cell(t, C_PLAN, 2, 1, NULL, "% PROG.", hs, th->head_fill);
-	table_cell(t, C_REAL, 2, 1, NULL, "% REAL", hs, th->head_fill);
+	table_cell(t, C_PLAN, 2, 1, NULL, w->bk_col_planned, hs, th->head_fill);
+	table_cell(t, C_REAL, 2, 1, NULL, w->bk_col_real, hs, th->head_fill);
 	table_cell(t, C_STATE, 2, 1, NULL, w->bk_state, hs, th->head_fill);
 	table_cell(t, C_NOTE, 2, 1, NULL, w->bk_comment, hs, th->head_fill);
 	table_row(t, TABLE_HEADER, 0);
@@ -575,4 +575,6 @@ void layout_avance_info(const void *progress, kit_info *i, arena *a)
 	i->reason = kit_approval_reason(w, pr->approval_reason, i->meta.title, a);
 	i->place = pr->approval_place;
 	i->lang = p->language;
+	i->source_desc = w->attach_source;
+	i->dtd_desc = w->attach_dtd;
 }

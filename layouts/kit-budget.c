@@ -28,8 +28,11 @@ void kit_budget_table(kit_doc *c, const pg_budget *bu, enum pg_budget_part part,
 		return;
 	double width = flow_width(c->f);
 	int donors = part == PG_DONORS;
-	double w3[3] = { width * 0.5, width * 0.25, width * 0.25 };
-	double w2[2] = { width * 0.65, width * 0.35 };
+	double w3[3], w2[2];
+	for (int i = 0; i < 3; i++)
+		w3[i] = width * th->donor_cols[i];
+	for (int i = 0; i < 2; i++)
+		w2[i] = width * th->budget_cols[i];
 	table *t = table_new(c->e, donors ? 3 : 2, donors ? w3 : w2, th->cell_pad,
 			     th->border, th->border_color);
 	eng_style right = th->table_cell;

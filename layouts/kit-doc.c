@@ -59,6 +59,7 @@ static int run(kit_doc *c, void (*body)(kit_doc *c), int pass)
 	c->done = 0;
 	c->next_heading = 0;
 	c->f = flow_new(c->e, &c->th->portrait, kit_footer, emit, c, c->d);
+	flow_set_notes(c->f, &c->th->notes);
 	flow_at(c->f, c->file, 0);
 	body(c);
 	int r = flow_end(c->f);

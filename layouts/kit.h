@@ -78,6 +78,7 @@ typedef struct kit_info {
 	const pg_signatory *const *approvers;
 	const char *reason, *place;
 	const char *lang;
+	const char *source_desc, *dtd_desc; /* the attached files' */
 } kit_info;
 
 /* kit-doc.c: the PDF date of a YYYY-MM(-DD) date, at midnight. */

@@ -71,12 +71,11 @@ static void link_table(kit_doc *c, const pg_block *b)
 	const uint32_t W = th->cell_fill;
 	if (!p->pei || !p->action)
 		return;
-	static const double frac[3] = { 0.25, 0.35, 0.40 };
 	const char *label[3] = {
 		c->w->link_head[0], c->w->link_head[1],
 		arena_printf(c->a, c->w->link_head[2], p->action->title ? p->action->title : ""),
 	};
-	table *t = three_columns(c, frac, label);
+	table *t = three_columns(c, th->link_cols, label);
 	for (const pg_area *a = p->pei->areas; a; a = a->next) {
 		int arows = 0;
 		for (const pg_objective *o = a->objectives; o; o = o->next) {
@@ -117,13 +116,12 @@ static void action_tables(kit_doc *c, const pg_block *b)
 	(void)b;
 	if (!p->pei || !p->action)
 		return;
-	static const double frac[3] = { 0.34, 0.33, 0.33 };
 	for (const pg_area *a = p->pei->areas; a; a = a->next) {
 		kit_para(c, NULL, p->action->title, &th->subtitle, NULL,
 			 th->area_title_before, th->area_title_after, 1);
 		kit_para(c, NULL, arena_printf(c->a, c->w->action_area_fmt, a->name),
 			 &th->subtitle, NULL, 0, th->area_name_after, 1);
-		table *t = three_columns(c, frac, c->w->action_head);
+		table *t = three_columns(c, th->action_cols, c->w->action_head);
 		for (const pg_scope *s = p->action->scopes; s; s = s->next) {
 			if (!s->objective || s->objective->area != a)
 				continue;
@@ -282,4 +280,6 @@ void layout_plan_info(const void *plan, kit_info *i, arena *a)
 	i->reason = kit_approval_reason(w, p->approval_reason, p->title, a);
 	i->place = p->approval_place;
 	i->lang = p->language;
+	i->source_desc = w->attach_source;
+	i->dtd_desc = w->attach_dtd;
 }

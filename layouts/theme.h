@@ -17,6 +17,7 @@ typedef struct theme {
 	eng_style table_head, table_cell, table_group, table_total;
 	eng_style poa_title, poa_line, poa_head, poa_month, poa_cell, poa_group;
 	uint32_t head_fill, group_fill, month_fill, border_color, rule_color;
+	flow_notes notes;     /* the footnotes' rule */
 	double para_space;    /* after a paragraph */
 	double heading_space; /* before a heading */
 	double list_indent;
@@ -27,6 +28,9 @@ typedef struct theme {
 	double caption_before, caption_after;
 	double table_before; /* tables of the narrative, POA matrices */
 	double figure_before; /* charts, diagrams, budget tables */
+	/* Shares of the width: budget tables (label, amount; with donors:
+	 * label, amount, end date), the PEI link table, the action plan's. */
+	double budget_cols[2], donor_cols[3], link_cols[3], action_cols[3];
 	double toc_title_after, toc_entry_after, toc_indent;
 	/* The cover: from the top to the title, after the title and the
 	 * subtitle, before the institution lines, after each, before the date. */

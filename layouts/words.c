@@ -112,6 +112,10 @@ static const words ES = {
 			   "cancelada", "sin reporte" },
 	.bk_subject = "Informe trimestral de avance de los POA",
 	.bk_keywords = "POA, avance, cumplimiento, semáforo, seguimiento",
+	.bk_col_planned = "% PROG.",
+	.bk_col_real = "% REAL",
+	.attach_source = "El documento en XML, tal como fue leído",
+	.attach_dtd = "La DTD con la que el documento fue validado",
 	.plan_subject = "Plan de Acción",
 	.plan_keywords = "Plan de Acción, POA, planificación, presupuesto",
 };
@@ -219,6 +223,10 @@ static const words EN = {
 			   "cancelled", "not reported" },
 	.bk_subject = "Quarterly progress report on the operating plans",
 	.bk_keywords = "operating plan, progress, performance, monitoring",
+	.bk_col_planned = "% PLAN.",
+	.bk_col_real = "% DONE",
+	.attach_source = "The document in XML, as read",
+	.attach_dtd = "The DTD the document was validated against",
 	.plan_subject = "Action Plan",
 	.plan_keywords = "Action Plan, annual operating plan, planning, budget",
 };

@@ -76,6 +76,9 @@ typedef struct words {
 	const char *bk_light_name[4]; /* verde ... */
 	const char *bk_state_name[6]; /* by pg_state */
 	const char *bk_subject, *bk_keywords;
+	const char *bk_col_planned, *bk_col_real; /* the matrix's % columns */
+	/* The files attached to every PDF: the source, its DTD. */
+	const char *attach_source, *attach_dtd;
 	/* PDF metadata. */
 	const char *plan_subject, *plan_keywords;
 } words;

@@ -121,6 +121,14 @@ flow *flow_new(eng *e, const eng_page *ps, flow_finish_fn fin,
  * file (borrowed: it must outlive the flow, or the next flow_at) and
  * line (0: the file alone).  The layout calls it before each element. */
 void flow_at(flow *f, const char *file, long line);
+/* The footnotes' rule: the gap between the text and the notes (the rule
+ * in its middle), the rule's length, width and colour.  Until set:
+ * 6 pt, 144 pt, 0.5 pt, black. */
+typedef struct flow_notes {
+	double gap, rule_w, rule_lw;
+	uint32_t rule_color;
+} flow_notes;
+void flow_set_notes(flow *f, const flow_notes *n);
 /* Pages from the next one on have this geometry. */
 void flow_set_page(flow *f, const eng_page *ps);
 /* Ends the current page (if it has anything); the next block starts a

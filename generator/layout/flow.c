@@ -47,9 +47,9 @@ struct flow {
 	PangoLayout **notes; /* this page's footnotes, as many as it has */
 	int nnotes, capnotes;
 	double notes_h;
+	flow_notes notes_style;
 };
 
-static const double NOTE_GAP = 6; /* between text and the notes' rule */
 
 flow *flow_new(eng *e, const eng_page *ps, flow_finish_fn fin,
 	       flow_emit_fn emit, void *ud, diag *d)
@@ -63,7 +63,13 @@ flow *flow_new(eng *e, const eng_page *ps, flow_finish_fn fin,
 	f->emit = emit;
 	f->ud = ud;
 	f->d = d;
+	f->notes_style = (flow_notes){ 6, 144, 0.5, 0x000000 };
 	return f;
+}
+
+void flow_set_notes(flow *f, const flow_notes *n)
+{
+	f->notes_style = *n;
 }
 
 void flow_at(flow *f, const char *file, long line)
@@ -107,9 +113,10 @@ static void draw_notes(flow *f)
 {
 	if (!f->nnotes)
 		return;
-	double y = f->ps.h - f->ps.bottom - f->notes_h + NOTE_GAP;
-	dl_line(f->page, f->ps.left, y - NOTE_GAP / 2, f->ps.left + 144,
-		y - NOTE_GAP / 2, 0.5, 0x000000);
+	const flow_notes *n = &f->notes_style;
+	double y = f->ps.h - f->ps.bottom - f->notes_h + n->gap;
+	dl_line(f->page, f->ps.left, y - n->gap / 2, f->ps.left + n->rule_w,
+		y - n->gap / 2, n->rule_lw, n->rule_color);
 	for (int i = 0; i < f->nnotes; i++) {
 		eng_lines ls;
 		eng_lines_get(f->notes[i], &ls);
@@ -224,7 +231,7 @@ void flow_add_note(flow *f, PangoLayout *note)
 			pg_oom();
 	}
 	if (!f->nnotes)
-		f->notes_h = NOTE_GAP;
+		f->notes_h = f->notes_style.gap;
 	f->notes[f->nnotes++] = g_object_ref(note);
 	f->notes_h += eng_height(note);
 }
