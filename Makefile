@@ -137,7 +137,7 @@ $(FUZZ)/fuzz-pipeline: tests/fuzz/fuzz-pipeline.c $(FUZZ_OBJ)
 install: plangen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/plangen
 	install -m 755 plangen $(DESTDIR)$(PREFIX)/bin/plangen
-	install -m 644 input/plan.dtd input/GUIA.md $(DESTDIR)$(PREFIX)/share/plangen/
+	install -m 644 input/plan.dtd input/avance.dtd input/GUIA.md $(DESTDIR)$(PREFIX)/share/plangen/
 	install -d $(DESTDIR)$(PREFIX)/share/plangen/fonts
 	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/plangen/fonts/
 

@@ -91,6 +91,7 @@ static table *grid(kit_doc *c, int n, const double *frac, const char *const *lab
 	for (int i = 0; i < n; i++)
 		w[i] = width * frac[i];
 	table *t = table_new(c->e, n, w, th->cell_pad, th->border, th->border_color);
+	table_keep_rows(t, th->keep_row_h);
 	table_row(t, TABLE_HEADER, 0);
 	for (int i = 0; i < n; i++)
 		table_cell(t, i, 1, 1, NULL, label[i], &th->table_head, th->head_fill);
@@ -125,6 +126,59 @@ static void figures_cells(kit_doc *c, table *t, int col, const pg_figures *f)
 	light_cell(c, t, col + 3, f);
 }
 
+/* The eight activities most behind: largest programado − real. */
+static void most_behind(kit_doc *c)
+{
+	const pg_progress *pr = progress_of(c);
+	const theme *th = c->th;
+	const words *w = c->w;
+	eng_style right = th->table_cell;
+	right.align = ENG_RIGHT;
+	table *t;
+	enum { BEHIND = 8 };
+	int top[BEHIND], ntop = 0;
+	for (int i = 0; i < pr->nplaces; i++) {
+		pg_figures f = pg_activity_figures(pr, i);
+		if (!f.has_planned || f.planned - f.real <= 0)
+			continue;
+		double gap = f.planned - f.real;
+		/* Insertion into the sorted top, the last dropped when full. */
+		if (ntop == BEHIND) {
+			pg_figures g = pg_activity_figures(pr, top[BEHIND - 1]);
+			if (g.planned - g.real >= gap)
+				continue;
+		}
+		int k = ntop < BEHIND ? ntop++ : BEHIND - 1;
+		while (k > 0) {
+			pg_figures g = pg_activity_figures(pr, top[k - 1]);
+			if (g.planned - g.real >= gap)
+				break;
+			top[k] = top[k - 1];
+			k--;
+		}
+		top[k] = i;
+	}
+	if (!ntop)
+		return;
+	kit_para(c, NULL, w->bk_behind, &th->subtitle, NULL, th->subtitle_before,
+		 th->subtitle_after, 1);
+	static const double f5[5] = { 0.40, 0.24, 0.12, 0.12, 0.12 };
+	const char *h5[5] = { w->bk_activity, w->bk_poa, w->bk_planned, w->bk_real, w->bk_gap };
+	t = grid(c, 5, f5, h5);
+	for (int k = 0; k < ntop; k++) {
+		const pg_place *pl = &pr->places[top[k]];
+		pg_figures f = pg_activity_figures(pr, top[k]);
+		table_row(t, TABLE_BODY, 0);
+		table_cell(t, 0, 1, 1, kit_coded(c, pl->activity->code, pl->activity->text), NULL,
+			   &th->table_cell, th->cell_fill);
+		table_cell(t, 1, 1, 1, NULL, unit_name(pl->poa), &th->table_cell, th->cell_fill);
+		table_cell(t, 2, 1, 1, NULL, pct(c, 1, f.planned), &right, th->cell_fill);
+		table_cell(t, 3, 1, 1, NULL, pct(c, 1, f.real), &right, th->cell_fill);
+		table_cell(t, 4, 1, 1, NULL, pct(c, 1, f.planned - f.real), &right, th->cell_fill);
+	}
+	add_table(c, t);
+}
+
 /* ---- the executive summary ---- */
 
 static void summary(kit_doc *c)
@@ -146,6 +200,38 @@ static void summary(kit_doc *c)
 	figures_cells(c, t, 0, &all);
 	add_table(c, t);
 
+	/* Counts by semáforo and by estado, side by side. */
+	int lights[PG_NLIGHTS] = { 0 };
+	for (int i = 0; i < pr->nplaces; i++)
+		if (pr->reports[i].state != PG_CANCELLED)
+			lights[pg_activity_figures(pr, i).light]++;
+	static const double f4c[4] = { 0.32, 0.16, 0.36, 0.16 };
+	const char *hc[4] = { w->bk_count_light, w->bk_activities, w->bk_count_state,
+			      w->bk_activities };
+	t = grid(c, 4, f4c, hc);
+	eng_style right = th->table_cell;
+	right.align = ENG_RIGHT;
+	for (int k = 0; k <= PG_NSTATES; k++) {
+		table_row(t, TABLE_BODY, 0);
+		if (k < PG_NLIGHTS) {
+			pg_figures g = { .light = (enum pg_light)k };
+			light_cell(c, t, 0, &g);
+			table_cell(t, 1, 1, 1, NULL, arena_printf(c->a, "%d", lights[k]), &right,
+				   th->cell_fill);
+		} else {
+			table_cell(t, 0, 1, 2, NULL, "", &th->table_cell, th->cell_fill);
+		}
+		int tot = k == PG_NSTATES;
+		table_cell(t, 2, 1, 1, NULL, tot ? w->total : w->bk_state_name[k],
+			   tot ? &th->table_total : &th->table_cell, tot ? th->group_fill : th->cell_fill);
+		table_cell(t, 3, 1, 1, NULL,
+			   arena_printf(c->a, "%d", tot ? pr->nplaces : all.by_state[k]), &right,
+			   tot ? th->group_fill : th->cell_fill);
+	}
+	add_table(c, t);
+
+	most_behind(c);
+
 	/* Programado against real, POA by POA. */
 	barchart_style st = th->bars;
 	st.foot = 0;
@@ -165,82 +251,24 @@ static void summary(kit_doc *c)
 	bl->space_before = th->figure_before;
 	bl->space_after = th->para_space;
 	flow_add(c->f, bl);
-
-	/* Counts by semáforo and by estado. */
-	int lights[PG_NLIGHTS] = { 0 };
-	for (int i = 0; i < pr->nplaces; i++)
-		if (pr->reports[i].state != PG_CANCELLED)
-			lights[pg_activity_figures(pr, i).light]++;
-	static const double f2[2] = { 0.6, 0.4 };
-	const char *hl[2] = { w->bk_count_light, w->bk_activities };
-	t = grid(c, 2, f2, hl);
-	eng_style right = th->table_cell;
-	right.align = ENG_RIGHT;
-	for (int k = 0; k < PG_NLIGHTS; k++) {
-		table_row(t, TABLE_BODY, 0);
-		pg_figures f = { .light = (enum pg_light)k };
-		light_cell(c, t, 0, &f);
-		table_cell(t, 1, 1, 1, NULL, arena_printf(c->a, "%d", lights[k]), &right, th->cell_fill);
-	}
-	add_table(c, t);
-	const char *hs[2] = { w->bk_count_state, w->bk_activities };
-	t = grid(c, 2, f2, hs);
-	for (int k = 0; k < PG_NSTATES; k++) {
-		table_row(t, TABLE_BODY, 0);
-		table_cell(t, 0, 1, 1, NULL, w->bk_state_name[k], &th->table_cell, th->cell_fill);
-		table_cell(t, 1, 1, 1, NULL, arena_printf(c->a, "%d", all.by_state[k]), &right,
-			   th->cell_fill);
-	}
-	table_row(t, TABLE_BODY, 0);
-	table_cell(t, 0, 1, 1, NULL, w->total, &th->table_total, th->group_fill);
-	table_cell(t, 1, 1, 1, NULL, arena_printf(c->a, "%d", pr->nplaces), &right, th->group_fill);
-	add_table(c, t);
-
-	/* The ten activities most behind: largest programado − real. */
-	enum { BEHIND = 10 };
-	int top[BEHIND], ntop = 0;
-	for (int i = 0; i < pr->nplaces; i++) {
-		pg_figures f = pg_activity_figures(pr, i);
-		if (!f.has_planned || f.planned - f.real <= 0)
-			continue;
-		double gap = f.planned - f.real;
-		int k = ntop < BEHIND ? ntop++ : BEHIND - 1;
-		if (k == BEHIND - 1 && ntop == BEHIND) {
-			pg_figures g = pg_activity_figures(pr, top[k]);
-			if (g.planned - g.real >= gap)
-				continue;
-		}
-		while (k > 0) {
-			pg_figures g = pg_activity_figures(pr, top[k - 1]);
-			if (g.planned - g.real >= gap)
-				break;
-			top[k] = top[k - 1];
-			k--;
-		}
-		top[k] = i;
-	}
-	if (!ntop)
-		return;
-	kit_para(c, NULL, w->bk_behind, &th->subtitle, NULL, th->subtitle_before,
-		 th->subtitle_after, 1);
-	static const double f5[5] = { 0.46, 0.12, 0.14, 0.14, 0.14 };
-	const char *h5[5] = { w->bk_activity, w->bk_poa, w->bk_planned, w->bk_real, w->bk_gap };
-	t = grid(c, 5, f5, h5);
-	for (int k = 0; k < ntop; k++) {
-		const pg_place *pl = &pr->places[top[k]];
-		pg_figures f = pg_activity_figures(pr, top[k]);
-		table_row(t, TABLE_BODY, 0);
-		table_cell(t, 0, 1, 1, kit_coded(c, pl->activity->code, pl->activity->text), NULL,
-			   &th->table_cell, th->cell_fill);
-		table_cell(t, 1, 1, 1, NULL, unit_name(pl->poa), &th->table_cell, th->cell_fill);
-		table_cell(t, 2, 1, 1, NULL, pct(c, 1, f.planned), &right, th->cell_fill);
-		table_cell(t, 3, 1, 1, NULL, pct(c, 1, f.real), &right, th->cell_fill);
-		table_cell(t, 4, 1, 1, NULL, pct(c, 1, f.planned - f.real), &right, th->cell_fill);
-	}
-	add_table(c, t);
 }
 
 /* ---- one POA ---- */
+
+/* An indicator's cell: its code and text, then its logro if reported. */
+static pg_span *indicator_text(kit_doc *c, const pg_poa *o, const pg_indicator *x)
+{
+	const pg_progress *pr = progress_of(c);
+	pg_span *s = kit_coded(c, x->code, x->text);
+	for (const pg_poa_report *q = pr->poas; q; q = q->next)
+		if (q->poa == o)
+			for (const pg_logro *l = q->logros; l; l = l->next)
+				if (l->indicator == x && l->text)
+					return kit_cat(c, s, kit_cat(c, kit_linebreak(c),
+						kit_cat(c, kit_span(c, c->w->bk_logro, PG_BOLD),
+							kit_cat(c, l->text, NULL))));
+	return s;
+}
 
 enum { C_RES, C_IND, C_ACT, C_M1, C_PLAN = C_M1 + 12, C_REAL, C_STATE, C_NOTE, NCOLS };
 
@@ -261,6 +289,7 @@ static void matrix(kit_doc *c, const pg_poa *o, int from)
 	cw[C_STATE] = th->progress_col[6];
 	cw[C_NOTE] = th->progress_col[7];
 	table *t = table_new(c->e, NCOLS, cw, th->cell_pad, th->border, th->border_color);
+	table_keep_rows(t, th->keep_row_h);
 	for (int q = 3; q < 12; q += 3)
 		if (q != pr->cut_month)
 			table_col_rule(t, C_M1 + q, th->quarter_rule);
@@ -318,7 +347,7 @@ static void matrix(kit_doc *c, const pg_poa *o, int from)
 							table_cell(t, C_RES, nr, 1, kit_coded(c, r->code, r->text),
 								   NULL, &th->poa_cell, W);
 						if (a == x->activities)
-							table_cell(t, C_IND, ni, 1, kit_coded(c, x->code, x->text),
+							table_cell(t, C_IND, ni, 1, indicator_text(c, o, x),
 								   NULL, &th->poa_cell, W);
 						first_r = 0;
 						table_cell(t, C_ACT, 1, 1, kit_coded(c, a->code, a->text), NULL,
@@ -402,8 +431,7 @@ static void poa(kit_doc *c, const pg_poa *o, int index)
 	int from, to;
 	poa_run(pr, o, &from, &to);
 	pg_figures f = over(pr, from, to);
-	kit_portrait(c);
-	flow_break(c->f);
+	kit_landscape(c);
 	kit_heading_para(c, kit_heading_next(c));
 	kit_para(c, NULL, arena_printf(c->a, w->bk_poa_fmt, pct(c, f.has_real, f.real),
 				       pct(c, f.has_planned, f.planned),
@@ -427,7 +455,6 @@ static void poa(kit_doc *c, const pg_poa *o, int index)
 				figures_cells(c, t, 1, &g);
 			}
 	add_table(c, t);
-	kit_landscape(c);
 	para_opts po = { 0 };
 	po.dest = arena_printf(c->a, "poa-%d", index);
 	po.outline = o->title;
@@ -453,8 +480,16 @@ static void rescheduled(kit_doc *c)
 	table *t = NULL;
 	for (int i = 0; i < pr->nplaces; i++) {
 		const pg_report *r = &pr->reports[i];
-		if (r->state != PG_RESCHEDULED && !(r->months_given && r->months != r->old_months))
+		const pg_activity *a = pr->places[i].activity;
+		if (r->state != PG_RESCHEDULED && r->months == a->months)
 			continue;
+		/* The reason: the comment of the report that last moved it. */
+		const pg_span *why = r->comment;
+		for (const pg_progress *q = pr; q; q = q->previous)
+			if (q->reports[i].months_given) {
+				why = q->reports[i].comment;
+				break;
+			}
 		if (!t)
 			t = grid(c, 5, f5, h5);
 		const pg_place *pl = &pr->places[i];
@@ -462,9 +497,9 @@ static void rescheduled(kit_doc *c)
 		table_cell(t, 0, 1, 1, kit_coded(c, pl->activity->code, pl->activity->text), NULL,
 			   &th->table_cell, th->cell_fill);
 		table_cell(t, 1, 1, 1, NULL, unit_name(pl->poa), &th->table_cell, th->cell_fill);
-		table_cell(t, 2, 1, 1, NULL, months_text(c, r->old_months), &th->table_cell, th->cell_fill);
+		table_cell(t, 2, 1, 1, NULL, months_text(c, a->months), &th->table_cell, th->cell_fill);
 		table_cell(t, 3, 1, 1, NULL, months_text(c, r->months), &th->table_cell, th->cell_fill);
-		table_cell(t, 4, 1, 1, r->comment, "", &th->table_cell, th->cell_fill);
+		table_cell(t, 4, 1, 1, why, "", &th->table_cell, th->cell_fill);
 	}
 	if (t)
 		add_table(c, t);

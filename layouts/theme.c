@@ -160,6 +160,7 @@ static const theme PLAN = {
 	.cutoff_fill = 0xf8cbad,
 	.cutoff_rule = 2.5,
 	.progress_col = { 84, 96, 150, 13, 34, 34, 50, 116 },
+	.keep_row_h = 120,
 	.bar_planned = 0xa5a5a5,
 	.bar_real = 0x2e75b6,
 };

@@ -75,6 +75,7 @@ typedef struct theme {
 	uint32_t cutoff_fill;
 	double cutoff_rule;
 	double progress_col[8];
+	double keep_row_h; /* its tables' rows up to this height move whole */
 	uint32_t bar_planned, bar_real;
 } theme;
 

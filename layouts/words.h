@@ -77,6 +77,7 @@ typedef struct words {
 	const char *bk_state_name[6]; /* by pg_state */
 	const char *bk_subject, *bk_keywords;
 	const char *bk_col_planned, *bk_col_real; /* the matrix's % columns */
+	const char *bk_logro; /* before an indicator's value reached */
 	/* The files attached to every PDF: the source, its DTD. */
 	const char *attach_source, *attach_dtd;
 	/* PDF metadata. */

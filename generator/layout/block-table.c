@@ -22,7 +22,8 @@
  * across) is never left alone at the foot of a page.  A column may have
  * a heavier rule at its left (quarter separators): each cell starting at
  * that column draws it, so it runs through header and body rows but not
- * across merged cells.
+ * across merged cells.  A table may ask that rows up to a height move to
+ * the next page whole instead of splitting (table_keep_rows).
  */
 #include "engine.h"
 
@@ -62,6 +63,7 @@ struct table {
 	int ncells, capcells;
 	int nheader;
 	int maxspan; /* the most rows a cell spans */
+	double keep_h; /* rows this short move whole rather than split */
 	int laid;
 	int cur;     /* the first row not yet ended */
 	int started; /* its cells are open */
@@ -363,6 +365,9 @@ static int place(block *b, flow *f)
 		int split = (page_top && !body_placed) || y + least <= bottom + EPS;
 		if (t->rows[r].kind == TABLE_GROUP && !(page_top && !body_placed))
 			split = 0;
+		/* A short row moves whole: no line of it alone on a page. */
+		if (need <= t->keep_h + EPS && !(page_top && !body_placed))
+			split = 0;
 		if (!split) {
 			/* Cells opened in this row start on the next page. */
 			each_open(t, r, c) if (c->row < r) segment(t, c, pg, x0, y, 0, 0);
@@ -427,6 +432,11 @@ table *table_new(eng *e, int ncols, const double *widths, double pad,
 	t->border = border;
 	t->bcolor = border_color;
 	return t;
+}
+
+void table_keep_rows(table *t, double h)
+{
+	t->keep_h = h;
 }
 
 void table_col_rule(table *t, int col, double lw)

@@ -225,6 +225,9 @@ table *table_new(eng *e, int ncols, const double *widths, double pad,
  * by every cell that starts at col over its border (quarter separators);
  * cells spanning across col do not draw it. */
 void table_col_rule(table *t, int col, double lw);
+/* Rows of height h or less are not split at a page's foot: they move
+ * whole to the next (0, the default: any row may split). */
+void table_keep_rows(table *t, double h);
 void table_row(table *t, int kind, double min_height);
 void table_cell(table *t, int col, int rows, int cols, const pg_span *text,
 		const char *plain, const eng_style *st, uint32_t fill);
