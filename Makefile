@@ -59,7 +59,7 @@ $(O)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(O)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input/avance.dtd input/plan-2019.xml
+$(O)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input/avance.dtd input/rendicion.dtd input/plan-2019.xml
 	@mkdir -p $(@D)
 	$(CC) -c -o $@ $<
 
@@ -126,7 +126,7 @@ fuzz:
 $(FUZZ)/%.o: %.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
-$(FUZZ)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input/avance.dtd input/plan-2019.xml
+$(FUZZ)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input/avance.dtd input/rendicion.dtd input/plan-2019.xml
 	@mkdir -p $(@D)
 	clang -c -o $@ $<
 $(FUZZ)/fuzz-reader: tests/fuzz/fuzz-reader.c $(FUZZ_READER_OBJ)
@@ -137,7 +137,7 @@ $(FUZZ)/fuzz-pipeline: tests/fuzz/fuzz-pipeline.c $(FUZZ_OBJ)
 install: plangen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/plangen
 	install -m 755 plangen $(DESTDIR)$(PREFIX)/bin/plangen
-	install -m 644 input/plan.dtd input/avance.dtd input/GUIA.md $(DESTDIR)$(PREFIX)/share/plangen/
+	install -m 644 input/plan.dtd input/avance.dtd input/rendicion.dtd input/GUIA.md $(DESTDIR)$(PREFIX)/share/plangen/
 	install -d $(DESTDIR)$(PREFIX)/share/plangen/fonts
 	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/plangen/fonts/
 

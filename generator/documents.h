@@ -43,7 +43,7 @@ typedef struct doc_kind {
 
 /* The kind whose root element is `root`, or NULL. */
 const doc_kind *doc_kind_of(const char *root);
-/* "<plan> (a plan), <avance> (a progress report)": for messages. */
+/* "<plan> (a plan), <avance> (a progress report), ...": for messages. */
 const char *doc_kinds_list(void);
 
 #endif

@@ -7,14 +7,27 @@
 void kit_cover(kit_doc *c, const char *title, const char *subtitle,
 	       const pg_item *lines, const char *date)
 {
+	kit_cover_photo(c, title, subtitle, lines, date, NULL);
+}
+
+void kit_cover_photo(kit_doc *c, const char *title, const char *subtitle,
+		     const pg_item *lines, const char *date, const char *photo)
+{
 	const theme *th = c->th;
 	flow_page(c->f);
-	flow_advance(c->f, th->cover_top);
+	flow_advance(c->f, photo ? th->cover_top / 3 : th->cover_top);
 	kit_para(c, NULL, title, &th->cover_title, NULL, 0, th->cover_title_after, 0);
 	if (subtitle)
 		kit_para(c, NULL, subtitle, &th->cover_date, NULL, 0,
 			 th->cover_title_after, 0);
-	flow_advance(c->f, th->cover_lines_before);
+	if (photo) {
+		block *bl = image_new(c->e, photo, 1, th->cover_photo_h);
+		bl->space_before = th->cover_title_after;
+		bl->space_after = th->cover_title_after;
+		flow_add(c->f, bl);
+	} else {
+		flow_advance(c->f, th->cover_lines_before);
+	}
 	for (const pg_item *it = lines; it; it = it->next)
 		kit_para(c, it->text, NULL, &th->cover_line, NULL, 0,
 			 th->cover_line_after, 0);

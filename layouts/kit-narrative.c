@@ -168,10 +168,21 @@ void kit_table(kit_doc *c, const pg_block *b)
 		kit_caption(c, c->w->table, ++c->table_no, b->caption, b->source);
 }
 
-/* A figure: its caption holds its place in the numbering (images are
- * drawn by the fidelity issue's work). */
+/* A figure: the picture at its share of the width, kept with its
+ * numbered caption. */
 void kit_figure(kit_doc *c, const pg_block *b)
 {
+	kit_photo(c, b->file, b->width_pct / 100.0, b->caption, b->source);
+}
+
+void kit_photo(kit_doc *c, const char *file, double share, const char *caption,
+	       const char *source)
+{
+	block *bl = image_new(c->e, file, share, c->th->image_max_h);
+	bl->space_before = c->th->figure_before;
+	bl->space_after = caption || source ? 0 : c->th->para_space;
+	bl->keep_with_next = caption || source;
+	flow_add(c->f, bl);
 	c->figure_no++;
-	kit_caption(c, c->w->figure, c->figure_no, b->caption, b->source);
+	kit_caption(c, c->w->figure, c->figure_no, caption, source);
 }

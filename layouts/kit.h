@@ -146,6 +146,9 @@ void kit_heading_para(kit_doc *c, const kit_heading *h);
  * title may be NULL), then a new page. */
 void kit_cover(kit_doc *c, const char *title, const char *subtitle,
 	       const pg_item *lines, const char *date);
+/* The same with a photo (NULL: none) under the title. */
+void kit_cover_photo(kit_doc *c, const char *title, const char *subtitle,
+		     const pg_item *lines, const char *date, const char *photo);
 
 /* ---- kit-signoff.c: the footer and the approval page ---- */
 
@@ -184,6 +187,10 @@ void kit_list_block(kit_doc *c, const pg_block *b);
 void kit_list(kit_doc *c, enum pg_list_kind k, const pg_item *items);
 void kit_table(kit_doc *c, const pg_block *b);
 void kit_figure(kit_doc *c, const pg_block *b);
+/* A picture at `share` of the width (at most the theme's image_max_h
+ * tall), with its numbered caption and source (either may be NULL). */
+void kit_photo(kit_doc *c, const char *file, double share, const char *caption,
+	       const char *source);
 
 /* ---- the shared builders ---- */
 

@@ -210,6 +210,7 @@ static const kit_block_fn BLOCKS[PG_NBLOCKS] = {
 	[PG_BLOCK_BUDGET_TABLE] = budget_table,
 	[PG_BLOCK_BUDGET_CHART] = budget_chart,
 	[PG_BLOCK_POAS] = poas,
+	[PG_BLOCK_PHOTO] = kit_figure,
 };
 
 /* ---- the document ---- */

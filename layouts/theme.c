@@ -60,6 +60,7 @@ static const theme PLAN = {
 	.caption_after = 2,
 	.table_before = 4,
 	.figure_before = 6,
+	.image_max_h = 420,
 	.budget_cols = { 0.65, 0.35 },
 	.donor_cols = { 0.5, 0.25, 0.25 },
 	.link_cols = { 0.25, 0.35, 0.40 },
@@ -72,6 +73,7 @@ static const theme PLAN = {
 	.cover_lines_before = 80,
 	.cover_line_after = 2,
 	.cover_date_before = 60,
+	.cover_photo_h = 300,
 	.footer_base = 0.35,
 	.footer_rule_gap = 10,
 	.footer_rule_lw = 0.5,
@@ -161,6 +163,10 @@ static const theme PLAN = {
 	.cutoff_rule = 2.5,
 	.progress_col = { 84, 96, 150, 13, 34, 34, 50, 116 },
 	.keep_row_h = 120,
+	.stat_value = { FONT, 34, 0, 1, 0, 0x1f3864, ENG_LEFT, 0 },
+	.stat_label = { FONT, 14, 0, 1, 0, 0x2e75b6, ENG_LEFT, 0 },
+	.stat_after = 18,
+	.min_size = 11,
 	.bar_planned = 0xa5a5a5,
 	.bar_real = 0x2e75b6,
 };
@@ -181,4 +187,23 @@ void theme_a4(theme *t)
 		t->poa_col[i] *= k;
 	for (int i = 0; i < (int)(sizeof t->progress_col / sizeof *t->progress_col); i++)
 		t->progress_col[i] *= k;
+}
+
+static void at_least(eng_style *s, double size)
+{
+	if (s->size < size)
+		s->size = size;
+}
+
+void theme_report(theme *t)
+{
+	eng_style *all[] = {
+		&t->body, &t->subtitle, &t->caption, &t->source, &t->note,
+		&t->toc_entry, &t->table_head, &t->table_cell, &t->table_group,
+		&t->table_total, &t->bars.title, &t->bars.label, &t->bars.value,
+		&t->bars.legend, &t->org.title, &t->pei.title, &t->pei.text,
+	};
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+		at_least(all[i], t->min_size);
+	t->bars.bar_h = 14;
 }

@@ -28,6 +28,7 @@ typedef struct theme {
 	double caption_before, caption_after;
 	double table_before; /* tables of the narrative, POA matrices */
 	double figure_before; /* charts, diagrams, budget tables */
+	double image_max_h;   /* the tallest a picture is set */
 	/* Shares of the width: budget tables (label, amount; with donors:
 	 * label, amount, end date), the PEI link table, the action plan's. */
 	double budget_cols[2], donor_cols[3], link_cols[3], action_cols[3];
@@ -36,6 +37,7 @@ typedef struct theme {
 	 * subtitle, before the institution lines, after each, before the date. */
 	double cover_top, cover_title_after, cover_lines_before;
 	double cover_line_after, cover_date_before;
+	double cover_photo_h; /* a cover photo's height, at most */
 	/* The footer: its baseline at this share of footer_h below the
 	 * frame; the rule this far above it; the images' gap to the text
 	 * and how far they rise above the baseline. */
@@ -77,7 +79,16 @@ typedef struct theme {
 	double progress_col[8];
 	double keep_row_h; /* its tables' rows up to this height move whole */
 	uint32_t bar_planned, bar_real;
+	/* The accountability report's additions: its large figures and
+	 * their labels, the gap after each; the smallest type it sets (for
+	 * citizens, on paper and phones). */
+	eng_style stat_value, stat_label;
+	double stat_after;
+	double min_size;
 } theme;
+
+/* t set for the accountability report: no type below min_size. */
+void theme_report(theme *t);
 
 /* The theme of the printed Plan de Acción (Letter, Calibri-like). */
 const theme *theme_plan(void);

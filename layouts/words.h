@@ -78,6 +78,26 @@ typedef struct words {
 	const char *bk_subject, *bk_keywords;
 	const char *bk_col_planned, *bk_col_real; /* the matrix's % columns */
 	const char *bk_logro; /* before an indicator's value reached */
+	/* The accountability report. */
+	const char *rc_institution, *rc_mission, *rc_vision, *rc_values;
+	const char *rc_figures, *rc_area_fmt, *rc_no_area, *rc_budget, *rc_cooperation;
+	const char *rc_access, *rc_challenges, *rc_hearing, *rc_evaluation, *rc_annex;
+	const char *rc_ratio_label, *rc_ratio_fmt;	   /* real, planned */
+	const char *rc_finished_label, *rc_finished_fmt;   /* finished, planned */
+	const char *rc_budget_label, *rc_budget_fmt;	   /* executed, planned */
+	const char *rc_coop_label, *rc_coop_fmt;	   /* donors */
+	const char *rc_access_label, *rc_access_fmt;	   /* answered, received */
+	const char *rc_area_sentence_fmt; /* activities, finished, ratio, light */
+	const char *rc_area_none_fmt;	  /* activities */
+	const char *rc_results_chart;	  /* the chart of an area's results */
+	const char *rc_budget_sentence_fmt; /* executed, planned, percent */
+	const char *rc_rubro, *rc_planned, *rc_executed, *rc_execution;
+	const char *rc_donor, *rc_amount, *rc_purpose, *rc_coop_sentence_fmt;
+	const char *rc_access_sentence_fmt; /* received, answered, percent */
+	const char *rc_hearing_fmt;	    /* long date, place, attendance */
+	const char *rc_question, *rc_answer;
+	const char *rc_indicator, *rc_logro, *rc_no_logro;
+	const char *rc_subject, *rc_keywords, *rc_signed_by;
 	/* The files attached to every PDF: the source, its DTD. */
 	const char *attach_source, *attach_dtd;
 	/* PDF metadata. */

@@ -104,6 +104,76 @@ static cairo_surface_t *png(const unsigned char *buf, size_t len, char *err,
 	return s;
 }
 
+/* ---- EXIF orientation ---- */
+
+static const cairo_user_data_key_t ORIENTATION;
+
+/* The Orientation tag (0x0112) of an APP1 Exif block, 1 to 8, or 1. */
+static int exif_orientation(const unsigned char *p, unsigned len)
+{
+	if (len < 14 || memcmp(p, "Exif\0\0", 6))
+		return 1;
+	p += 6, len -= 6;
+	int le = p[0] == 'I' && p[1] == 'I';
+	if (!le && !(p[0] == 'M' && p[1] == 'M'))
+		return 1;
+#define U16(q) (le ? (unsigned)(q)[0] | (unsigned)(q)[1] << 8 : (unsigned)(q)[0] << 8 | (unsigned)(q)[1])
+#define U32(q) (le ? U16(q) | U16((q) + 2) << 16 : U16(q) << 16 | U16((q) + 2))
+	unsigned long ifd = U32(p + 4);
+	if (ifd + 2 > len)
+		return 1;
+	unsigned count = U16(p + ifd);
+	for (unsigned i = 0; i < count; i++) {
+		unsigned long at = ifd + 2 + 12ul * i;
+		if (at + 12 > len)
+			break;
+		if (U16(p + at) == 0x0112 && U16(p + at + 2) == 3) {
+			unsigned v = U16(p + at + 8);
+			return v >= 1 && v <= 8 ? (int)v : 1;
+		}
+	}
+#undef U16
+#undef U32
+	return 1;
+}
+
+int pg_image_orientation(cairo_surface_t *s)
+{
+	intptr_t o = (intptr_t)cairo_surface_get_user_data(s, &ORIENTATION);
+	return o >= 1 && o <= 8 ? (int)o : 1;
+}
+
+void pg_image_size(cairo_surface_t *s, double *w, double *h)
+{
+	double iw = cairo_image_surface_get_width(s);
+	double ih = cairo_image_surface_get_height(s);
+	int turned = pg_image_orientation(s) >= 5;
+	*w = turned ? ih : iw;
+	*h = turned ? iw : ih;
+}
+
+void pg_image_upright(cairo_t *cr, cairo_surface_t *s)
+{
+	double iw = cairo_image_surface_get_width(s);
+	double ih = cairo_image_surface_get_height(s);
+	/* The matrix that takes the stored pixels to the upright picture
+	 * (its top-left at the origin), by the EXIF orientation. */
+	static const int m[9][4] = {
+		{ 1, 0, 0, 1 }, { 1, 0, 0, 1 }, { -1, 0, 0, 1 }, { -1, 0, 0, -1 },
+		{ 1, 0, 0, -1 }, { 0, 1, 1, 0 }, { 0, -1, 1, 0 }, { 0, -1, -1, 0 },
+		{ 0, 1, -1, 0 },
+	};
+	int o = pg_image_orientation(s);
+	const int *k = m[o];
+	/* x' = a·x + c·y + x0, y' = b·x + d·y + y0 */
+	double a = k[0], b = k[2], c = k[1], d = k[3];
+	double x0 = (a < 0 ? iw : 0) + (c < 0 ? ih : 0);
+	double y0 = (b < 0 ? iw : 0) + (d < 0 ? ih : 0);
+	cairo_matrix_t mx;
+	cairo_matrix_init(&mx, a, b, c, d, x0, y0);
+	cairo_transform(cr, &mx);
+}
+
 /* ---- JPEG ---- */
 
 typedef struct jerr {
@@ -145,7 +215,12 @@ static cairo_surface_t *jpeg(unsigned char *buf, size_t len, char *err,
 		return NULL;
 	}
 	jpeg_mem_src(&d, buf, (unsigned long)len);
+	jpeg_save_markers(&d, JPEG_APP0 + 1, 0xffff);
 	jpeg_read_header(&d, TRUE);
+	int orientation = 1;
+	for (jpeg_saved_marker_ptr mk = d.marker_list; mk; mk = mk->next)
+		if (mk->marker == JPEG_APP0 + 1 && orientation == 1)
+			orientation = exif_orientation(mk->data, mk->data_length);
 	if (d.jpeg_color_space == JCS_CMYK || d.jpeg_color_space == JCS_YCCK) {
 		snprintf(err, n, "a CMYK JPEG image: save it in RGB");
 		jpeg_destroy_decompress(&d);
@@ -176,6 +251,9 @@ static cairo_surface_t *jpeg(unsigned char *buf, size_t len, char *err,
 	jpeg_finish_decompress(&d);
 	jpeg_destroy_decompress(&d);
 	cairo_surface_mark_dirty(s);
+	if (orientation != 1)
+		cairo_surface_set_user_data(s, &ORIENTATION, (void *)(intptr_t)orientation,
+					    NULL);
 	return s;
 }
 

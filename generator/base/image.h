@@ -19,6 +19,15 @@
  * (cairo_surface_destroy). */
 cairo_surface_t *pg_image_load(const char *path, char *err, size_t n);
 
+/* An image's EXIF orientation (1 upright, 3 turned, 6 and 8 on their
+ * side, 2, 4, 5, 7 mirrored), 1 when it has none (every PNG). */
+int pg_image_orientation(cairo_surface_t *s);
+/* Its size upright (width and height swapped for 5 to 8), in pixels. */
+void pg_image_size(cairo_surface_t *s, double *w, double *h);
+/* Transforms cr so that painting s at the origin shows it upright, in
+ * the box of pg_image_size. */
+void pg_image_upright(cairo_t *cr, cairo_surface_t *s);
+
 /* Drops the images kept. */
 void pg_images_free(void);
 

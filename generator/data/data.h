@@ -15,6 +15,7 @@
 #include "../model/figures.h"
 #include "../model/plan.h"
 #include "../model/progress.h"
+#include "../model/report.h"
 
 /* The plan's POA matrices, one row per activity:
  *   poa,objetivo,resultado,indicador,actividad,codigo,texto,meses,
@@ -26,6 +27,11 @@ int data_plan_csv(const pg_plan *p, FILE *out);
  * and POA, then the institution:
  *   nivel,poa,id,codigo,texto,programado,real,cumplimiento,semaforo,estado */
 int data_progress_csv(const pg_progress *pr, FILE *out);
+
+/* The accountability report's figures: every strategic area, the
+ * institution, every rubro and the budget total:
+ *   tipo,clave,nombre,programado,ejecutado,porcentaje */
+int data_accountability_csv(const pg_accountability *r, FILE *out);
 
 /* csv.c: one field (NULL: empty), then a comma or the line's end. */
 void data_field(FILE *out, const char *s);

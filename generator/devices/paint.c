@@ -23,12 +23,13 @@ static void image(cairo_t *cr, const dl_op *o)
 	cairo_surface_t *img = pg_image_load(o->str, why, sizeof why);
 	if (!img)
 		return;
-	double iw = cairo_image_surface_get_width(img);
-	double ih = cairo_image_surface_get_height(img);
+	double iw, ih;
+	pg_image_size(img, &iw, &ih); /* upright, by its EXIF orientation */
 	double k = o->w / iw < o->h / ih ? o->w / iw : o->h / ih;
 	cairo_save(cr);
 	cairo_translate(cr, o->x + (o->w - iw * k) / 2, o->y + (o->h - ih * k) / 2);
 	cairo_scale(cr, k, k);
+	pg_image_upright(cr, img);
 	cairo_set_source_surface(cr, img, 0, 0);
 	cairo_paint(cr);
 	cairo_restore(cr);

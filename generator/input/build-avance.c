@@ -26,7 +26,7 @@
 enum { MAX_CHAIN = 16 }; /* anterior files followed, at most */
 
 /* A file named by attribute value v of a file in folder dir. */
-static char *relative(arena *a, const char *dir, const char *v)
+char *bld_relative(arena *a, const char *dir, const char *v)
 {
 	if (v[0] == '/' || !dir || !*dir)
 		return arena_strdup(a, v);
@@ -35,9 +35,9 @@ static char *relative(arena *a, const char *dir, const char *v)
 
 /* The plan of the report: read, validated, checked; NULL if it has
  * errors (theirs, and a located one here). */
-static const pg_plan *read_plan(bld *b, const xmlNode *root, const char *v)
+const pg_plan *bld_plan_file(bld *b, const xmlNode *root, const char *v)
 {
-	const char *path = relative(b->a, b->dir, v);
+	const char *path = bld_relative(b->a, b->dir, v);
 	char *data;
 	size_t len;
 	diag *pd = diag_new();
@@ -47,7 +47,8 @@ static const pg_plan *read_plan(bld *b, const xmlNode *root, const char *v)
 		free(data);
 	}
 	if (!p) {
-		bld_err(b, root, "plan=\"%s\": the plan cannot be read (%s)", v,
+		bld_err(b, root, "%s: the plan \"%s\" cannot be read (%s)",
+			bld_is(root, "avance") ? "plan" : "archivo", v,
 			diag_errors(pd) ? "see its errors" : "not a plan");
 		diag_take_errors(b->d, pd);
 	}
@@ -57,6 +58,15 @@ static const pg_plan *read_plan(bld *b, const xmlNode *root, const char *v)
 
 static pg_progress *build(xmlDocPtr doc, const char *name, arena *a, diag *d,
 			  const pg_plan *plan, int depth);
+
+/* The folder of path ("" for the current one). */
+static const char *dirname_of(arena *a, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return "";
+	return slash == path ? "/" : arena_strndup(a, path, (size_t)(slash - path));
+}
 
 /* The report before this one, against the same plan; NULL if none or
  * with errors (diagnosed). */
@@ -68,7 +78,7 @@ static const pg_progress *read_previous(bld *b, const xmlNode *root, const char 
 			"of anterior files (is one its own anterior?)", v, MAX_CHAIN);
 		return NULL;
 	}
-	const char *path = relative(b->a, b->dir, v);
+	const char *path = bld_relative(b->a, b->dir, v);
 	char *data;
 	size_t len;
 	diag *pd = diag_new();
@@ -310,10 +320,10 @@ static pg_progress *build(xmlDocPtr doc, const char *name, arena *a, diag *d,
 	pr->file = arena_strdup(a, name);
 	const char *pv = bld_attr(&b, root, "plan");
 	if (!plan && pv) {
-		plan = read_plan(&b, root, pv);
+		plan = bld_plan_file(&b, root, pv);
 	} else if (plan && pv) {
 		/* An earlier report: of the same plan. */
-		char *mine = realpath(relative(a, b.dir, pv), NULL);
+		char *mine = realpath(bld_relative(a, b.dir, pv), NULL);
 		char *theirs = realpath(plan->file, NULL);
 		if (!mine || !theirs || strcmp(mine, theirs))
 			bld_err(&b, root, "plan=\"%s\": this earlier report is of "
@@ -388,4 +398,55 @@ static pg_progress *build(xmlDocPtr doc, const char *name, arena *a, diag *d,
 pg_progress *build_progress(xmlDocPtr doc, const char *name, arena *a, diag *d)
 {
 	return build(doc, name, a, d, NULL, 0);
+}
+
+const pg_progress *bld_progress_file(bld *b, const xmlNode *n, const char *v,
+				     const pg_plan *const *plans, int nplans)
+{
+	const char *path = bld_relative(b->a, b->dir, v);
+	char *data;
+	size_t len;
+	diag *pd = diag_new();
+	pg_progress *pr = NULL;
+	if (reader_load(path, &data, &len, pd) == 0) {
+		reader_xml *x = reader_parse(path, data, len, pd);
+		const xmlNode *root = x ? xmlDocGetRootElement(x->doc) : NULL;
+		if (x && !bld_is(root, "avance")) {
+			diag_add(pd, DIAG_ERROR, path, 0, 0, "is not a progress report "
+				 "(its root is <%s>, not <avance>)", reader_root(x));
+		} else if (x) {
+			/* Its plan: one of those given, by the file it names. */
+			xmlChar *pv = xmlGetProp(root, (const xmlChar *)"plan");
+			char *mine = pv ? realpath(bld_relative(b->a, dirname_of(b->a, path),
+								(const char *)pv), NULL)
+					: NULL;
+			const pg_plan *plan = NULL;
+			for (int i = 0; i < nplans && mine && !plan; i++) {
+				char *theirs = realpath(plans[i]->file, NULL);
+				if (theirs && !strcmp(mine, theirs))
+					plan = plans[i];
+				free(theirs);
+			}
+			if (!plan) {
+				bld_err(b, n, "archivo=\"%s\": it reports on the plan \"%s\", "
+					"which <fuentes> does not name", v,
+					pv ? (const char *)pv : "");
+			} else {
+				xml_validate(x->doc, path, "avance", pg_embedded_avance_dtd,
+					     pg_embedded_avance_dtd_size, pd);
+				pr = build(x->doc, path, b->a, pd, plan, 1);
+			}
+			free(mine);
+			xmlFree(pv);
+		}
+		reader_xml_free(x);
+		free(data);
+	}
+	if (diag_errors(pd)) {
+		bld_err(b, n, "archivo=\"%s\": the progress report cannot be read", v);
+		diag_take_errors(b->d, pd);
+		pr = NULL;
+	}
+	diag_free(pd);
+	return pr;
 }

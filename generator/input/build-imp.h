@@ -124,6 +124,18 @@ pg_idref *bld_ids(bld *b, int *n);
  * file's too, into a plan of its own) */
 void bld_signatories(bld *b, const xmlNode *n);
 void bld_approval(bld *b, const xmlNode *n);
+/* build-avance.c: v (an attribute's path) relative to the folder dir. */
+char *bld_relative(arena *a, const char *dir, const char *v);
+/* The plan at path v (relative to b's file): read, validated, checked;
+ * NULL with its errors and a located one at n. */
+const pg_plan *bld_plan_file(bld *b, const xmlNode *n, const char *v);
+/* The progress report at path v, against the one of plans[0..nplans)
+ * it names; NULL with its errors and a located one at n. */
+const pg_progress *bld_progress_file(bld *b, const xmlNode *n, const char *v,
+				     const pg_plan *const *plans, int nplans);
+/* build-narrative.c: one block of the narrative (NULL if n is none, or
+ * it is dropped), the plan's blocks reading b->p. */
+pg_block *bld_block(bld *b, const xmlNode *n);
 /* build-narrative.c */
 pg_section *bld_section(bld *b, const xmlNode *n);
 pg_block *bld_paragraphs(bld *b, const xmlNode *n);

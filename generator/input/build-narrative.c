@@ -188,6 +188,15 @@ static int build_figure(bld *b, const xmlNode *n, pg_block *bl)
 	return bl->file != NULL;
 }
 
+/* foto -> EMPTY: archivo, pie (the caption, also its alternative text) */
+static int build_photo(bld *b, const xmlNode *n, pg_block *bl)
+{
+	bl->file = bld_image(b, n, "archivo");
+	bl->caption = bld_attr(b, n, "pie");
+	bl->width_pct = 100;
+	return bl->file != NULL;
+}
+
 static int build_pei_figure(bld *b, const xmlNode *n, pg_block *bl)
 {
 	(void)bl;
@@ -262,7 +271,7 @@ static const struct {
 };
 
 /* One block of a section, or NULL if n is not one (or is dropped). */
-static pg_block *block(bld *b, const xmlNode *n)
+pg_block *bld_block(bld *b, const xmlNode *n)
 {
 	int k = 0;
 	while (k < PG_NBLOCKS && !bld_is(n, BLOCKS[k].element))
@@ -293,7 +302,7 @@ pg_section *bld_section(bld *b, const xmlNode *n)
 			*st = bld_section(b, c);
 			st = &(*st)->next;
 		} else {
-			pg_block *bl = block(b, c);
+			pg_block *bl = bld_block(b, c);
 			if (bl) {
 				*bt = bl;
 				bt = &bl->next;
@@ -310,7 +319,7 @@ pg_block *bld_paragraphs(bld *b, const xmlNode *n)
 	each_child(c, n) {
 		if (!bld_is(c, "p"))
 			continue;
-		pg_block *bl = block(b, c);
+		pg_block *bl = bld_block(b, c);
 		*t = bl;
 		t = &bl->next;
 	}

@@ -31,4 +31,14 @@ pg_embedded_avance_dtd:
 pg_embedded_avance_dtd_size:
 	.quad 3b - pg_embedded_avance_dtd
 
+	.balign 16
+	.globl pg_embedded_rendicion_dtd
+pg_embedded_rendicion_dtd:
+	.incbin "input/rendicion.dtd"
+4:	.byte 0
+	.balign 8
+	.globl pg_embedded_rendicion_dtd_size
+pg_embedded_rendicion_dtd_size:
+	.quad 4b - pg_embedded_rendicion_dtd
+
 	.section .note.GNU-stack,"",@progbits

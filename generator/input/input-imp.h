@@ -30,6 +30,11 @@ pg_plan *build_plan(xmlDocPtr doc, const char *name, arena *a, diag *d);
  * and previous reports read on the way), or NULL when there were errors. */
 pg_progress *build_progress(xmlDocPtr doc, const char *name, arena *a, diag *d);
 
+/* build-rendicion.c: the accountability report of a parsed <rendicion>
+ * (its plans and progress reports read on the way). */
+pg_accountability *build_accountability(xmlDocPtr doc, const char *name, arena *a,
+					diag *d);
+
 /* check.c: the rules over the whole model (sums, uniqueness, warnings). */
 void check_plan(const pg_plan *p, diag *d);
 

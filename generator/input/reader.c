@@ -148,6 +148,14 @@ pg_progress *reader_progress(reader_xml *x, arena *a, diag *d)
 	return diag_errors(d) ? NULL : pr;
 }
 
+pg_accountability *reader_accountability(reader_xml *x, arena *a, diag *d)
+{
+	xml_validate(x->doc, x->name, "rendicion", pg_embedded_rendicion_dtd,
+		     pg_embedded_rendicion_dtd_size, d);
+	pg_accountability *r = build_accountability(x->doc, x->name, a, d);
+	return diag_errors(d) ? NULL : r;
+}
+
 pg_plan *reader_read(const char *name, const char *data, size_t len,
 		     arena *a, diag *d)
 {

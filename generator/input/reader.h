@@ -16,15 +16,17 @@
 #include "../base/diag.h"
 #include "../model/plan.h"
 #include "../model/progress.h"
+#include "../model/report.h"
 
 /* The largest file read; the model's own limits are in model/plan.h. */
 enum { READER_MAX_INPUT = 128 << 20 }; /* bytes */
 
 /* The bundled DTDs and default plan (input/plan.dtd, input/avance.dtd,
  * input/plan-2019.xml), NUL-terminated. */
-extern const char pg_embedded_dtd[], pg_embedded_plan[], pg_embedded_avance_dtd[];
+extern const char pg_embedded_dtd[], pg_embedded_plan[], pg_embedded_avance_dtd[],
+	pg_embedded_rendicion_dtd[];
 extern const unsigned long pg_embedded_dtd_size, pg_embedded_plan_size,
-	pg_embedded_avance_dtd_size;
+	pg_embedded_avance_dtd_size, pg_embedded_rendicion_dtd_size;
 #define READER_DEFAULT_NAME "plan-2019.xml"
 
 /* Reads the file at path into memory (malloc'd, NUL-terminated).
@@ -48,6 +50,8 @@ pg_plan *reader_plan(reader_xml *x, arena *a, diag *d);
 /* The same for a progress report (<avance>), which reads its plan and
  * the reports before it (anterior) on the way. */
 pg_progress *reader_progress(reader_xml *x, arena *a, diag *d);
+/* The same for an accountability report (<rendicion>). */
+pg_accountability *reader_accountability(reader_xml *x, arena *a, diag *d);
 
 /* Reads the plan in data[0..len), named `name` in diagnostics; image
  * files are looked for relative to the folder of `name`.  Returns the

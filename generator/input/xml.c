@@ -55,7 +55,8 @@ static void here(struct ctx *c, long *line, long *col)
 	*col = in ? in->col : 0;
 }
 
-/* <!DOCTYPE X SYSTEM "..."> may only name X.dtd: plan.dtd, avance.dtd. */
+/* <!DOCTYPE X SYSTEM "..."> may only name X.dtd: plan.dtd, avance.dtd,
+ * rendicion.dtd. */
 static void on_doctype(void *data, const xmlChar *name, const xmlChar *pub,
 		       const xmlChar *sys)
 {
@@ -68,13 +69,13 @@ static void on_doctype(void *data, const xmlChar *name, const xmlChar *pub,
 		const char *root = name ? (const char *)name : "plan";
 		size_t n = strlen(root);
 		if (strncmp(base, root, n) || strcmp(base + n, ".dtd") ||
-		    (strcmp(root, "plan") && strcmp(root, "avance")) || strstr(s, "://")) {
+		    (strcmp(root, "plan") && strcmp(root, "avance") && strcmp(root, "rendicion")) || strstr(s, "://")) {
 			long line, col;
 			here(c, &line, &col);
 			diag_add(c->d, DIAG_ERROR, c->name, line, col,
 				 "refused external DTD \"%s\": plangen validates "
 				 "against its own; write <!DOCTYPE plan SYSTEM "
-				 "\"plan.dtd\"> (or avance, \"avance.dtd\")", s);
+				 "\"plan.dtd\"> (or avance, rendicion)", s);
 			c->refused++;
 		}
 	}
@@ -194,7 +195,8 @@ int xml_validate(xmlDocPtr doc, const char *name, const char *root_name,
 	if (root && strcmp((const char *)root->name, root_name) != 0) {
 		diag_add(d, DIAG_ERROR, name, xml_line(root), 0,
 			 "the document element is <%s>; a plan starts with "
-			 "<plan>, a progress report with <avance>",
+			 "<plan>, a progress report with <avance>, a report "
+			 "with <rendicion>",
 			 (const char *)root->name);
 		ok = 0;
 	}

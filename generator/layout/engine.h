@@ -276,6 +276,13 @@ void timeline_milestone(timeline *t, double pos);
 void timeline_cutoff(timeline *t, double pos);
 block *timeline_block(timeline *t);
 
+/* Pictures (block-image.c): a PNG or JPEG file (the reader has checked
+ * that it decodes), `share` of the frame's width (0 or 1: all of it),
+ * at most max_h tall (0: no limit), aspect kept, upright by its EXIF
+ * orientation, centred; never split (on an empty page too short, it
+ * shrinks to the room). */
+block *image_new(eng *e, const char *file, double share, double max_h);
+
 /* Bar charts (block-bars.c): a title, a legend of the series, and rows
  * of a label, a bar (one stacked segment per series) and a value text
  * printed after the bar's end.  One scale for the whole chart: the

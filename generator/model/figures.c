@@ -40,13 +40,17 @@ static void ratio(pg_figures *f)
 
 pg_figures pg_activity_figures(const pg_progress *pr, int i)
 {
-	const pg_report *r = &pr->reports[i];
+	return pg_report_figures(&pr->reports[i], PG_ALL_MONTHS, pr->cut_month);
+}
+
+pg_figures pg_report_figures(const pg_report *r, unsigned window, int m)
+{
 	pg_figures f = { 0 };
 	f.activities = 1;
 	f.by_state[r->state] = 1;
 	f.has_real = 1;
 	f.real = r->progress;
-	double p = pg_planned(r->months, pr->cut_month);
+	double p = pg_planned(r->months & window, m);
 	if (r->state != PG_CANCELLED && p >= 0) {
 		f.has_planned = 1;
 		f.planned = p;
@@ -58,10 +62,14 @@ pg_figures pg_activity_figures(const pg_progress *pr, int i)
 
 void pg_sum_add(pg_sum *s, const pg_progress *pr, int i)
 {
-	const pg_report *r = &pr->reports[i];
+	pg_sum_add_report(s, &pr->reports[i], PG_ALL_MONTHS, pr->cut_month);
+}
+
+void pg_sum_add_report(pg_sum *s, const pg_report *r, unsigned window, int m)
+{
 	s->activities++;
 	s->by_state[r->state]++;
-	double p = pg_planned(r->months, pr->cut_month);
+	double p = pg_planned(r->months & window, m);
 	if (r->state == PG_CANCELLED || p < 0)
 		return;
 	s->n++;

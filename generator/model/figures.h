@@ -51,6 +51,10 @@ typedef struct pg_sum {
 
 /* programado of a schedule at cut-off month m (1-12); -1 if no months. */
 double pg_planned(unsigned months, int m);
+/* The figures of one activity's report r, its schedule counted only in
+ * the months of `window` (PG_ALL_MONTHS: all), at cut-off month m. */
+pg_figures pg_report_figures(const pg_report *r, unsigned window, int m);
+void pg_sum_add_report(pg_sum *s, const pg_report *r, unsigned window, int m);
 /* The figures of places[i] of pr by itself (a cancelled activity: real
  * only, no programado, cumplimiento nor semáforo). */
 pg_figures pg_activity_figures(const pg_progress *pr, int i);

@@ -71,7 +71,8 @@ struct pg_item {
 	X(ORGCHART, "organigrama", orgchart)                              \
 	X(BUDGET_TABLE, "presupuesto-tabla", budget)                      \
 	X(BUDGET_CHART, "presupuesto-grafico", budget)                    \
-	X(POAS, "poas", poas) /* every POA matrix */
+	X(POAS, "poas", poas) /* every POA matrix */                      \
+	X(PHOTO, "foto", photo) /* a report's photo and its caption */
 
 enum pg_block_kind {
 #define PG_BLOCK_ENUM(kind, element, name) PG_BLOCK_##kind,
