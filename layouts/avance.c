@@ -24,12 +24,6 @@ static const pg_progress *progress_of(kit_doc *c)
 	return c->self;
 }
 
-/* "45.2 %", or the words' "no aplica". */
-static const char *pct(kit_doc *c, int has, double x)
-{
-	return has ? arena_printf(c->a, "%.1f %%", pg_round1(x)) : c->w->bk_na;
-}
-
 static pg_figures over(const pg_progress *pr, int from, int to)
 {
 	pg_sum s = { 0 };
@@ -48,14 +42,6 @@ static void poa_run(const pg_progress *pr, const pg_poa *o, int *from, int *to)
 	while (i < pr->nplaces && pr->places[i].poa == o)
 		i++;
 	*to = i;
-}
-
-/* A unit's short name: its acronym, else its name. */
-static const char *unit_name(const pg_poa *o)
-{
-	return o->unit && o->unit->acronym ? o->unit->acronym
-	       : o->unit		   ? o->unit->name
-					   : o->title;
 }
 
 /* "ene–mar, jul" for a schedule. */
@@ -84,46 +70,14 @@ static const char *months_text(kit_doc *c, unsigned m)
 
 /* ---- tables ---- */
 
-static table *grid(kit_doc *c, int n, const double *frac, const char *const *label)
-{
-	const theme *th = c->th;
-	double width = flow_width(c->f), w[8];
-	for (int i = 0; i < n; i++)
-		w[i] = width * frac[i];
-	table *t = table_new(c->e, n, w, th->cell_pad, th->border, th->border_color);
-	table_keep_rows(t, th->keep_row_h);
-	table_row(t, TABLE_HEADER, 0);
-	for (int i = 0; i < n; i++)
-		table_cell(t, i, 1, 1, NULL, label[i], &th->table_head, th->head_fill);
-	return t;
-}
-
-static void add_table(kit_doc *c, table *t)
-{
-	block *bl = table_block(t);
-	bl->space_before = c->th->table_before;
-	bl->space_after = c->th->para_space;
-	flow_add(c->f, bl);
-}
-
-/* A semáforo cell: its name on its colour. */
-static void light_cell(kit_doc *c, table *t, int col, const pg_figures *f)
-{
-	eng_style st = c->th->table_cell;
-	st.align = ENG_CENTER;
-	st.color = c->th->light_text[f->light];
-	table_cell(t, col, 1, 1, NULL, c->w->bk_light_name[f->light], &st,
-		   c->th->light_fill[f->light]);
-}
-
 static void figures_cells(kit_doc *c, table *t, int col, const pg_figures *f)
 {
 	eng_style right = c->th->table_cell;
 	right.align = ENG_RIGHT;
-	table_cell(t, col, 1, 1, NULL, pct(c, f->has_planned, f->planned), &right, c->th->cell_fill);
-	table_cell(t, col + 1, 1, 1, NULL, pct(c, f->has_real, f->real), &right, c->th->cell_fill);
-	table_cell(t, col + 2, 1, 1, NULL, pct(c, f->has_ratio, f->ratio), &right, c->th->cell_fill);
-	light_cell(c, t, col + 3, f);
+	table_cell(t, col, 1, 1, NULL, kit_pct(c, f->has_planned, f->planned), &right, c->th->cell_fill);
+	table_cell(t, col + 1, 1, 1, NULL, kit_pct(c, f->has_real, f->real), &right, c->th->cell_fill);
+	table_cell(t, col + 2, 1, 1, NULL, kit_pct(c, f->has_ratio, f->ratio), &right, c->th->cell_fill);
+	kit_light_cell(c, t, col + 3, f->light);
 }
 
 /* The eight activities most behind: largest programado − real. */
@@ -164,19 +118,19 @@ static void most_behind(kit_doc *c)
 		 th->subtitle_after, 1);
 	static const double f5[5] = { 0.40, 0.24, 0.12, 0.12, 0.12 };
 	const char *h5[5] = { w->bk_activity, w->bk_poa, w->bk_planned, w->bk_real, w->bk_gap };
-	t = grid(c, 5, f5, h5);
+	t = kit_grid(c, 5, f5, h5);
 	for (int k = 0; k < ntop; k++) {
 		const pg_place *pl = &pr->places[top[k]];
 		pg_figures f = pg_activity_figures(pr, top[k]);
 		table_row(t, TABLE_BODY, 0);
 		table_cell(t, 0, 1, 1, kit_coded(c, pl->activity->code, pl->activity->text), NULL,
 			   &th->table_cell, th->cell_fill);
-		table_cell(t, 1, 1, 1, NULL, unit_name(pl->poa), &th->table_cell, th->cell_fill);
-		table_cell(t, 2, 1, 1, NULL, pct(c, 1, f.planned), &right, th->cell_fill);
-		table_cell(t, 3, 1, 1, NULL, pct(c, 1, f.real), &right, th->cell_fill);
-		table_cell(t, 4, 1, 1, NULL, pct(c, 1, f.planned - f.real), &right, th->cell_fill);
+		table_cell(t, 1, 1, 1, NULL, kit_unit_name(pl->poa), &th->table_cell, th->cell_fill);
+		table_cell(t, 2, 1, 1, NULL, kit_pct(c, 1, f.planned), &right, th->cell_fill);
+		table_cell(t, 3, 1, 1, NULL, kit_pct(c, 1, f.real), &right, th->cell_fill);
+		table_cell(t, 4, 1, 1, NULL, kit_pct(c, 1, f.planned - f.real), &right, th->cell_fill);
 	}
-	add_table(c, t);
+	kit_grid_add(c, t);
 }
 
 /* ---- the executive summary ---- */
@@ -188,17 +142,17 @@ static void summary(kit_doc *c)
 	const words *w = c->w;
 	pg_figures all = over(pr, 0, pr->nplaces);
 	kit_para(c, NULL, arena_printf(c->a, w->bk_summary_fmt, kit_date_long(c, pr->cutoff),
-				       pct(c, all.has_real, all.real),
-				       pct(c, all.has_planned, all.planned),
-				       pct(c, all.has_ratio, all.ratio),
+				       kit_pct(c, all.has_real, all.real),
+				       kit_pct(c, all.has_planned, all.planned),
+				       kit_pct(c, all.has_ratio, all.ratio),
 				       w->bk_light_name[all.light]),
 		 &th->body, NULL, 0, th->para_space, 0);
 	static const double f4[4] = { 0.25, 0.25, 0.25, 0.25 };
 	const char *h4[4] = { w->bk_planned, w->bk_real, w->bk_ratio, w->bk_light };
-	table *t = grid(c, 4, f4, h4);
+	table *t = kit_grid(c, 4, f4, h4);
 	table_row(t, TABLE_BODY, 0);
 	figures_cells(c, t, 0, &all);
-	add_table(c, t);
+	kit_grid_add(c, t);
 
 	/* Counts by semáforo and by estado, side by side. */
 	int lights[PG_NLIGHTS] = { 0 };
@@ -208,14 +162,14 @@ static void summary(kit_doc *c)
 	static const double f4c[4] = { 0.32, 0.16, 0.36, 0.16 };
 	const char *hc[4] = { w->bk_count_light, w->bk_activities, w->bk_count_state,
 			      w->bk_activities };
-	t = grid(c, 4, f4c, hc);
+	t = kit_grid(c, 4, f4c, hc);
 	eng_style right = th->table_cell;
 	right.align = ENG_RIGHT;
 	for (int k = 0; k <= PG_NSTATES; k++) {
 		table_row(t, TABLE_BODY, 0);
 		if (k < PG_NLIGHTS) {
 			pg_figures g = { .light = (enum pg_light)k };
-			light_cell(c, t, 0, &g);
+			kit_light_cell(c, t, 0, g.light);
 			table_cell(t, 1, 1, 1, NULL, arena_printf(c->a, "%d", lights[k]), &right,
 				   th->cell_fill);
 		} else {
@@ -228,7 +182,7 @@ static void summary(kit_doc *c)
 			   arena_printf(c->a, "%d", tot ? pr->nplaces : all.by_state[k]), &right,
 			   tot ? th->group_fill : th->cell_fill);
 	}
-	add_table(c, t);
+	kit_grid_add(c, t);
 
 	most_behind(c);
 
@@ -242,9 +196,9 @@ static void summary(kit_doc *c)
 		int from, to;
 		poa_run(pr, o, &from, &to);
 		pg_figures f = over(pr, from, to);
-		barchart_row(ch, unit_name(o), pct(c, f.has_planned, f.planned));
+		barchart_row(ch, kit_unit_name(o), kit_pct(c, f.has_planned, f.planned));
 		barchart_segment(ch, sp, f.has_planned ? f.planned : 0);
-		barchart_row(ch, "", pct(c, f.has_real, f.real));
+		barchart_row(ch, "", kit_pct(c, f.has_real, f.real));
 		barchart_segment(ch, sr, f.has_real ? f.real : 0);
 	}
 	block *bl = barchart_block(ch);
@@ -373,56 +327,6 @@ static void matrix(kit_doc *c, const pg_poa *o, int from)
 	flow_add(c->f, bl);
 }
 
-static void cronograma(kit_doc *c, const pg_poa *o, int index, int from)
-{
-	const pg_progress *pr = progress_of(c);
-	const theme *th = c->th;
-	const words *w = c->w;
-	const char *months[12];
-	for (int m = 0; m < 12; m++)
-		months[m] = kit_month_label(c, o, m);
-	tl_opts to = {
-		.periods = 12, .span = 3, .period_label = months, .span_label = w->quarter,
-		.head = w->timeline_head, .continued = w->continued,
-		.legend = { [TL_PLANNED] = w->legend[TL_PLANNED],
-			    [TL_PROGRESS] = w->legend[TL_PROGRESS],
-			    [TL_CUTOFF] = w->legend[TL_CUTOFF] },
-	};
-	timeline *t = timeline_new(c->e, &th->timeline, &to);
-	int i = from, n = 0;
-	for (const pg_part *pt = o->parts; pt; pt = pt->next) {
-		int level = 0;
-		if (pt->title)
-			timeline_group(t, level++, NULL, pt->title);
-		for (const pg_specific *s = pt->objectives; s; s = s->next) {
-			timeline_group(t, level, kit_specific_label(c, s), kit_plain(c, s->text));
-			for (const pg_result *r = s->results; r; r = r->next) {
-				timeline_group(t, level + 1, r->code, kit_plain(c, r->text));
-				for (const pg_indicator *x = r->indicators; x; x = x->next)
-					for (const pg_activity *a = x->activities; a; a = a->next, i++, n++) {
-						const pg_report *rp = &pr->reports[i];
-						timeline_item(t, a->code, kit_plain(c, a->text), rp->months);
-						if (rp->months)
-							timeline_actual(t, rp->months, rp->progress / 100);
-					}
-			}
-		}
-	}
-	timeline_cutoff(t, pr->cut_month);
-	block *bl = timeline_block(t);
-	if (!n) {
-		bl->kind->free(bl);
-		return;
-	}
-	kit_landscape(c);
-	para_opts po = { 0 };
-	po.dest = arena_printf(c->a, "poa-%d-cronograma", index);
-	po.outline = arena_printf(c->a, w->cronograma_fmt, o->title);
-	po.outline_level = 2;
-	kit_para(c, NULL, po.outline, &th->poa_title, &po, 0, th->poa_title_after, 1);
-	flow_add(c->f, bl);
-}
-
 static void poa(kit_doc *c, const pg_poa *o, int index)
 {
 	const pg_progress *pr = progress_of(c);
@@ -433,13 +337,13 @@ static void poa(kit_doc *c, const pg_poa *o, int index)
 	pg_figures f = over(pr, from, to);
 	kit_landscape(c);
 	kit_heading_para(c, kit_heading_next(c));
-	kit_para(c, NULL, arena_printf(c->a, w->bk_poa_fmt, pct(c, f.has_real, f.real),
-				       pct(c, f.has_planned, f.planned),
-				       pct(c, f.has_ratio, f.ratio), w->bk_light_name[f.light]),
+	kit_para(c, NULL, arena_printf(c->a, w->bk_poa_fmt, kit_pct(c, f.has_real, f.real),
+				       kit_pct(c, f.has_planned, f.planned),
+				       kit_pct(c, f.has_ratio, f.ratio), w->bk_light_name[f.light]),
 		 &th->body, NULL, 0, th->para_space, 0);
 	static const double f5[5] = { 0.44, 0.14, 0.14, 0.14, 0.14 };
 	const char *h5[5] = { w->bk_result, w->bk_planned, w->bk_real, w->bk_ratio, w->bk_light };
-	table *t = grid(c, 5, f5, h5);
+	table *t = kit_grid(c, 5, f5, h5);
 	int k = from;
 	for (const pg_part *pt = o->parts; pt; pt = pt->next)
 		for (const pg_specific *s = pt->objectives; s; s = s->next)
@@ -454,14 +358,15 @@ static void poa(kit_doc *c, const pg_poa *o, int index)
 					   &th->table_cell, th->cell_fill);
 				figures_cells(c, t, 1, &g);
 			}
-	add_table(c, t);
+	kit_grid_add(c, t);
 	para_opts po = { 0 };
 	po.dest = arena_printf(c->a, "poa-%d", index);
 	po.outline = o->title;
 	po.outline_level = 2;
 	kit_para(c, NULL, o->title, &th->poa_title, &po, 0, th->poa_title_after, 1);
 	matrix(c, o, from);
-	cronograma(c, o, index, from);
+	kit_progress pg = { &pr->reports[from], pr->cut_month };
+	kit_cronograma(c, o, index, 2, &pg);
 }
 
 /* ---- rescheduled activities, risks ---- */
@@ -491,18 +396,18 @@ static void rescheduled(kit_doc *c)
 				break;
 			}
 		if (!t)
-			t = grid(c, 5, f5, h5);
+			t = kit_grid(c, 5, f5, h5);
 		const pg_place *pl = &pr->places[i];
 		table_row(t, TABLE_BODY, 0);
 		table_cell(t, 0, 1, 1, kit_coded(c, pl->activity->code, pl->activity->text), NULL,
 			   &th->table_cell, th->cell_fill);
-		table_cell(t, 1, 1, 1, NULL, unit_name(pl->poa), &th->table_cell, th->cell_fill);
+		table_cell(t, 1, 1, 1, NULL, kit_unit_name(pl->poa), &th->table_cell, th->cell_fill);
 		table_cell(t, 2, 1, 1, NULL, months_text(c, a->months), &th->table_cell, th->cell_fill);
 		table_cell(t, 3, 1, 1, NULL, months_text(c, r->months), &th->table_cell, th->cell_fill);
 		table_cell(t, 4, 1, 1, why, "", &th->table_cell, th->cell_fill);
 	}
 	if (t)
-		add_table(c, t);
+		kit_grid_add(c, t);
 	else
 		kit_para(c, NULL, w->bk_none_rescheduled, &th->body, NULL, 0, th->para_space, 0);
 }
@@ -519,16 +424,16 @@ static void risks(kit_doc *c)
 	for (const pg_poa_report *q = pr->poas; q; q = q->next)
 		for (const pg_risk_event *e = q->risks; e; e = e->next) {
 			if (!t)
-				t = grid(c, 3, f3, h3);
+				t = kit_grid(c, 3, f3, h3);
 			table_row(t, TABLE_BODY, 0);
-			table_cell(t, 0, 1, 1, NULL, unit_name(q->poa), &th->table_cell, th->cell_fill);
+			table_cell(t, 0, 1, 1, NULL, kit_unit_name(q->poa), &th->table_cell, th->cell_fill);
 			table_cell(t, 1, 1, 1, NULL,
 				   e->risk ? arena_printf(c->a, "%d. %s", e->risk->num, e->risk->text) : "—",
 				   &th->table_cell, th->cell_fill);
 			table_cell(t, 2, 1, 1, e->text, "", &th->table_cell, th->cell_fill);
 		}
 	if (t)
-		add_table(c, t);
+		kit_grid_add(c, t);
 	else
 		kit_para(c, NULL, w->bk_none_risks, &th->body, NULL, 0, th->para_space, 0);
 }
@@ -596,20 +501,15 @@ void layout_avance_info(const void *progress, kit_info *i, arena *a)
 	const pg_progress *pr = progress;
 	const pg_plan *p = pr->plan;
 	const words *w = words_for(p->language);
-	memset(i, 0, sizeof *i);
 	const char *title = pr->title ? pr->title : pr->quarter == 4 ? w->bk_annual_title
 								   : w->bk_title;
-	i->meta.title = arena_printf(a, "%s — %s %d", title,
-				     w->bk_quarter[pr->quarter - 1], p->year);
+	const char *full = arena_printf(a, "%s — %s %d", title, w->bk_quarter[pr->quarter - 1],
+					p->year);
+	kit_info_init(i, w, pr->file, p->language, pr->date, pr->approvers,
+		      kit_approval_reason(w, pr->approval_reason, full, a),
+		      pr->approval_place);
+	i->meta.title = full;
 	i->meta.author = p->institution;
 	i->meta.subject = w->bk_subject;
 	i->meta.keywords = w->bk_keywords;
-	kit_info_date(i, pr->date);
-	i->file = pr->file;
-	i->approvers = pr->approvers;
-	i->reason = kit_approval_reason(w, pr->approval_reason, i->meta.title, a);
-	i->place = pr->approval_place;
-	i->lang = p->language;
-	i->source_desc = w->attach_source;
-	i->dtd_desc = w->attach_dtd;
 }

@@ -101,11 +101,21 @@ void kit_para(kit_doc *c, const pg_span *text, const char *plain,
 	flow_add(c->f, b);
 }
 
-void kit_info_date(kit_info *i, const char *iso)
+void kit_info_init(kit_info *i, const words *w, const char *file, const char *lang,
+		   const char *date, const pg_signatory *const *approvers,
+		   const char *reason, const char *place)
 {
-	if (!iso)
-		return;
-	snprintf(i->date, sizeof i->date, "%.7s-%.2sT00:00:00", iso,
-		 strlen(iso) >= 10 ? iso + 8 : "01");
-	i->meta.date = i->date;
+	memset(i, 0, sizeof *i);
+	i->file = file;
+	i->lang = lang;
+	i->source_desc = w->attach_source;
+	i->dtd_desc = w->attach_dtd;
+	i->approvers = approvers;
+	i->reason = reason;
+	i->place = place;
+	if (date) {
+		snprintf(i->date, sizeof i->date, "%.7s-%.2sT00:00:00", date,
+			 strlen(date) >= 10 ? date + 8 : "01");
+		i->meta.date = i->date;
+	}
 }

@@ -26,6 +26,8 @@
 #include "../generator/devices/device.h"
 #include "../generator/layout/engine.h"
 #include "../generator/model/plan.h"
+#include "../generator/model/figures.h"
+#include "../generator/model/progress.h"
 #include "theme.h"
 #include "words.h"
 
@@ -81,8 +83,12 @@ typedef struct kit_info {
 	const char *source_desc, *dtd_desc; /* the attached files' */
 } kit_info;
 
-/* kit-doc.c: the PDF date of a YYYY-MM(-DD) date, at midnight. */
-void kit_info_date(kit_info *i, const char *iso);
+/* kit-doc.c: i cleared, then what every document's PDF says the same
+ * way: its source file, language, date (YYYY-MM(-DD), at midnight), the
+ * attached files' descriptions, its signatories and approval. */
+void kit_info_init(kit_info *i, const words *w, const char *file, const char *lang,
+		   const char *date, const pg_signatory *const *approvers,
+		   const char *reason, const char *place);
 
 /* ---- kit-doc.c: the document, its passes and pages ---- */
 
@@ -192,6 +198,21 @@ void kit_figure(kit_doc *c, const pg_block *b);
 void kit_photo(kit_doc *c, const char *file, double share, const char *caption,
 	       const char *source);
 
+/* ---- kit-grid.c: the small tables of figures ---- */
+
+enum { KIT_GRID_MAX = 8 }; /* columns */
+/* A table of n columns, share[i] of the frame each, with a header row of
+ * label; its short rows move whole to the next page. */
+table *kit_grid(kit_doc *c, int n, const double *share, const char *const *label);
+/* Adds it to the flow, with the spacing of tables. */
+void kit_grid_add(kit_doc *c, table *t);
+/* A semáforo: its name on its colour. */
+void kit_light_cell(kit_doc *c, table *t, int col, enum pg_light l);
+/* "45.2 %", or the words' "no aplica". */
+const char *kit_pct(kit_doc *c, int has, double x);
+/* A POA's unit as charts and tables name it: its acronym, its name. */
+const char *kit_unit_name(const pg_poa *o);
+
 /* ---- the shared builders ---- */
 
 /* kit-budget.c: one part of the budget as a table (lines, total), or
@@ -206,9 +227,16 @@ void kit_budget_chart(kit_doc *c, const pg_budget *bu, enum pg_budget_part part,
 void kit_poa_matrix(kit_doc *c, const pg_poa *o, int index);
 
 /* kit-cronograma.c: a POA's Cronograma on a landscape page of its own
- * (destination "poa-<index>-cronograma"); nothing if it has no
- * activities. */
-void kit_cronograma(kit_doc *c, const pg_poa *o, int index);
+ * (destination "poa-<index>-cronograma", an outline entry at level);
+ * nothing if it has no activities.  With pg, the schedule in force and
+ * real progress of each activity (pg->reports: o's activities in
+ * document order) and the cut-off. */
+typedef struct kit_progress {
+	const pg_report *reports;
+	int cut_month;
+} kit_progress;
+void kit_cronograma(kit_doc *c, const pg_poa *o, int index, int level,
+		    const kit_progress *pg);
 
 /* kit-org.c: the organisation chart with its caption (or the title). */
 void kit_org_chart(kit_doc *c, const pg_unit *units, const char *title,

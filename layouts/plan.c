@@ -190,7 +190,7 @@ static void poas(kit_doc *c, const pg_block *b)
 	int i = 0;
 	for (const pg_poa *o = plan_of(c)->poas; o && !flow_failed(c->f); o = o->next) {
 		kit_poa_matrix(c, o, ++i);
-		kit_cronograma(c, o, i);
+		kit_cronograma(c, o, i, 3, NULL);
 	}
 }
 
@@ -270,17 +270,11 @@ void layout_plan_info(const void *plan, kit_info *i, arena *a)
 {
 	const pg_plan *p = plan;
 	const words *w = words_for(p->language);
-	memset(i, 0, sizeof *i);
+	kit_info_init(i, w, p->file, p->language, p->date, p->approvers,
+		      kit_approval_reason(w, p->approval_reason, p->title, a),
+		      p->approval_place);
 	i->meta.title = p->title;
 	i->meta.author = p->institution;
 	i->meta.subject = p->pei ? p->pei->title : w->plan_subject;
 	i->meta.keywords = w->plan_keywords;
-	kit_info_date(i, p->date);
-	i->file = p->file;
-	i->approvers = p->approvers;
-	i->reason = kit_approval_reason(w, p->approval_reason, p->title, a);
-	i->place = p->approval_place;
-	i->lang = p->language;
-	i->source_desc = w->attach_source;
-	i->dtd_desc = w->attach_dtd;
 }

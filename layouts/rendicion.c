@@ -22,11 +22,6 @@ static const pg_accountability *report_of(kit_doc *c)
 	return c->self;
 }
 
-static const char *pct(kit_doc *c, int has, double x)
-{
-	return has ? arena_printf(c->a, "%.1f %%", pg_round1(x)) : c->w->bk_na;
-}
-
 static void heading(kit_doc *c)
 {
 	kit_portrait(c);
@@ -43,36 +38,6 @@ static void subtitle(kit_doc *c, const char *text)
 {
 	kit_para(c, NULL, text, &c->th->subtitle, NULL, c->th->subtitle_before,
 		 c->th->subtitle_after, 1);
-}
-
-static table *grid(kit_doc *c, int n, const double *frac, const char *const *label)
-{
-	const theme *th = c->th;
-	double width = flow_width(c->f), w[8];
-	for (int i = 0; i < n; i++)
-		w[i] = width * frac[i];
-	table *t = table_new(c->e, n, w, th->cell_pad, th->border, th->border_color);
-	table_keep_rows(t, th->keep_row_h);
-	table_row(t, TABLE_HEADER, 0);
-	for (int i = 0; i < n; i++)
-		table_cell(t, i, 1, 1, NULL, label[i], &th->table_head, th->head_fill);
-	return t;
-}
-
-static void add_table(kit_doc *c, table *t)
-{
-	block *bl = table_block(t);
-	bl->space_before = c->th->table_before;
-	bl->space_after = c->th->para_space;
-	flow_add(c->f, bl);
-}
-
-static void light_cell(kit_doc *c, table *t, int col, enum pg_light l)
-{
-	eng_style st = c->th->table_cell;
-	st.align = ENG_CENTER;
-	st.color = c->th->light_text[l];
-	table_cell(t, col, 1, 1, NULL, c->w->bk_light_name[l], &st, c->th->light_fill[l]);
 }
 
 /* Σ over the rubros. */
@@ -153,9 +118,9 @@ static void in_figures(kit_doc *c)
 	const words *w = c->w;
 	heading(c);
 	pg_figures all = pg_sum_figures(&r->all);
-	stat(c, pct(c, all.has_ratio, all.ratio), w->rc_ratio_label,
-	     arena_printf(c->a, w->rc_ratio_fmt, pct(c, all.has_real, all.real),
-			  pct(c, all.has_planned, all.planned)));
+	stat(c, kit_pct(c, all.has_ratio, all.ratio), w->rc_ratio_label,
+	     arena_printf(c->a, w->rc_ratio_fmt, kit_pct(c, all.has_real, all.real),
+			  kit_pct(c, all.has_planned, all.planned)));
 	stat(c, arena_printf(c->a, "%d / %d", all.by_state[PG_FINISHED], all.activities),
 	     w->rc_finished_label,
 	     arena_printf(c->a, w->rc_finished_fmt, all.activities, all.by_state[PG_FINISHED]));
@@ -164,7 +129,7 @@ static void in_figures(kit_doc *c)
 		budget_total(r, &pl, &ex);
 		int has;
 		double e = pg_execution(pl, ex, &has);
-		stat(c, pct(c, has, e), w->rc_budget_label,
+		stat(c, kit_pct(c, has, e), w->rc_budget_label,
 		     arena_printf(c->a, w->rc_budget_fmt, kit_money(c, ex), kit_money(c, pl)));
 	}
 	if (r->aportes) {
@@ -178,7 +143,7 @@ static void in_figures(kit_doc *c)
 		stat(c, arena_printf(c->a, "%ld / %ld", r->info_answered, r->info_received),
 		     w->rc_access_label,
 		     arena_printf(c->a, w->rc_access_fmt, r->info_answered, r->info_received,
-				  pct(c, has, x)));
+				  kit_pct(c, has, x)));
 	}
 }
 
@@ -222,7 +187,7 @@ static void results_chart(kit_doc *c, const pg_report_area *ra)
 						   : o->unit ? o->unit->name : o->id;
 				const char *label = arena_printf(c->a, "%s%s%s", res->code ? res->code : "",
 								 res->code ? " · " : "", unit);
-				barchart_row(ch, label, pct(c, f.has_ratio, f.ratio));
+				barchart_row(ch, label, kit_pct(c, f.has_ratio, f.ratio));
 				barchart_segment(ch, sr, f.has_ratio ? f.ratio : 0);
 				rows++;
 			}
@@ -244,7 +209,7 @@ static void state_table(kit_doc *c, const pg_figures *f)
 	const theme *th = c->th;
 	static const double f2[2] = { 0.6, 0.4 };
 	const char *h[2] = { c->w->bk_count_state, c->w->bk_activities };
-	table *t = grid(c, 2, f2, h);
+	table *t = kit_grid(c, 2, f2, h);
 	eng_style right = th->table_cell;
 	right.align = ENG_RIGHT;
 	/* In the order the issue reads them: done first. */
@@ -262,7 +227,7 @@ static void state_table(kit_doc *c, const pg_figures *f)
 	table_cell(t, 0, 1, 1, NULL, c->w->total, &th->table_total, th->group_fill);
 	table_cell(t, 1, 1, 1, NULL, arena_printf(c->a, "%d", f->activities), &right,
 		   th->group_fill);
-	add_table(c, t);
+	kit_grid_add(c, t);
 }
 
 static void areas(kit_doc *c)
@@ -275,7 +240,7 @@ static void areas(kit_doc *c)
 		heading(c);
 		if (ra->id)
 			para(c, arena_printf(c->a, w->rc_area_sentence_fmt, f.activities,
-					     f.by_state[PG_FINISHED], pct(c, f.has_ratio, f.ratio),
+					     f.by_state[PG_FINISHED], kit_pct(c, f.has_ratio, f.ratio),
 					     w->bk_light_name[f.light]));
 		else
 			para(c, arena_printf(c->a, w->rc_area_none_fmt, f.activities));
@@ -300,7 +265,7 @@ static void budget(kit_doc *c)
 	int has;
 	double e = pg_execution(pl, ex, &has);
 	para(c, arena_printf(c->a, w->rc_budget_sentence_fmt, kit_money(c, ex), kit_money(c, pl),
-			     pct(c, has, e)));
+			     kit_pct(c, has, e)));
 	barchart_style st = th->bars;
 	st.foot = 0;
 	barchart *ch = barchart_new(c->e, r->budget_title ? r->budget_title : w->rc_budget, &st);
@@ -318,7 +283,7 @@ static void budget(kit_doc *c)
 	flow_add(c->f, bl);
 	static const double f4[4] = { 0.40, 0.22, 0.22, 0.16 };
 	const char *h[4] = { w->rc_rubro, w->rc_planned, w->rc_executed, w->rc_execution };
-	table *t = grid(c, 4, f4, h);
+	table *t = kit_grid(c, 4, f4, h);
 	eng_style right = th->table_cell;
 	right.align = ENG_RIGHT;
 	for (const pg_rubro *ru = r->rubros; ru; ru = ru->next) {
@@ -328,7 +293,7 @@ static void budget(kit_doc *c)
 		table_cell(t, 0, 1, 1, NULL, ru->name, &th->table_cell, th->cell_fill);
 		table_cell(t, 1, 1, 1, NULL, kit_money(c, ru->planned), &right, th->cell_fill);
 		table_cell(t, 2, 1, 1, NULL, kit_money(c, ru->executed), &right, th->cell_fill);
-		table_cell(t, 3, 1, 1, NULL, pct(c, h2, x), &right, th->cell_fill);
+		table_cell(t, 3, 1, 1, NULL, kit_pct(c, h2, x), &right, th->cell_fill);
 	}
 	eng_style rb = th->table_total;
 	rb.align = ENG_RIGHT;
@@ -336,8 +301,8 @@ static void budget(kit_doc *c)
 	table_cell(t, 0, 1, 1, NULL, w->total, &th->table_total, th->group_fill);
 	table_cell(t, 1, 1, 1, NULL, kit_money(c, pl), &rb, th->group_fill);
 	table_cell(t, 2, 1, 1, NULL, kit_money(c, ex), &rb, th->group_fill);
-	table_cell(t, 3, 1, 1, NULL, pct(c, has, e), &rb, th->group_fill);
-	add_table(c, t);
+	table_cell(t, 3, 1, 1, NULL, kit_pct(c, has, e), &rb, th->group_fill);
+	kit_grid_add(c, t);
 }
 
 static void cooperation_chapter(kit_doc *c)
@@ -351,7 +316,7 @@ static void cooperation_chapter(kit_doc *c)
 	para(c, arena_printf(c->a, w->rc_coop_sentence_fmt, kit_money(c, sum)));
 	static const double f3[3] = { 0.30, 0.22, 0.48 };
 	const char *h[3] = { w->rc_donor, w->rc_amount, w->rc_purpose };
-	table *t = grid(c, 3, f3, h);
+	table *t = kit_grid(c, 3, f3, h);
 	eng_style right = th->table_cell;
 	right.align = ENG_RIGHT;
 	for (const pg_aporte *a = r->aportes; a; a = a->next) {
@@ -366,7 +331,7 @@ static void cooperation_chapter(kit_doc *c)
 	table_cell(t, 0, 1, 1, NULL, w->total, &th->table_total, th->group_fill);
 	table_cell(t, 1, 1, 1, NULL, kit_money(c, sum), &rb, th->group_fill);
 	table_cell(t, 2, 1, 1, NULL, "", &th->table_cell, th->group_fill);
-	add_table(c, t);
+	kit_grid_add(c, t);
 }
 
 static void access_chapter(kit_doc *c)
@@ -376,7 +341,7 @@ static void access_chapter(kit_doc *c)
 	int has = r->info_received > 0;
 	double x = has ? 100.0 * r->info_answered / r->info_received : 0;
 	para(c, arena_printf(c->a, c->w->rc_access_sentence_fmt, r->info_received,
-			     r->info_answered, pct(c, has, x)));
+			     r->info_answered, kit_pct(c, has, x)));
 	kit_blocks(c, r->info_blocks);
 }
 
@@ -409,7 +374,7 @@ static void annex(kit_doc *c)
 	heading(c);
 	static const double f4[4] = { 0.16, 0.42, 0.26, 0.16 };
 	const char *h[4] = { w->bk_poa, w->rc_indicator, w->rc_logro, w->bk_light };
-	table *t = grid(c, 4, f4, h);
+	table *t = kit_grid(c, 4, f4, h);
 	for (int k = 0; k < r->nsources; k++) {
 		const pg_source *s = &r->sources[k];
 		int i = 0;
@@ -437,10 +402,10 @@ static void annex(kit_doc *c)
 								   &th->table_cell, th->cell_fill);
 							table_cell(t, 2, 1, 1, logro, w->rc_no_logro, &th->table_cell,
 								   th->cell_fill);
-							light_cell(c, t, 3, f.light);
+							kit_light_cell(c, t, 3, f.light);
 						}
 	}
-	add_table(c, t);
+	kit_grid_add(c, t);
 }
 
 /* ---- the report ---- */
@@ -541,17 +506,11 @@ void layout_rendicion_info(const void *report, kit_info *i, arena *a)
 	const pg_accountability *r = report;
 	const pg_plan *p = r->last;
 	const words *w = words_for(p->language);
-	memset(i, 0, sizeof *i);
+	kit_info_init(i, w, r->file, p->language, r->date, r->approvers,
+		      kit_approval_reason(w, r->approval_reason, r->title, a),
+		      r->approval_place);
 	i->meta.title = r->title;
 	i->meta.author = p->institution;
 	i->meta.subject = w->rc_subject;
 	i->meta.keywords = w->rc_keywords;
-	kit_info_date(i, r->date);
-	i->file = r->file;
-	i->approvers = r->approvers;
-	i->reason = kit_approval_reason(w, r->approval_reason, r->title, a);
-	i->place = r->approval_place;
-	i->lang = p->language;
-	i->source_desc = w->attach_source;
-	i->dtd_desc = w->attach_dtd;
 }

@@ -349,10 +349,11 @@ for my $n (descendants($R, 'firmante')) {
 # ---------------------------------------------------------------- sources
 
 my $fuentes = first($R, 'fuentes');
-my (@plans, %plan_of_year);
+my (@plans, %plan_of_year, @failed);
 for my $pn (elems($fuentes, 'plan')) {
 	my $a = $pn->{attr}{archivo} // '';
 	my $path = rel($file, $a);
+	push @failed, $a;    # until it is known good
 	if (!-r $path) {
 		error($file, "line $pn->{line}: <plan archivo=\"$a\">: the file does not exist or cannot be read");
 		next;
@@ -372,6 +373,7 @@ for my $pn (elems($fuentes, 'plan')) {
 		next;
 	}
 	my $P = { archivo => $a, path => $path, root => $root, year => $y + 0, files => [] };
+	pop @failed;
 	push @plans, $P;
 	$plan_of_year{$y} = $P;
 }
@@ -389,6 +391,7 @@ for my $an (elems($fuentes, 'avance')) {
 	}
 	my $pp = rel($path, $root->{attr}{plan} // '');
 	my ($P) = grep { same_file($_->{path}, $pp) } @plans;
+	next if !$P && grep { rel($file, $_) eq $pp || same_file(rel($file, $_), $pp) } @failed;
 	if (!$P) {
 		error($file, "line $an->{line}: $a is on the plan $root->{attr}{plan}, which <fuentes> does not name");
 		next;
@@ -440,8 +443,6 @@ for my $P (@plans) {
 
 # ---------------------------------------------------------------- plans
 
-my %area_seen;    # area id -> { id, nombre }
-my @area_order_earlier;
 for my $P (@plans) {
 	my $plan = $P->{root};
 	my (%obj_area, @areas);
