@@ -68,6 +68,63 @@ static const char *dirname_of(arena *a, const char *path)
 	return slash == path ? "/" : arena_strndup(a, path, (size_t)(slash - path));
 }
 
+/* The progress report at path v (attribute attr of n), read against
+ * plans[0] (match 0: an anterior, whose plan build() checks) or against
+ * the one of plans[0..nplans) its plan attribute names (match 1); NULL
+ * with its errors and a located one at n. */
+static pg_progress *progress_file(bld *b, const xmlNode *n, const char *attr,
+				  const char *v, const pg_plan *const *plans, int nplans,
+				  int match, int depth)
+{
+	const char *path = bld_relative(b->a, b->dir, v);
+	char *data;
+	size_t len;
+	diag *pd = diag_new();
+	pg_progress *pr = NULL;
+	if (reader_load(path, &data, &len, pd) == 0) {
+		reader_xml *x = reader_parse(path, data, len, pd);
+		const xmlNode *root = x ? xmlDocGetRootElement(x->doc) : NULL;
+		const pg_plan *plan = match ? NULL : plans[0];
+		if (x && !bld_is(root, "avance")) {
+			diag_add(pd, DIAG_ERROR, path, 0, 0, "is not a progress report "
+				 "(its root is <%s>, not <avance>)", reader_root(x));
+		} else if (x && match) {
+			/* Its plan: one of those given, by the file it names. */
+			xmlChar *pv = xmlGetProp(root, (const xmlChar *)"plan");
+			char *mine = pv ? realpath(bld_relative(b->a, dirname_of(b->a, path),
+								(const char *)pv), NULL)
+					: NULL;
+			for (int i = 0; i < nplans && mine && !plan; i++) {
+				char *theirs = realpath(plans[i]->file, NULL);
+				if (theirs && !strcmp(mine, theirs))
+					plan = plans[i];
+				free(theirs);
+			}
+			if (!plan)
+				bld_err(b, n, "%s=\"%s\": it reports on the plan \"%s\", "
+					"which <fuentes> does not name", attr, v,
+					pv ? (const char *)pv : "");
+			free(mine);
+			xmlFree(pv);
+		}
+		if (x && plan) {
+			/* Validated and built as the first, against its plan. */
+			xml_validate(x->doc, path, "avance", pg_embedded_avance_dtd,
+				     pg_embedded_avance_dtd_size, pd);
+			pr = build(x->doc, path, b->a, pd, plan, depth);
+		}
+		reader_xml_free(x);
+		free(data);
+	}
+	if (diag_errors(pd)) {
+		bld_err(b, n, "%s=\"%s\": the progress report cannot be read", attr, v);
+		diag_take_errors(b->d, pd);
+		pr = NULL;
+	}
+	diag_free(pd);
+	return pr;
+}
+
 /* The report before this one, against the same plan; NULL if none or
  * with errors (diagnosed). */
 static const pg_progress *read_previous(bld *b, const xmlNode *root, const char *v,
@@ -78,40 +135,18 @@ static const pg_progress *read_previous(bld *b, const xmlNode *root, const char 
 			"of anterior files (is one its own anterior?)", v, MAX_CHAIN);
 		return NULL;
 	}
-	const char *path = bld_relative(b->a, b->dir, v);
-	char *data;
-	size_t len;
-	diag *pd = diag_new();
-	pg_progress *pr = NULL;
-	if (reader_load(path, &data, &len, pd) == 0) {
-		reader_xml *x = reader_parse(path, data, len, pd);
-		if (x && strcmp(reader_root(x), "avance")) {
-			diag_add(pd, DIAG_ERROR, path, 0, 0, "is not a progress report "
-				 "(its root is <%s>, not <avance>)", reader_root(x));
-		} else if (x) {
-			/* Validated and built as the first, against our plan. */
-			xml_validate(x->doc, path, "avance", pg_embedded_avance_dtd,
-				     pg_embedded_avance_dtd_size, pd);
-			pr = build(x->doc, path, b->a, pd, plan, depth + 1);
-		}
-		reader_xml_free(x);
-		free(data);
-	}
-	if (!pr || diag_errors(pd)) {
-		bld_err(b, root, "anterior=\"%s\": the previous report cannot be read", v);
-		diag_take_errors(b->d, pd);
-		pr = NULL;
-	}
-	diag_free(pd);
-	return pr;
+	return progress_file(b, root, "anterior", v, &plan, 1, 0, depth + 1);
 }
 
-/* avance="37.5": a percentage 0-100; -1 with a diagnostic. */
+/* avance="37.5": a percentage 0-100, digits with one decimal point at
+ * most; -1 with a diagnostic. */
 static double percent(bld *b, const xmlNode *n, const char *v)
 {
-	char *end;
-	double x = v ? strtod(v, &end) : -1;
-	if (!v || end == v || *end || v[0] < '0' || v[0] > '9' || x < 0 || x > 100) {
+	size_t digits = v ? strspn(v, "0123456789") : 0;
+	int ok = digits > 0 && (!v[digits] || (v[digits] == '.' && v[digits + 1] &&
+					       !v[digits + 1 + strspn(v + digits + 1, "0123456789")]));
+	double x = ok ? strtod(v, NULL) : -1;
+	if (!ok || x < 0 || x > 100) {
 		bld_err(b, n, "avance=\"%s\": a percentage from 0 to 100", v ? v : "");
 		return -1;
 	}
@@ -168,7 +203,7 @@ static void activity(bld *b, const xmlNode *n, pg_progress *pr,
 	if (p >= 0 && r->state == PG_NOT_STARTED && p != 0)
 		bld_err(b, n, "estado=\"no-iniciada\" with avance=\"%g\": an activity "
 			"not started is at 0", p);
-	if (r->state == PG_RESCHEDULED && !m)
+	if (r->state == PG_RESCHEDULED && (!m || !*m))
 		bld_err(b, n, "estado=\"reprogramada\" needs meses=\"...\": the new "
 			"months of activity \"%s\"", ref);
 	if (r->state == PG_RESCHEDULED && !r->comment)
@@ -403,50 +438,5 @@ pg_progress *build_progress(xmlDocPtr doc, const char *name, arena *a, diag *d)
 const pg_progress *bld_progress_file(bld *b, const xmlNode *n, const char *v,
 				     const pg_plan *const *plans, int nplans)
 {
-	const char *path = bld_relative(b->a, b->dir, v);
-	char *data;
-	size_t len;
-	diag *pd = diag_new();
-	pg_progress *pr = NULL;
-	if (reader_load(path, &data, &len, pd) == 0) {
-		reader_xml *x = reader_parse(path, data, len, pd);
-		const xmlNode *root = x ? xmlDocGetRootElement(x->doc) : NULL;
-		if (x && !bld_is(root, "avance")) {
-			diag_add(pd, DIAG_ERROR, path, 0, 0, "is not a progress report "
-				 "(its root is <%s>, not <avance>)", reader_root(x));
-		} else if (x) {
-			/* Its plan: one of those given, by the file it names. */
-			xmlChar *pv = xmlGetProp(root, (const xmlChar *)"plan");
-			char *mine = pv ? realpath(bld_relative(b->a, dirname_of(b->a, path),
-								(const char *)pv), NULL)
-					: NULL;
-			const pg_plan *plan = NULL;
-			for (int i = 0; i < nplans && mine && !plan; i++) {
-				char *theirs = realpath(plans[i]->file, NULL);
-				if (theirs && !strcmp(mine, theirs))
-					plan = plans[i];
-				free(theirs);
-			}
-			if (!plan) {
-				bld_err(b, n, "archivo=\"%s\": it reports on the plan \"%s\", "
-					"which <fuentes> does not name", v,
-					pv ? (const char *)pv : "");
-			} else {
-				xml_validate(x->doc, path, "avance", pg_embedded_avance_dtd,
-					     pg_embedded_avance_dtd_size, pd);
-				pr = build(x->doc, path, b->a, pd, plan, 1);
-			}
-			free(mine);
-			xmlFree(pv);
-		}
-		reader_xml_free(x);
-		free(data);
-	}
-	if (diag_errors(pd)) {
-		bld_err(b, n, "archivo=\"%s\": the progress report cannot be read", v);
-		diag_take_errors(b->d, pd);
-		pr = NULL;
-	}
-	diag_free(pd);
-	return pr;
+	return nplans ? progress_file(b, n, "archivo", v, plans, nplans, 1, 1) : NULL;
 }
