@@ -11,6 +11,9 @@
 #      activity without months): exit 0 and a booklet;
 #   4. extremes: no <poa> at all, everything finished, a cut-off in
 #      January and in December, the semáforo on the unrounded value;
+#   5. the booklet of T2 and T4: valid PDF, metadata, parts, POA titles,
+#      the institution's cumplimiento, /Lang, fonts, attachments, the
+#      signatories' footer on every page, landscape pages;
 # The bad and extreme inputs are copies of valid/avance-small, edited at
 # run time.  PLANGEN names the binary (default ./plangen); run from the
 # top of the tree.
@@ -377,6 +380,72 @@ d=$(mkcase unrounded)
 sed -i 's/trimestre="2"/trimestre="4"/; s/corte="2019-06-30"/corte="2019-12-31"/; s/avance="41"/avance="89.96"/' "$d/avance.xml"
 extreme unrounded
 check "89.96 shows 90.0 and is amarillo" 'row "$d/got.csv" actividad uaci-o1-r1-i1-a1 | grep -q ",100\.0,90\.0,90\.0,amarillo,en-curso$"'
+
+# ---------------------------------------------------------------- 5. the booklet
+
+# first_cargo AVANCE: the cargo of the first approver, the file's own
+# <aprobacion> and <firmantes>, else its plan's.
+first_cargo() {
+	perl -e 'sub slurp { open my $f, "<", $_[0] or die "$_[0]: $!"; local $/; <$f> }
+		my $x = slurp($ARGV[0]);
+		if ($x !~ /<aprobacion\s[^>]*firmantes="/) {
+			my ($p) = $x =~ /<avance\s[^>]*\bplan="([^"]*)"/;
+			(my $dir = $ARGV[0]) =~ s{[^/]*$}{};
+			$x = slurp("$dir$p");
+		}
+		my ($first) = $x =~ /<aprobacion\s[^>]*firmantes="\s*(\S+)/;
+		my ($cargo) = $x =~ /<firmante\s[^>]*\bid="\Q$first\E"[^>]*\bcargo="([^"]*)"/;
+		($cargo) = $x =~ /<firmante\s[^>]*\bcargo="([^"]*)"[^>]*\bid="\Q$first\E"/ unless defined $cargo;
+		print $cargo // "";' "$1"
+}
+
+for q in 2 4; do
+	f=$in/avance-2019-T$q.xml
+	pdf=$tmp/T$q.pdf
+	"$P" "$f" -o "$pdf" 2>/dev/null
+	check "T$q: renders" '[ $? = 0 ] && [ -s "$pdf" ]'
+	check "T$q: qpdf --check" 'qpdf --check "$pdf" >/dev/null 2>&1'
+	pdfinfo "$pdf" >"$tmp/info"
+	pages=$(awk '/^Pages:/ { print $2 }' "$tmp/info")
+	check "T$q: $pages pages" '[ "${pages:-0}" -ge 20 ]'
+	if [ $q = 2 ]; then
+		check "T2: title" 'grep -q "^Title:.*segundo trimestre 2019" "$tmp/info"'
+	else
+		check "T4: title" 'grep -q "^Title: *Informe anual de cumplimiento" "$tmp/info"'
+	fi
+	pdftotext "$pdf" "$tmp/T$q.txt"
+	tr -s ' \n\f' '   ' <"$tmp/T$q.txt" >"$tmp/flat"
+	for s in "Resumen ejecutivo" "Actividades reprogramadas" "Riesgos materializados" "Aprobación"; do
+		check "T$q: the heading \"$s\"" 'tr -d "\f" <"$tmp/T$q.txt" | grep -q -x -E "([0-9]+ +)?$s"'
+	done
+	if perl -e 'open my $x, "<", $ARGV[0] or die; open my $t, "<", $ARGV[1] or die;
+		local $/; my $xml = <$x>; my $txt = <$t>; my $bad = 0;
+		for my $title ($xml =~ /<poa\s[^>]*\btitulo="([^"]*)"/g) {
+			$bad++, print "no POA title \"$title\"\n" if index($txt, $title) < 0 }
+		exit($bad != 0)' "$in/plan-2019.xml" "$tmp/flat" >"$tmp/out"; then ok; else
+		fail "T$q: every POA's title"; cat "$tmp/out"; fi
+	"$P" "$f" -f csv -o "$tmp/T$q.csv" 2>/dev/null
+	c=$(tail -1 "$tmp/T$q.csv" | awk -F, '$1 == "institucion" { print $8 }')
+	check "T$q: the institution's cumplimiento, \"$c %\"" '[ -n "$c" ] && grep -q -F "$c %" "$tmp/flat"'
+	root=$(qpdf --show-object=trailer "$pdf" | sed -n 's|.*/Root \([0-9]*\) \([0-9]*\) R.*|\1,\2|p')
+	check "T$q: the catalog's /Lang (es)" '[ -n "$root" ] && qpdf --show-object="$root" "$pdf" | grep -q "/Lang (es)"'
+	pdffonts "$pdf" | tail -n +3 >"$tmp/fonts"
+	check "T$q: fonts embedded" '[ -s "$tmp/fonts" ] && ! awk "{ if (\$(NF-4) != \"yes\") bad = 1 } END { exit !bad }" "$tmp/fonts"'
+	pdfdetach -list "$pdf" >"$tmp/att"
+	check "T$q: the source and avance.dtd attached" \
+		'grep -q "^[0-9]*: avance-2019-T$q.xml$" "$tmp/att" && grep -q "^[0-9]*: avance.dtd$" "$tmp/att"'
+	n=$(sed -n 's/^\([0-9]*\): avance-2019-T'$q'.xml$/\1/p' "$tmp/att")
+	rm -f "$tmp/att.xml"
+	pdfdetach -save "${n:-1}" -o "$tmp/att.xml" "$pdf" 2>/dev/null
+	check "T$q: the attached source is the file" 'cmp -s "$tmp/att.xml" "$f"'
+	cargo=$(first_cargo "$f")
+	n=$(awk -v c="$cargo" 'BEGIN { RS = "\f" } NR > 1 && NR <= '"${pages:-0}"' && index($0, c) == 0 { n++ } END { print n + 0 }' "$tmp/T$q.txt")
+	check "T$q: \"$cargo\" in the footer of every page after the cover ($n without)" \
+		'[ -n "$cargo" ] && [ "$n" = 0 ] && [ "$(awk "BEGIN { RS = \"\f\" } END { print NR }" "$tmp/T$q.txt")" -ge "${pages:-1}" ]'
+	pdfinfo -f 1 -l "${pages:-1}" "$pdf" >"$tmp/sizes"
+	check "T$q: portrait and landscape pages" 'grep -q "size: *612 x 792" "$tmp/sizes" && grep -q "size: *792 x 612" "$tmp/sizes"'
+done
+check "T4: its own signatories" '[ "$(first_cargo "$in/avance-2019-T4.xml")" != "$(first_cargo "$in/avance-2019-T2.xml")" ]'
 
 echo "avance.sh: $((total - fails))/$total passed"
 [ $fails = 0 ]
