@@ -14,6 +14,8 @@
 #   5. the booklet of T2 and T4: valid PDF, metadata, parts, POA titles,
 #      the institution's cumplimiento, /Lang, fonts, attachments, the
 #      signatories' footer on every page, landscape pages;
+#   6. the layout invariants on the booklet's traces and the golden trace
+#      golden/avance-small.trace (UPDATE=1 rewrites it).
 # The bad and extreme inputs are copies of valid/avance-small, edited at
 # run time.  PLANGEN names the binary (default ./plangen); run from the
 # top of the tree.
@@ -446,6 +448,22 @@ for q in 2 4; do
 	check "T$q: portrait and landscape pages" 'grep -q "size: *612 x 792" "$tmp/sizes" && grep -q "size: *792 x 612" "$tmp/sizes"'
 done
 check "T4: its own signatories" '[ "$(first_cargo "$in/avance-2019-T4.xml")" != "$(first_cargo "$in/avance-2019-T2.xml")" ]'
+
+# ---------------------------------------------------------------- 6. traces
+
+for f in "$in/avance-2019-T2.xml" "$in/avance-2019-T4.xml" "$small/avance.xml"; do
+	"$P" "$f" -f trace -o "$tmp/x.trace" 2>/dev/null
+	check "trace of $f" '[ $? = 0 ] && grep -q "^page 1 612.00 792.00" "$tmp/x.trace"'
+	if perl "$here/invariants.pl" "$tmp/x.trace" >"$tmp/inv"; then ok; else
+		fail "invariants of $f"; cat "$tmp/inv"; fi
+done
+# The golden trace of avance-small, as reviewed (render.sh skips it: its
+# input is a folder).
+g=$here/golden/avance-small.trace
+"$P" "$small/avance.xml" -f trace -o "$tmp/golden.trace" 2>/dev/null
+if [ "${UPDATE:-}" = 1 ]; then cp "$tmp/golden.trace" "$g"; fi
+if diff -u "$g" "$tmp/golden.trace" >"$tmp/golden.diff"; then ok; else
+	fail "golden trace avance-small"; head -20 "$tmp/golden.diff"; fi
 
 echo "avance.sh: $((total - fails))/$total passed"
 [ $fails = 0 ]
