@@ -127,7 +127,7 @@ check "the plan's csv has 214 activities" '[ "$(grep -c "<actividad[ >]" "$in/pl
 # bad NAME FILE LINE PHRASE: plangen on $tmp/NAME/avance.xml says
 # "FILE:LINE: error: ...PHRASE..." (FILE in $tmp/NAME; LINE empty: an
 # unlocated error of a file, "FILE: error:"), exits 1, writes no booklet
-# and keeps an existing one.
+# and keeps an existing one; it prints nothing but diagnostics.
 bad() {
 	d=$tmp/$1
 	loc=$d/$2:$3
@@ -138,6 +138,8 @@ bad() {
 	check "$1: exit 1 (got $st)" '[ $st = 1 ]'
 	if grep -F -- "$loc: error: " "$d/err" | grep -q -F -- "$4"; then ok; else
 		fail "$1: no \"$loc: error: ...$4\""; sed 's/^/  | /' "$d/err" | head -5; fi
+	check "$1: diagnostics only (no sanitizer's report)" \
+		'! grep -q -v -E "^[^ ]+(:[0-9]+)?: (error|warning): " "$d/err"'
 	check "$1: no booklet written" '[ -z "$(ls -A "$d/out")" ] && [ ! -s "$d/stdout" ]'
 	echo keep >"$d/out/old.pdf"
 	"$P" "$d/avance.xml" -o "$d/out/old.pdf" 2>/dev/null
