@@ -78,6 +78,7 @@ check: check-deps plangen $(TEST_BIN)
 	@for t in $(TEST_BIN); do echo "== $$t"; $$t || exit 1; done
 	@PLANGEN=./plangen sh tests/run.sh
 	@PLANGEN=./plangen sh tests/render.sh
+	@PLANGEN=./plangen sh tests/avance.sh
 	@PLANGEN=./plangen sh tests/sign.sh
 
 # The folders' includes point one way (tools/check-deps.sh), and no

@@ -168,6 +168,8 @@ done
 # reviewed (UPDATE=1 rewrites them after a change meant to alter them).
 for g in "$here"/golden/*.trace; do
 	n=$(basename "$g" .trace)
+	# A case in a folder (valid/avance-small/): avance.sh compares it.
+	[ -d "$here/valid/$n" ] && continue
 	"$P" "$here/valid/$n.xml" -f trace -o "$tmp/golden.trace"
 	if [ "${UPDATE:-}" = 1 ]; then cp "$tmp/golden.trace" "$g"; fi
 	if diff -u "$g" "$tmp/golden.trace" >"$tmp/golden.diff"; then ok; else
