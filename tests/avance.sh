@@ -194,11 +194,11 @@ for v in 45% -5; do
 	bad "avance-$v" avance.xml "$(lineof "$d/avance.xml" "avance=\"$v\"")" \
 		"avance=\"$v\": a percentage from 0 to 100"
 done
-# BUG: avance="0x10" is read as 16 (strtod takes hex): exit 0; GUIA 8.5/8.10 want a number 0-100.
-#d=$(mkcase avance-hex)
-#sed -i 's|avance="41"|avance="0x10"|' "$d/avance.xml"
-#bad avance-hex avance.xml "$(lineof "$d/avance.xml" 'avance="0x10"')" \
-#	'avance="0x10": a percentage from 0 to 100'
+# avance="0x10" (strtod would read 16) is not a number from 0 to 100.
+d=$(mkcase avance-hex)
+sed -i 's|avance="41"|avance="0x10"|' "$d/avance.xml"
+bad avance-hex avance.xml "$(lineof "$d/avance.xml" 'avance="0x10"')" \
+	'avance="0x10": a percentage from 0 to 100'
 
 d=$(mkcase corte-outside-the-year)
 sed -i 's|corte="2019-06-30"|corte="2018-12-31"|' "$d/avance.xml"
@@ -254,10 +254,10 @@ bad months-backwards avance.xml "$(lineof "$d/avance.xml" 'meses="8-5"')" 'meses
 d=$(mkcase month-13)
 sed -i 's/meses="5-8"/meses="11-13"/' "$d/avance.xml"
 bad month-13 avance.xml "$(lineof "$d/avance.xml" 'meses="11-13"')" 'month 13 is outside 1-12'
-# BUG: reprogramada with meses="" is accepted (exit 0): no new months, the activity left without any; GUIA 8.5: it "lleva meses (los meses nuevos)".
-#d=$(mkcase rescheduled-empty-months)
-#sed -i 's/meses="5-8"/meses=""/' "$d/avance.xml"
-#bad rescheduled-empty-months avance.xml "$(lineof "$d/avance.xml" reprogramada)" 'estado="reprogramada"'
+# reprogramada with meses="": no new months (GUIA 8.5: it "lleva meses").
+d=$(mkcase rescheduled-empty-months)
+sed -i 's/meses="5-8"/meses=""/' "$d/avance.xml"
+bad rescheduled-empty-months avance.xml "$(lineof "$d/avance.xml" reprogramada)" 'estado="reprogramada"'
 
 d=$(mkcase missing-anterior)
 rm "$d/anterior.xml"

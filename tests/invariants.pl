@@ -95,8 +95,10 @@ sub finish_page {
 	}
 	if ($w > $h && grep { $_->{s} eq 'Trimestre 1' } @texts) {
 		timeline_page();
-	} elsif ($w > $h) {
-		# The header row comes before any cell of the matrix (7 pt).
+	} elsif ($w > $h && grep { $_->{h} <= 7.5 } @texts) {
+		# A matrix page (its cells are 7 pt; a landscape page of the
+		# booklet may hold only a POA's results table): the header row
+		# comes before any cell of the matrix.
 		my ($head) = grep { $_->{s} =~ /^(RESULTADOS|Resultados)/ } @texts;
 		my @above = $head ? grep { $_->{h} <= 7.5 && $_->{base} < $head->{base} - 1 } @texts : ();
 		push @bad, "page $page: a matrix page that does not start with its header row"

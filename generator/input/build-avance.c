@@ -47,7 +47,7 @@ const pg_plan *bld_plan_file(bld *b, const xmlNode *root, const char *v)
 		free(data);
 	}
 	if (!p) {
-		bld_err(b, root, "%s: the plan \"%s\" cannot be read (%s)",
+		bld_err(b, root, "%s=\"%s\": the plan cannot be read (%s)",
 			bld_is(root, "avance") ? "plan" : "archivo", v,
 			diag_errors(pd) ? "see its errors" : "not a plan");
 		diag_take_errors(b->d, pd);
@@ -117,7 +117,8 @@ static pg_progress *progress_file(bld *b, const xmlNode *n, const char *attr,
 		free(data);
 	}
 	if (diag_errors(pd)) {
-		bld_err(b, n, "%s=\"%s\": the progress report cannot be read", attr, v);
+		bld_err(b, n, "%s=\"%s\": the %s report cannot be read", attr, v,
+			match ? "progress" : "previous");
 		diag_take_errors(b->d, pd);
 		pr = NULL;
 	}
