@@ -16,7 +16,10 @@
  * than two years; a logros area no PEI has; a message's firmante no
  * signatory has; a rubro whose linea no plan has, without programado; a
  * photo that is not an image; more requests answered than received.
- * Warnings: activities of no strategic area; a plan without progress.
+ * Warnings: activities of no strategic area; a plan without progress; a
+ * year of the period without a plan; an area without achievements; a
+ * rubro's programado other than its plan line's, or a linea no plan has
+ * (with its programado).
  */
 #include "build-imp.h"
 
@@ -125,6 +128,15 @@ static void sources(bld *b, const xmlNode *n, pg_accountability *r, int y0, int 
 		s->cut_month = to;
 	}
 	r->last = np ? plans[np - 1] : NULL;
+	for (int y = y0; y <= y1 && np; y++) {
+		int have = 0;
+		for (int k = 0; k < np; k++)
+			have |= plans[k]->year == y;
+		if (!have)
+			diag_add(b->d, DIAG_WARNING, b->name, xml_line(n), 0,
+				 "no plan of %d in <fuentes>: the period's months of %d "
+				 "have no activities", y, y);
+	}
 	each_child(c, n) {
 		if (!bld_is(c, "avance"))
 			continue;
@@ -198,6 +210,15 @@ static void figures(bld *b, const xmlNode *root, pg_accountability *r)
 									  { 0 } };
 		}
 	}
+	for (int i = 0; i < r->nareas; i++) {
+		int has = 0;
+		for (const pg_achievement *l = r->achievements; l; l = l->next)
+			has |= l->area && !strcmp(l->area, r->areas[i].id);
+		if (!has)
+			diag_add(b->d, DIAG_WARNING, b->name, xml_line(root), 0,
+				 "the strategic area \"%s\" has no <logros>: its chapter "
+				 "has its figures only", r->areas[i].id);
+	}
 	int none = -1, without = 0;
 	for (int k = 0; k < r->nsources; k++) {
 		const pg_source *s = &r->sources[k];
@@ -245,14 +266,24 @@ static void budget(bld *b, const xmlNode *n, pg_accountability *r)
 		if (!ru->name)
 			bld_err(b, c, "<rubro> needs linea=\"...\" (a line of the plan's "
 				"<egresos>) or nombre=\"...\"");
+		const pg_money_line *l = eg && linea ? eg->lines : NULL;
+		while (l && strcmp(l->label, linea))
+			l = l->next;
 		if (prog) {
 			int64_t v = bld_amount(b, c, "programado", prog);
 			ru->has_planned = v >= 0;
 			ru->planned = v > 0 ? v : 0;
+			if (linea && !l)
+				diag_add(b->d, DIAG_WARNING, b->name, ru->line, 0,
+					 "linea=\"%s\" is no <egresos> line of %s: its "
+					 "programado is the rubro's", linea, r->last->file);
+			else if (l && v >= 0 && v != l->cents)
+				diag_add(b->d, DIAG_WARNING, b->name, ru->line, 0,
+					 "programado=\"%s\" differs from the %s's line \"%s\" "
+					 "(%lld.%02lld): the rubro's counts", prog, r->last->file,
+					 linea, (long long)(l->cents / 100),
+					 (long long)(l->cents % 100));
 		} else if (linea) {
-			const pg_money_line *l = eg ? eg->lines : NULL;
-			while (l && strcmp(l->label, linea))
-				l = l->next;
 			if (l) {
 				ru->has_planned = 1;
 				ru->planned = l->cents;
