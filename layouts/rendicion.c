@@ -68,15 +68,24 @@ static void messages(kit_doc *c)
 		heading(c);
 		flow_at(c->f, c->file, m->line);
 		kit_blocks(c, m->blocks);
-		if (m->signer) {
+		const pg_signatory *s = m->signer;
+		if (s) {
+			/* Signed: the handwritten signature if there is one, the
+			 * name, the cargo, kept together at the message's end. */
+			if (s->signature) {
+				block *bl = image_new(c->e, s->signature, 0.3, c->th->footer_image_h * 2);
+				bl->space_before = c->th->heading_space;
+				bl->keep_with_next = 1;
+				flow_add(c->f, bl);
+			}
 			eng_style st = c->th->body;
-			st.align = ENG_RIGHT;
+			st.align = ENG_CENTER;
 			st.bold = 1;
-			kit_para(c, NULL, m->signer->name ? m->signer->name : m->signer->cargo,
-				 &st, NULL, c->th->heading_space, 0, 1);
+			kit_para(c, NULL, s->name ? s->name : s->cargo, &st, NULL,
+				 s->signature ? 0 : c->th->heading_space, 0, s->name != NULL);
 			st.bold = 0;
-			if (m->signer->name)
-				kit_para(c, NULL, m->signer->cargo, &st, NULL, 0, c->th->para_space, 0);
+			if (s->name)
+				kit_para(c, NULL, s->cargo, &st, NULL, 0, c->th->para_space, 0);
 		}
 	}
 }

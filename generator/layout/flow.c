@@ -154,10 +154,15 @@ static void end_page(flow *f)
 	f->page = NULL;
 }
 
+static void place_pending(flow *f);
+
 void flow_break(flow *f)
 {
 	if (f->failed)
 		return;
+	/* Blocks held for the next one go before the break: what follows
+	 * starts a page anyway. */
+	place_pending(f);
 	if (f->page && f->placed)
 		end_page(f);
 }
