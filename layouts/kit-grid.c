@@ -15,6 +15,7 @@ table *kit_grid(kit_doc *c, int n, const double *share, const char *const *label
 		w[i] = width * share[i];
 	table *t = table_new(c->e, n, w, th->cell_pad, th->border, th->border_color);
 	table_keep_rows(t, th->keep_row_h);
+	table_keep_whole(t, th->keep_table_h);
 	table_row(t, TABLE_HEADER, 0);
 	for (int i = 0; i < n; i++)
 		table_cell(t, i, 1, 1, NULL, label[i], &th->table_head, th->head_fill);

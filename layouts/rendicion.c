@@ -253,13 +253,13 @@ static void areas(kit_doc *c)
 					     w->bk_light_name[f.light]));
 		else
 			para(c, arena_printf(c->a, w->rc_area_none_fmt, f.activities));
+		state_table(c, &f);
 		const pg_achievement *l = achievements_of(r, ra->id);
 		if (l) {
 			flow_at(c->f, c->file, l->line);
 			kit_blocks(c, l->blocks);
 		}
 		results_chart(c, ra);
-		state_table(c, &f);
 	}
 }
 

@@ -163,6 +163,7 @@ static const theme PLAN = {
 	.cutoff_rule = 2.5,
 	.progress_col = { 84, 96, 150, 13, 34, 34, 50, 116 },
 	.keep_row_h = 120,
+	.keep_table_h = 320,
 	.stat_value = { FONT, 34, 0, 1, 0, 0x1f3864, ENG_LEFT, 0 },
 	.stat_label = { FONT, 14, 0, 1, 0, 0x2e75b6, ENG_LEFT, 0 },
 	.stat_after = 18,

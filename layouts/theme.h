@@ -78,6 +78,7 @@ typedef struct theme {
 	double cutoff_rule;
 	double progress_col[8];
 	double keep_row_h; /* its tables' rows up to this height move whole */
+	double keep_table_h; /* its small tables up to this height too */
 	uint32_t bar_planned, bar_real;
 	/* The accountability report's additions: its large figures and
 	 * their labels, the gap after each; the smallest type it sets (for

@@ -23,7 +23,8 @@
  * a heavier rule at its left (quarter separators): each cell starting at
  * that column draws it, so it runs through header and body rows but not
  * across merged cells.  A table may ask that rows up to a height move to
- * the next page whole instead of splitting (table_keep_rows).
+ * the next page whole instead of splitting (table_keep_rows), and that it
+ * move whole if it is that short itself (table_keep_whole).
  */
 #include "engine.h"
 
@@ -64,6 +65,7 @@ struct table {
 	int nheader;
 	int maxspan; /* the most rows a cell spans */
 	double keep_h; /* rows this short move whole rather than split */
+	double whole_h; /* a table this short is not split at all */
 	int laid;
 	int cur;     /* the first row not yet ended */
 	int started; /* its cells are open */
@@ -267,8 +269,13 @@ static double measure(block *b, flow *f)
 static double first(block *b, flow *f)
 {
 	table *t = (table *)b;
-	(void)f;
 	lay_out(t);
+	/* A short table not begun starts where it fits whole. */
+	if (t->whole_h > 0 && t->cur <= t->nheader && !t->started) {
+		double all = measure(b, f);
+		if (all <= t->whole_h && all <= flow_frame_height(f))
+			return all;
+	}
 	double h = header_height(t);
 	int r = t->cur > t->nheader ? t->cur : t->nheader;
 	if (r < t->nrows) {
@@ -437,6 +444,11 @@ table *table_new(eng *e, int ncols, const double *widths, double pad,
 void table_keep_rows(table *t, double h)
 {
 	t->keep_h = h;
+}
+
+void table_keep_whole(table *t, double h)
+{
+	t->whole_h = h;
 }
 
 void table_col_rule(table *t, int col, double lw)

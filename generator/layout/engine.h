@@ -228,6 +228,9 @@ void table_col_rule(table *t, int col, double lw);
 /* Rows of height h or less are not split at a page's foot: they move
  * whole to the next (0, the default: any row may split). */
 void table_keep_rows(table *t, double h);
+/* A table of height h or less (as measured, up to a page) starts on the
+ * next page rather than split (0, the default: it may split). */
+void table_keep_whole(table *t, double h);
 void table_row(table *t, int kind, double min_height);
 void table_cell(table *t, int col, int rows, int cols, const pg_span *text,
 		const char *plain, const eng_style *st, uint32_t fill);
