@@ -30,6 +30,8 @@ if [ "${1:-build}" = test ]; then
 	want_cmd pdfdetach poppler-utils
 	want_cmd qpdf qpdf
 	want_cmd openssl openssl
+	# The tests' perl scripts use JSON::PP, which perl-base lacks.
+	perl -MJSON::PP -e1 2>/dev/null || need="$need perl"
 fi
 if [ "${1:-build}" = fuzz ]; then
 	want_cmd clang clang
