@@ -234,7 +234,7 @@ static void body(kit_doc *c)
 {
 	const pg_plan *p = plan_of(c);
 	kit_cover(c, p->title, p->subtitle, p->cover_lines, p->cover_date);
-	kit_contents(c, NULL);
+	kit_contents(c, p->contents_title);
 	kit_sections(c, p->sections, 1);
 	if (c->pass == 2)
 		kit_approval_page(c, kit_approval_reason(c->w, p->approval_reason, p->title, c->a),

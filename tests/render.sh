@@ -333,6 +333,24 @@ check "deep sections: numbers and outline levels" \
 	 grep -q "^outline 1 \"2 Otra\" \"sec-2\"" "$tmp/x.trace" &&
 	 grep -q "^text .*\"2 *Otra\"" "$tmp/x.trace"'
 
+# The document's language: idioma picks the printed words and the PDF's
+# /Lang; the plan's own label for the contents wins over the word.
+sed 's/<plan /<plan idioma="en" /' "$here/../input/plan-2019.xml" >"$here/../input/.lang-en.xml"
+"$P" -q "$here/../input/.lang-en.xml" -o "$tmp/en.pdf"
+pdftotext "$tmp/en.pdf" - | tr -d '\f' >"$tmp/en.txt"
+check "idioma=en: English words" \
+	'grep -q "^Contents$" "$tmp/en.txt" && grep -q "^Table 1\." "$tmp/en.txt" &&
+	 grep -q "^Source: " "$tmp/en.txt" && grep -q "STRATEGIC RESULTS" "$tmp/en.txt" &&
+	 ! grep -q "^Contenido$" "$tmp/en.txt" && ! grep -q "^Fuente\. " "$tmp/en.txt"'
+check "idioma=en: /Lang en" 'qpdf --qdf --object-streams=disable "$tmp/en.pdf" - | grep -a -q "/Lang (en)"'
+check "idioma=es: /Lang es" 'qpdf --qdf --object-streams=disable "$pdf" - | grep -a -q "/Lang (es)"'
+sed 's/<cuerpo>/<cuerpo contenido="ÍNDICE GENERAL">/' "$here/../input/plan-2019.xml" >"$here/../input/.lang-en.xml"
+"$P" -q "$here/../input/.lang-en.xml" -o "$tmp/idx.pdf"
+check "<cuerpo contenido>: the plan's own heading of the contents" \
+	'pdftotext "$tmp/idx.pdf" - | tr -d "\f" >"$tmp/idx.txt" &&
+	 grep -q "^ÍNDICE GENERAL$" "$tmp/idx.txt" && ! grep -q "^Contenido$" "$tmp/idx.txt"'
+rm -f "$here/../input/.lang-en.xml"
+
 for f in "$here"/valid/*.xml; do
 	"$P" "$f" -o "$tmp/v.pdf" 2>"$tmp/err"
 	check "render $f" '[ $? = 0 ] && qpdf --check "$tmp/v.pdf" >/dev/null 2>&1'

@@ -140,6 +140,7 @@ pg_plan *build_plan(xmlDocPtr doc, const char *name, arena *a, diag *d)
 		}
 	}
 	if ((n = bld_child(root, "cuerpo"))) {
+		p->contents_title = bld_attr(&b, n, "contenido");
 		pg_section **st = &p->sections;
 		each_child(c, n) {
 			if (bld_is(c, "seccion")) {

@@ -391,6 +391,7 @@ struct pg_plan {
 	const char *approval_reason, *approval_place, *approval_date;
 
 	pg_section *sections;
+	const char *contents_title; /* <cuerpo contenido>, or NULL */
 	pg_pei *pei;		/* may be NULL */
 	pg_action_plan *action; /* may be NULL */
 	const char *org_title;
