@@ -7,11 +7,12 @@
 void kit_cover(kit_doc *c, const char *title, const char *subtitle,
 	       const pg_item *lines, const char *date)
 {
-	kit_cover_photo(c, title, subtitle, lines, date, NULL);
+	kit_cover_photo(c, title, subtitle, lines, date, NULL, NULL);
 }
 
 void kit_cover_photo(kit_doc *c, const char *title, const char *subtitle,
-		     const pg_item *lines, const char *date, const char *photo)
+		     const pg_item *lines, const char *date, const char *photo,
+		     const char *alt)
 {
 	const theme *th = c->th;
 	flow_page(c->f);
@@ -21,7 +22,7 @@ void kit_cover_photo(kit_doc *c, const char *title, const char *subtitle,
 		kit_para(c, NULL, subtitle, &th->cover_date, NULL, 0,
 			 th->cover_title_after, 0);
 	if (photo) {
-		block *bl = image_new(c->e, photo, 1, th->cover_photo_h);
+		block *bl = image_new(c->e, photo, 1, th->cover_photo_h, alt);
 		bl->space_before = th->cover_title_after;
 		bl->space_after = th->cover_title_after;
 		flow_add(c->f, bl);

@@ -178,7 +178,7 @@ void kit_figure(kit_doc *c, const pg_block *b)
 void kit_photo(kit_doc *c, const char *file, double share, const char *caption,
 	       const char *source)
 {
-	block *bl = image_new(c->e, file, share, c->th->image_max_h);
+	block *bl = image_new(c->e, file, share, c->th->image_max_h, caption);
 	bl->space_before = c->th->figure_before;
 	bl->space_after = caption || source ? 0 : c->th->para_space;
 	bl->keep_with_next = caption || source;

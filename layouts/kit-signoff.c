@@ -13,9 +13,9 @@ static void sign_images(dl_page *pg, const pg_signatory *s, double x, double y,
 			double w, double h)
 {
 	if (s->stamp)
-		dl_image(pg, s->stamp, x, y, w, h);
+		dl_image(pg, s->stamp, x, y, w, h, NULL);
 	if (s->signature)
-		dl_image(pg, s->signature, x, y, w, h);
+		dl_image(pg, s->signature, x, y, w, h, NULL);
 }
 
 void kit_footer(flow *f, dl_page *pg, void *ud)

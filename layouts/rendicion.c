@@ -73,7 +73,8 @@ static void messages(kit_doc *c)
 			/* Signed: the handwritten signature if there is one, the
 			 * name, the cargo, kept together at the message's end. */
 			if (s->signature) {
-				block *bl = image_new(c->e, s->signature, 0.3, c->th->footer_image_h * 2);
+				block *bl = image_new(c->e, s->signature, 0.3, c->th->footer_image_h * 2,
+						     arena_printf(c->a, "%s%s", c->w->rc_signed_by, s->name ? s->name : s->cargo));
 				bl->space_before = c->th->heading_space;
 				bl->keep_with_next = 1;
 				flow_add(c->f, bl);
@@ -424,7 +425,7 @@ static void body(kit_doc *c)
 {
 	const pg_accountability *r = report_of(c);
 	kit_cover_photo(c, r->title, r->subtitle, r->cover_lines, r->cover_date,
-			r->cover_photo);
+			r->cover_photo, r->cover_caption ? r->cover_caption : r->title);
 	kit_contents(c, NULL);
 	messages(c);
 	institution(c);

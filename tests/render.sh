@@ -351,6 +351,13 @@ check "<cuerpo contenido>: the plan's own heading of the contents" \
 	 grep -q "^ÍNDICE GENERAL$" "$tmp/idx.txt" && ! grep -q "^Contenido$" "$tmp/idx.txt"'
 rm -f "$here/../input/.lang-en.xml"
 
+# A figure is drawn, and its caption is its alternative text (/Alt).
+"$P" -q "$here/valid/figura.xml" -o "$tmp/fig.pdf"
+check "a figure's picture is drawn" '[ "$(pdfimages -list "$tmp/fig.pdf" | grep -c " image ")" = 1 ]'
+alt=$(printf 'Sello de prueba' | perl -CS -ne 'print join "", map { sprintf "%04x", ord } split //')
+check "a figure's caption as its /Alt" \
+	'qpdf --qdf --object-streams=disable "$tmp/fig.pdf" - | grep -a -q "/Span << /Alt <feff$alt> >> BDC /x[0-9]* Do EMC"'
+
 for f in "$here"/valid/*.xml; do
 	"$P" "$f" -o "$tmp/v.pdf" 2>"$tmp/err"
 	check "render $f" '[ $? = 0 ] && qpdf --check "$tmp/v.pdf" >/dev/null 2>&1'

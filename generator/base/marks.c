@@ -43,8 +43,17 @@ void pg_marks_field(pg_marks *m, int page, double x, double y, double w,
 	m->fields[m->nfields++] = (pg_field){ page, x, y, w, h, copy(name) };
 }
 
+void pg_marks_alt(pg_marks *m, int page, int index, int nimages, const char *text)
+{
+	m->alts = grow(m->alts, m->nalts, &m->capalts, sizeof *m->alts, 8);
+	m->alts[m->nalts++] = (pg_alt){ page, index, nimages, copy(text) };
+}
+
 void pg_marks_clear(pg_marks *m)
 {
+	for (int i = 0; i < m->nalts; i++)
+		free((char *)m->alts[i].text);
+	free(m->alts);
 	for (int i = 0; i < m->nlinks; i++)
 		free((char *)m->links[i].dest);
 	for (int i = 0; i < m->nfields; i++)

@@ -23,12 +23,23 @@ typedef struct pg_field {
 	const char *name;  /* the field's name (/T): the signatory's id */
 } pg_field;
 
+/* The alternative text of a page's image: the index-th of its nimages
+ * images in drawing order (cairo writes each as an image XObject drawn
+ * by one Do), which finish marks with /Alt. */
+typedef struct pg_alt {
+	int page;	  /* 0-based */
+	int index, nimages;
+	const char *text; /* UTF-8 */
+} pg_alt;
+
 /* Starts empty ({ 0 }); the strings are the list's own. */
 typedef struct pg_marks {
 	pg_link *links;
 	int nlinks, caplinks;
 	pg_field *fields; /* in the order met: the signing order */
 	int nfields, capfields;
+	pg_alt *alts; /* by page, then index */
+	int nalts, capalts;
 } pg_marks;
 
 /* Append one (dest, name copied); they never fail (out of memory aborts). */
@@ -36,6 +47,7 @@ void pg_marks_link(pg_marks *m, int page, double x, double y, double w,
 		   double h, const char *dest);
 void pg_marks_field(pg_marks *m, int page, double x, double y, double w,
 		    double h, const char *name);
+void pg_marks_alt(pg_marks *m, int page, int index, int nimages, const char *text);
 /* Frees what m holds and empties it. */
 void pg_marks_clear(pg_marks *m);
 

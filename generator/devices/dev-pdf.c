@@ -63,6 +63,13 @@ static int pdf_page(device *dev, const dl_page *pg)
 			p->outline[l] = p->outline[level];
 		g_free(a);
 	}
+	/* The images' alternative texts, by their order on the page. */
+	int nimages = 0;
+	for (int i = 0; i < pg->n; i++)
+		nimages += pg->ops[i].kind == DL_IMAGE;
+	for (int i = 0, k = 0; p->marks && i < pg->n; i++)
+		if (pg->ops[i].kind == DL_IMAGE && k++ >= 0 && pg->ops[i].alt)
+			pg_marks_alt(p->marks, p->page_index, k - 1, nimages, pg->ops[i].alt);
 	/* Into PDF user space: the origin at the bottom-left corner. */
 	for (int i = 0; p->marks && i < pg->n; i++) {
 		const dl_op *o = &pg->ops[i];

@@ -76,6 +76,10 @@ static int trace_page(device *dev, const dl_page *pg)
 			fprintf(f, "image %.2f %.2f %.2f %.2f ", o->x, o->y, o->w,
 				o->h);
 			quoted(f, o->str);
+			if (o->alt) {
+				fputs(" alt ", f);
+				quoted(f, o->alt);
+			}
 			fputc('\n', f);
 			break;
 		case DL_LINK:

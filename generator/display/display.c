@@ -43,6 +43,7 @@ void dl_page_free(dl_page *p)
 		glyphs_unref(p->ops[i].glyphs);
 		g_free(p->ops[i].str);
 		g_free(p->ops[i].dest);
+		g_free(p->ops[i].alt);
 		free(p->ops[i].pts);
 	}
 	free(p->ops);
@@ -63,6 +64,7 @@ dl_page *dl_page_copy(const dl_page *p)
 		*o = p->ops[i];
 		o->str = g_strdup(o->str);
 		o->dest = g_strdup(o->dest);
+		o->alt = g_strdup(o->alt);
 		if (o->pts) {
 			o->pts = malloc((size_t)o->npts * 2 * sizeof *o->pts);
 			if (!o->pts)
@@ -156,11 +158,12 @@ void dl_poly(dl_page *p, const double *xy, int n, uint32_t color)
 }
 
 void dl_image(dl_page *p, const char *file, double x, double y, double w,
-	      double h)
+	      double h, const char *alt)
 {
 	dl_op *o = dl_add(p, DL_IMAGE);
 	o->x = x, o->y = y, o->w = w, o->h = h;
 	o->str = sdup(file);
+	o->alt = sdup(alt);
 }
 
 void dl_link(dl_page *p, double x, double y, double w, double h,

@@ -64,6 +64,7 @@ typedef struct dl_op {
 	dl_glyphs *glyphs; /* DL_TEXT */
 	char *str;	   /* text, image file, destination name, outline title */
 	char *dest;	       /* DL_OUTLINE: its destination */
+	char *alt;	       /* DL_IMAGE: its alternative text, or NULL */
 	double *pts;	       /* DL_POLY: x0, y0, x1, y1, ... */
 	int npts;
 } dl_op;
@@ -91,8 +92,10 @@ void dl_line(dl_page *p, double x0, double y0, double x1, double y1,
 	     double lw, uint32_t color);
 /* A closed polygon of n points (xy: x0, y0, x1, y1, ...), filled. */
 void dl_poly(dl_page *p, const double *xy, int n, uint32_t color);
+/* alt: what the image shows, for readers that cannot see it (NULL:
+ * none). */
 void dl_image(dl_page *p, const char *file, double x, double y, double w,
-	      double h);
+	      double h, const char *alt);
 void dl_link(dl_page *p, double x, double y, double w, double h,
 	     const char *dest);
 void dl_dest(dl_page *p, const char *name, double x, double y);

@@ -19,6 +19,7 @@
  * temporary files are reached through /proc/self/fd.
  */
 #include "finish.h"
+#include "finish-imp.h"
 
 #include "../base/tmpfile.h"
 
@@ -330,6 +331,8 @@ int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	add_fields(q, job);
 	add_files(q, job);
 	set_lang(q, job);
+	if (job->marks)
+		finish_alts(q, job->marks);
 	if (failed(q, name, d))
 		goto done;
 	if (qpdf_init_write(q, fd_path(tmp, outpath, sizeof outpath)) & QPDF_ERRORS) {

@@ -14,7 +14,7 @@
 
 typedef struct image {
 	block b;
-	char *file;
+	char *file, *alt;
 	double share, max_h;
 	double aspect; /* height / width, upright */
 	double w, h;   /* at the flow's width */
@@ -56,7 +56,7 @@ static int place(block *b, flow *f)
 		w = h / im->aspect;
 	}
 	dl_image(flow_page(f), im->file, flow_x(f) + (flow_width(f) - w) / 2,
-		 flow_y(f), w, h);
+		 flow_y(f), w, h, im->alt);
 	flow_advance(f, h);
 	return 1;
 }
@@ -65,16 +65,18 @@ static void drop(block *b)
 {
 	image *im = (image *)b;
 	free(im->file);
+	free(im->alt);
 	free(im);
 }
 
 static const block_kind IMAGE = { "image", measure, first, place, drop };
 
-block *image_new(eng *e, const char *file, double share, double max_h)
+block *image_new(eng *e, const char *file, double share, double max_h,
+		 const char *alt)
 {
 	(void)e;
 	image *im = calloc(1, sizeof *im);
-	if (!im || !(im->file = strdup(file)))
+	if (!im || !(im->file = strdup(file)) || (alt && !(im->alt = strdup(alt))))
 		pg_oom();
 	im->b.kind = &IMAGE;
 	im->share = share > 0 && share <= 1 ? share : 1;

@@ -283,8 +283,10 @@ block *timeline_block(timeline *t);
  * that it decodes), `share` of the frame's width (0 or 1: all of it),
  * at most max_h tall (0: no limit), aspect kept, upright by its EXIF
  * orientation, centred; never split (on an empty page too short, it
- * shrinks to the room). */
-block *image_new(eng *e, const char *file, double share, double max_h);
+ * shrinks to the room); alt: what it shows, in words (its caption), for
+ * readers that cannot see it, or NULL. */
+block *image_new(eng *e, const char *file, double share, double max_h,
+		 const char *alt);
 
 /* Bar charts (block-bars.c): a title, a legend of the series, and rows
  * of a label, a bar (one stacked segment per series) and a value text
