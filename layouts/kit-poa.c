@@ -14,15 +14,6 @@
 
 #include <assert.h>
 
-/* The rows added so far, to hold the builder to the model's count. */
-static long rows_made;
-
-static void row(table *t, int kind)
-{
-	table_row(t, kind, 0);
-	rows_made++;
-}
-
 enum { C_RES, C_IND, C_VER, C_ACT, C_M1, C_RESP = C_M1 + 12, C_FUND, C_RISK, NCOLS };
 
 const char *kit_specific_label(kit_doc *c, const pg_specific *s)
@@ -100,7 +91,7 @@ static cellval row_value(kit_doc *c, const pg_result *r, const pg_indicator *i,
 
 static void group_row(kit_doc *c, table *t, const char *label, const pg_span *text)
 {
-	row(t, TABLE_GROUP);
+	table_row(t, TABLE_GROUP, 0);
 	pg_span *s = label ? kit_cat(c, kit_span(c, arena_printf(c->a, "%s ", label), PG_BOLD),
 				     kit_cat(c, text, NULL))
 			   : (pg_span *)text;
@@ -137,7 +128,7 @@ static void result_rows(kit_doc *c, table *t, const pg_result *r)
 		for (int m = 0; m < MERGE; m++)
 			v[k * MERGE + m] = row_value(c, r, ri[k], ra[k], merge_col[m]);
 	for (k = 0; k < n; k++) {
-		row(t, TABLE_BODY);
+		table_row(t, TABLE_BODY, 0);
 		if (k == 0)
 			table_cell(t, C_RES, n, 1, kit_coded(c, r->code, r->text), NULL,
 				   &th->poa_cell, W);
@@ -177,7 +168,7 @@ static void header_rows(kit_doc *c, table *t, const pg_poa *o)
 		lab[i] = o->label[i] ? o->label[i] : c->w->poa_label[i];
 	int hrows = lab[PG_COL_PERIOD] ? 3 : 2;
 	const eng_style *hs = &th->poa_head;
-	row(t, TABLE_HEADER);
+	table_row(t, TABLE_HEADER, 0);
 	static const int fixed[] = { C_RES, C_IND, C_VER, C_ACT, C_RESP, C_FUND, C_RISK };
 	static const int label_of[] = { PG_COL_RESULTS, PG_COL_INDICATORS, PG_COL_SOURCES,
 					PG_COL_ACTIVITIES, PG_COL_RESPONSIBLE, PG_COL_FUNDING,
@@ -188,10 +179,10 @@ static void header_rows(kit_doc *c, table *t, const pg_poa *o)
 		table_cell(t, fixed[i], hrows, 1, NULL, lab[label_of[i]], hs, th->head_fill);
 	}
 	if (lab[PG_COL_PERIOD]) {
-		row(t, TABLE_HEADER);
+		table_row(t, TABLE_HEADER, 0);
 		table_cell(t, C_M1, 1, 12, NULL, lab[PG_COL_PERIOD], hs, th->head_fill);
 	}
-	row(t, TABLE_HEADER);
+	table_row(t, TABLE_HEADER, 0);
 	for (int m = 0; m < 12; m++)
 		table_cell(t, C_M1 + m, 1, 1, NULL, kit_month_label(c, o, m), &th->poa_month,
 			   th->head_fill);
@@ -233,7 +224,6 @@ void kit_poa_matrix(kit_doc *c, const pg_poa *o, int index)
 	table *t = table_new(c->e, NCOLS, cw, th->cell_pad, th->border, th->border_color);
 	for (int q = 3; q < 12; q += 3)
 		table_col_rule(t, C_M1 + q, th->quarter_rule);
-	rows_made = 0;
 	header_rows(c, t, o);
 	for (const pg_part *pt = o->parts; pt; pt = pt->next) {
 		if (pt->title)
@@ -252,7 +242,7 @@ void kit_poa_matrix(kit_doc *c, const pg_poa *o, int index)
 				result_rows(c, t, r);
 		}
 	}
-	assert(rows_made == pg_poa_matrix_rows(o));
+	assert(table_rows(t) == pg_poa_matrix_rows(o));
 	block *bl = table_block(t);
 	bl->space_before = th->table_before;
 	flow_add(c->f, bl);

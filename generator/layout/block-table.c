@@ -446,6 +446,11 @@ void table_keep_rows(table *t, double h)
 	t->keep_h = h;
 }
 
+int table_rows(const table *t)
+{
+	return t->nrows;
+}
+
 void table_keep_whole(table *t, double h)
 {
 	t->whole_h = h;

@@ -231,6 +231,8 @@ void table_keep_rows(table *t, double h);
 /* A table of height h or less (as measured, up to a page) starts on the
  * next page rather than split (0, the default: it may split). */
 void table_keep_whole(table *t, double h);
+/* The rows added so far. */
+int table_rows(const table *t);
 void table_row(table *t, int kind, double min_height);
 void table_cell(table *t, int col, int rows, int cols, const pg_span *text,
 		const char *plain, const eng_style *st, uint32_t fill);
