@@ -79,6 +79,7 @@ check: check-deps plangen $(TEST_BIN)
 	@PLANGEN=./plangen sh tests/run.sh
 	@PLANGEN=./plangen sh tests/render.sh
 	@PLANGEN=./plangen sh tests/avance.sh
+	@PLANGEN=./plangen sh tests/rendicion.sh
 	@PLANGEN=./plangen sh tests/sign.sh
 
 # The folders' includes point one way (tools/check-deps.sh), and no
