@@ -7,12 +7,12 @@
 void kit_cover(kit_doc *c, const char *title, const char *subtitle,
 	       const pg_item *lines, const char *date)
 {
-	kit_cover_photo(c, title, subtitle, lines, date, NULL, NULL);
+	kit_cover_photo(c, title, subtitle, lines, date, NULL, NULL, NULL);
 }
 
 void kit_cover_photo(kit_doc *c, const char *title, const char *subtitle,
 		     const pg_item *lines, const char *date, const char *photo,
-		     const char *alt)
+		     const char *alt, const char *caption)
 {
 	const theme *th = c->th;
 	flow_page(c->f);
@@ -24,8 +24,11 @@ void kit_cover_photo(kit_doc *c, const char *title, const char *subtitle,
 	if (photo) {
 		block *bl = image_new(c->e, photo, 1, th->cover_photo_h, alt);
 		bl->space_before = th->cover_title_after;
-		bl->space_after = th->cover_title_after;
+		bl->space_after = caption ? th->caption_after : th->cover_title_after;
+		bl->keep_with_next = caption != NULL;
 		flow_add(c->f, bl);
+		if (caption)
+			kit_para(c, NULL, caption, &th->source, NULL, 0, th->cover_title_after, 0);
 	} else {
 		flow_advance(c->f, th->cover_lines_before);
 	}

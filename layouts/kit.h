@@ -152,10 +152,11 @@ void kit_heading_para(kit_doc *c, const kit_heading *h);
  * title may be NULL), then a new page. */
 void kit_cover(kit_doc *c, const char *title, const char *subtitle,
 	       const pg_item *lines, const char *date);
-/* The same with a photo (NULL: none) under the title, alt what it shows. */
+/* The same with a photo (NULL: none) under the title, alt what it shows,
+ * caption printed under it (or NULL). */
 void kit_cover_photo(kit_doc *c, const char *title, const char *subtitle,
 		     const pg_item *lines, const char *date, const char *photo,
-		     const char *alt);
+		     const char *alt, const char *caption);
 
 /* ---- kit-signoff.c: the footer and the approval page ---- */
 

@@ -425,7 +425,8 @@ static void body(kit_doc *c)
 {
 	const pg_accountability *r = report_of(c);
 	kit_cover_photo(c, r->title, r->subtitle, r->cover_lines, r->cover_date,
-			r->cover_photo, r->cover_caption ? r->cover_caption : r->title);
+			r->cover_photo, r->cover_caption ? r->cover_caption : r->title,
+			r->cover_caption);
 	kit_contents(c, NULL);
 	messages(c);
 	institution(c);
@@ -439,7 +440,7 @@ static void body(kit_doc *c)
 		access_chapter(c);
 	if (r->challenges) {
 		heading(c);
-		kit_list(c, PG_LIST_BULLETS, r->challenges);
+		kit_list(c, PG_LIST_NUMBERS, r->challenges);
 	}
 	if (r->has_hearing)
 		hearing(c);
@@ -493,7 +494,7 @@ int layout_rendicion(const void *report, eng *e, device *dev, diag *d)
 				       : w->rc_no_area,
 			arena_printf(c.a, "area-%d", i + 1));
 	if (r->rubros)
-		CHAPTER(w->rc_budget, "presupuesto");
+		CHAPTER(r->budget_title ? r->budget_title : w->rc_budget, "presupuesto");
 	if (r->aportes)
 		CHAPTER(w->rc_cooperation, "cooperacion");
 	if (r->has_info)

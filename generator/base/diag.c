@@ -168,11 +168,11 @@ void diag_print(diag *d, FILE *out, int warnings)
 			total - (int)shown);
 }
 
-void diag_take_errors(diag *to, const diag *from)
+void diag_take(diag *to, const diag *from, int warnings)
 {
 	for (size_t i = 0; i < from->n; i++) {
 		const struct entry *e = &from->e[i];
-		if (e->level == DIAG_ERROR)
-			diag_add(to, DIAG_ERROR, e->file, e->line, e->col, "%s", e->msg);
+		if (e->level == DIAG_ERROR || warnings)
+			diag_add(to, e->level, e->file, e->line, e->col, "%s", e->msg);
 	}
 }

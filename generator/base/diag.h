@@ -24,8 +24,9 @@ void diag_add(diag *d, enum diag_level level, const char *file, long line,
 	      long col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 int diag_errors(const diag *d);
-/* Adds a copy of from's errors (not its warnings) to `to`. */
-void diag_take_errors(diag *to, const diag *from);
+/* Adds a copy of from's errors, and its warnings too if `warnings`, to
+ * `to`. */
+void diag_take(diag *to, const diag *from, int warnings);
 int diag_warnings(const diag *d);
 /* Prints the errors, and the warnings too if `warnings`, sorted by file
  * then line then column. */

@@ -50,7 +50,7 @@ const pg_plan *bld_plan_file(bld *b, const xmlNode *root, const char *v)
 		bld_err(b, root, "%s=\"%s\": the plan cannot be read (%s)",
 			bld_is(root, "avance") ? "plan" : "archivo", v,
 			diag_errors(pd) ? "see its errors" : "not a plan");
-		diag_take_errors(b->d, pd);
+		diag_take(b->d, pd, 0);
 	}
 	diag_free(pd);
 	return p;
@@ -119,9 +119,11 @@ static pg_progress *progress_file(bld *b, const xmlNode *n, const char *attr,
 	if (diag_errors(pd)) {
 		bld_err(b, n, "%s=\"%s\": the %s report cannot be read", attr, v,
 			match ? "progress" : "previous");
-		diag_take_errors(b->d, pd);
 		pr = NULL;
 	}
+	/* A report's sources say their warnings; an anterior's were said
+	 * when it was read on its own. */
+	diag_take(b->d, pd, match);
 	diag_free(pd);
 	return pr;
 }

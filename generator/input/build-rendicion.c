@@ -331,7 +331,7 @@ pg_accountability *build_accountability(xmlDocPtr doc, const char *name, arena *
 	if (strcmp(r->to, r->from) < 0)
 		bld_err(&b, root, "the period runs backwards: hasta=\"%s\" is before "
 			"desde=\"%s\"", r->to, r->from);
-	else if ((y1 - y0) * 10000 + (m1 - m0) * 100 + (d1 - d0) > 20000)
+	else if ((y1 - y0) * 10000 + (m1 - m0) * 100 + (d1 - d0) >= 20000)
 		bld_err(&b, root, "the period %s to %s is longer than two years: a "
 			"report accounts for a year or two", r->from, r->to);
 
