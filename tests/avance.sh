@@ -1,11 +1,11 @@
 #!/bin/sh
 # avance.sh — the tests of the quarterly progress booklet (input/avance.dtd,
-# input/GUIA-avance.md), with tools plangen did not write:
+# input/GUIA.md), with tools plangen did not write:
 #   1. figures: plangen -f csv equals tests/figures.pl (an independent
 #      checker) for the four 2019 quarters and valid/avance-small, and
 #      avance-small its hand-computed expected.csv; the plan's csv has one
 #      row per activity (parsed as RFC 4180), a known row as in the XML;
-#   2. every error of GUIA-avance.md 8.5, each located (FILE:LINE: error:),
+#   2. every error of GUIA.md 8.5, each located (FILE:LINE: error:),
 #      exit 1, no output written and an existing one kept;
 #   3. the warnings (backwards progress, activities not reported, an
 #      activity without months): exit 0 and a booklet;

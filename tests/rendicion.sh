@@ -1,12 +1,12 @@
 #!/bin/sh
 # rendicion.sh — the tests of the yearly accountability report
-# (input/rendicion.dtd, input/GUIA-rendicion.md), with tools plangen did
+# (input/rendicion.dtd, input/GUIA.md), with tools plangen did
 # not write:
 #   1. figures: plangen -f csv equals tests/report-figures.pl (an
 #      independent checker) for input/rendicion-2019.xml and
 #      valid/rendicion-2anios, rendicion-2anios its hand-computed
-#      expected.csv, rendicion-2019 the table of GUIA-rendicion.md 9.8;
-#   2. every error of GUIA-rendicion.md 9.5 and of build-rendicion.c,
+#      expected.csv, rendicion-2019 the table of GUIA.md 9.8;
+#   2. every error of GUIA.md 9.5 and of build-rendicion.c,
 #      each located (FILE:LINE: error:), exit 1, no output written (PDF
 #      or CSV) and an existing file kept;
 #   3. the warnings (activities of no strategic area, with their count;
@@ -67,11 +67,11 @@ check "figures of rendicion-2anios equal expected.csv" 'cmp -s "$tmp/got.csv" "$
 check "report-figures.pl on rendicion-2anios equals expected.csv" 'cmp -s "$tmp/want.csv" "$two/expected.csv"'
 "$P" "$two/rendicion.xml" -f csv -o "$tmp/two.csv" 2>/dev/null
 check "figures into a file" '[ $? = 0 ] && cmp -s "$tmp/two.csv" "$two/expected.csv"'
-# The table printed in GUIA-rendicion.md 9.8 is input/rendicion-2019.xml's.
+# The table printed in GUIA.md 9.8 is input/rendicion-2019.xml's.
 perl -ne 'if (/^```/) { print @b if $in && grep { /^area,ae1,/ } @b; $in = !$in; @b = (); next }
-	push @b, $_ if $in' "$in/GUIA-rendicion.md" >"$tmp/guide.csv"
+	push @b, $_ if $in' "$in/GUIA.md" >"$tmp/guide.csv"
 "$P" "$in/rendicion-2019.xml" -f csv -o - 2>/dev/null | cmp -s - "$tmp/guide.csv"
-check "the table of GUIA-rendicion.md 9.8" '[ $? = 0 ] && [ -s "$tmp/guide.csv" ]'
+check "the table of GUIA.md 9.8" '[ $? = 0 ] && [ -s "$tmp/guide.csv" ]'
 
 # ---------------------------------------------------------------- 2. errors
 
@@ -333,7 +333,7 @@ check "plan-without-avance: figures equal report-figures.pl's" '[ -s "$d/want.cs
 # (0 + 20 + 10 + 10) / 4 = 10.0, cumplimiento 100 x 10 / 68.75 = 14.5.
 check "plan-without-avance: ae1 at 68.8, 10.0, 14.5" 'grep -q "^area,ae1,Gestión territorial,68.8,10.0,14.5$" "$d/got.csv"'
 
-# The warnings GUIA-rendicion.md 9.5 lists that plangen does not give.
+# The warnings GUIA.md 9.5 lists that plangen does not give.
 d=$(mkcase area-without-logros)
 perl -0pi -e 's|\s*<logros area="ae2">.*?</logros>||s' "$d/rendicion.xml"
 warns area-without-logros
@@ -378,7 +378,7 @@ n=$(sed -n 's/^\([0-9]*\): rendicion.dtd$/\1/p' "$tmp/att")
 pdfdetach -save "${n:-1}" -o "$tmp/att.dtd" "$pdf" 2>/dev/null
 check "rendicion-2019: the attached DTD is input/rendicion.dtd" 'cmp -s "$tmp/att.dtd" "$in/rendicion.dtd"'
 
-# Body type of 11 pt or more (GUIA-rendicion.md 9.7, for citizens): in
+# Body type of 11 pt or more (GUIA.md 9.7, for citizens): in
 # the trace, a text's size is its height.  Below 11 pt, and at 8 pt at
 # least, only: the running footer (the sign-off and the page number,
 # below the body: base line within 72 pt of the page's foot); the

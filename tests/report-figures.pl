@@ -50,13 +50,11 @@
 #
 # PROGRESS FILES.  Every <avance archivo> must exist and be an <avance>
 #   whose plan="..." is one of the plans of <fuentes> (same file); its
-#   corte must be a date in its plan's year.  For each plan, the progress
-#   file USED is the latest (by corte) of its files whose corte is in P;
-#   if none is in P, the earliest whose corte is after hasta (with a
-#   warning); files with corte before desde are ignored (warning).  A plan
-#   with no progress file: a warning; its activities are all sin-reporte,
-#   and its cut-off month is last(Y).  Two files of one plan with the same
-#   corte: error.  The schedule in force of an activity is the last meses
+#   corte must be a date in its plan's year and fall in P (an error
+#   otherwise: a report outside the period does not tell the period's
+#   progress), one file per plan (a second: error).  A plan with no
+#   progress file: a warning; its activities are all sin-reporte, and its
+#   cut-off month is last(Y).  The schedule in force of an activity is the last meses
 #   given along the anterior chain of the file used, that file included,
 #   else the plan's (as tests/figures.pl; the same errors in the file
 #   used).
@@ -419,18 +417,11 @@ for my $y ($y0 .. $y1) {
 for my $P (@plans) {
 	my @f = sort { dkey($a->{corte}) cmp dkey($b->{corte}) } @{$P->{files}};
 	my @in = grep { dkey($_->{corte}) ge dkey($desde) && dkey($_->{corte}) le dkey($hasta) } @f;
-	my @after = grep { dkey($_->{corte}) gt dkey($hasta) } @f;
-	for my $F (grep { dkey($_->{corte}) lt dkey($desde) } @f) {
-		warning($file, "$F->{archivo}: its corte $F->{root}{attr}{corte} is before the period: not used");
+	for my $F (grep { dkey($_->{corte}) lt dkey($desde) || dkey($_->{corte}) gt dkey($hasta) } @f) {
+		error($file, "$F->{archivo}: its corte $F->{root}{attr}{corte} is outside the period");
 	}
-	my $use;
-	if (@in) {
-		$use = $in[-1];
-	} elsif (@after) {
-		$use = $after[0];
-		warning($file, "$use->{archivo}: its corte $use->{root}{attr}{corte} is after the period's end; "
-			. "its avance is measured against the programado up to month " . last_month($P->{year}));
-	}
+	error($file, "$P->{archivo}: a second progress report of the plan") if @in > 1;
+	my $use = $in[-1];
 	$P->{use} = $use;
 	if ($use) {
 		$P->{m} = $use->{corte}[1];
