@@ -129,9 +129,8 @@ static int render(const char *name, const char *data, size_t len, eng *e,
 	read_peak_kb = peak_kb();
 	int pages = -1;
 	if (p) {
-		dev_meta m;
-		char date[32];
-		layout_plan_meta(p, &m, date, sizeof date);
+		kit_info info;
+		layout_plan_info(p, &info, a);
 		/* As plangen does it: cairo into a temporary file, then the
 		 * finish stage into out. */
 		pg_marks marks = { 0 };
@@ -139,12 +138,12 @@ static int render(const char *name, const char *data, size_t len, eng *e,
 		FILE *tmp = f ? tmpfile() : NULL;
 		counter cnt = { { c_page, c_close, c_free }, NULL, 0 };
 		if (tmp)
-			cnt.inner = dev_thread_new(dev_pdf_new(tmp, out, &m, &marks, d));
+			cnt.inner = dev_thread_new(dev_pdf_new(tmp, out, &info.meta, &marks, d));
 		else if (out)
 			diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
 				 strerror(errno));
 		if ((!out || cnt.inner) &&
-		    layout_plan(p, e, theme_plan(), &cnt.dev, d) == 0 &&
+		    layout_plan(p, e, &cnt.dev, d) == 0 &&
 		    cnt.dev.close(&cnt.dev) == 0 &&
 		    (!tmp || finish_pdf(tmp, &(finish_job){ .marks = &marks }, f,
 					out, d) == 0))
