@@ -101,10 +101,13 @@ $(O)/tests/bench/bench: tests/bench/bench.c $(OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Igenerator -o $@ $^ $(PKG_LIBS)
 
-# make fuzz [FUZZ_SECONDS=600]: libFuzzer, with clang, ASan, UBSan and
-# LeakSanitizer, on the reader then on the whole pipeline into the trace
-# (tests/fuzz), FUZZ_SECONDS each; corpora and crashes under build/fuzz/.
+# make fuzz [FUZZ_SECONDS=600] [FUZZ_FLAGS=...]: libFuzzer, with clang,
+# ASan, UBSan and LeakSanitizer, on the reader then on the whole pipeline
+# into the trace (tests/fuzz), plans and progress reports, FUZZ_SECONDS
+# each; corpora and crashes under build/fuzz/.  FUZZ_FLAGS go to both
+# (-fork=1 -ignore_crashes=1: go on past a known crash).
 FUZZ_SECONDS ?= 600
+FUZZ_FLAGS ?=
 FUZZ := build/fuzz
 FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined $(PKG_CFLAGS)
@@ -119,11 +122,11 @@ fuzz:
 	cd $(FUZZ) && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 		./fuzz-reader -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 		-dict=$(CURDIR)/tests/fuzz/plan.dict -max_total_time=$(FUZZ_SECONDS) \
-		-artifact_prefix=artifacts/reader- corpus-reader seeds </dev/null
+		-artifact_prefix=artifacts/reader- $(FUZZ_FLAGS) corpus-reader seeds </dev/null
 	cd $(FUZZ) && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 		./fuzz-pipeline -max_len=65536 -timeout=60 -rss_limit_mb=2048 \
 		-dict=$(CURDIR)/tests/fuzz/plan.dict -max_total_time=$(FUZZ_SECONDS) \
-		-artifact_prefix=artifacts/pipeline- corpus-pipeline seeds </dev/null
+		-artifact_prefix=artifacts/pipeline- $(FUZZ_FLAGS) corpus-pipeline seeds </dev/null
 
 $(FUZZ)/%.o: %.c
 	@mkdir -p $(@D)
@@ -131,10 +134,10 @@ $(FUZZ)/%.o: %.c
 $(FUZZ)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input/avance.dtd input/rendicion.dtd input/plan-2019.xml
 	@mkdir -p $(@D)
 	clang -c -o $@ $<
-$(FUZZ)/fuzz-reader: tests/fuzz/fuzz-reader.c $(FUZZ_READER_OBJ)
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
-$(FUZZ)/fuzz-pipeline: tests/fuzz/fuzz-pipeline.c $(FUZZ_OBJ)
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
+$(FUZZ)/fuzz-reader: tests/fuzz/fuzz-reader.c tests/fuzz/fuzz-files.h $(FUZZ_READER_OBJ)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
+$(FUZZ)/fuzz-pipeline: tests/fuzz/fuzz-pipeline.c tests/fuzz/fuzz-files.h $(FUZZ_OBJ)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
 
 install: plangen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/plangen

@@ -3,9 +3,48 @@
 # machines here are shared and noisy, so it reports, it does not judge).
 #   read+validate: plangen --check on input/plan-2019.xml, whole process,
 #   median and best of 40 runs (target: under 20 ms);
-#   signing: what two signatures add to a PDF render (target: 50 ms).
+#   signing: what two signatures add to a PDF render (target: 50 ms);
+#   a 50 MB plan: peak memory and time of --check, trace and PDF;
+#   the booklets (progress reports, <avance>): the fourth quarter's of the
+#   2019 plan (input/avance-2019-T4.xml) and one of a generated plan of
+#   about 2,000 pages (tests/make-big-plan.pl 7, tests/make-big-avance.pl):
+#   peak memory and time of --check, trace and PDF, with the plan's own.
 set -u
 P=${1:-./plangen}
+
+# measure WORK LABEL FILE: peak memory (RSS) and time of --check, of a
+# render into the trace and of one to PDF (WORK/out.pdf), whole process,
+# one run each, under LABEL; a run that fails says how, and the next
+# runs; then the PDF's pages.
+measure() {
+	w=$1 label=$2 file=$3
+	echo "$label"
+	for what in --check trace pdf; do
+		case $what in
+		--check) set -- --check ;;
+		trace) set -- -f trace -o /dev/null ;;
+		pdf) set -- -o "$w/out.pdf" ;;
+		esac
+		rm -f "$w/out.pdf"
+		/usr/bin/time -o "$w/time" -f "%M %e %U" "$P" -q "$@" "$file" 2>"$w/err"
+		st=$?
+		if grep -q 'terminated by signal' "$w/time"; then
+			printf '  %-8s FAILED: %s\n' "$what" "$(grep -o 'terminated by signal.*' "$w/time")"
+			continue
+		elif [ $st != 0 ]; then
+			printf '  %-8s FAILED: exit %d: %s\n' "$what" $st "$(head -1 "$w/err")"
+			continue
+		fi
+		read kb wall cpu <"$w/time"
+		printf '  %-8s peak memory %4d MB, %6.2f s (%.2f s CPU)\n' "$what" \
+			$((kb / 1024)) "$wall" "$cpu"
+	done
+	command -v pdfinfo >/dev/null 2>&1 && [ -f "$w/out.pdf" ] &&
+		printf '  the PDF: %s pages, %d MB\n' "$(pdfinfo "$w/out.pdf" | awk '/^Pages:/ { print $2 }')" \
+			$(($(wc -c <"$w/out.pdf") / 1048576))
+	rm -f "$w/out.pdf" "$w/time" "$w/err"
+	return 0
+}
 runs=40
 times=""
 i=0
@@ -23,6 +62,22 @@ echo "$times" | tr ' ' '\n' | grep . | sort -n | awk -v n=$runs '
 if command -v /usr/bin/time >/dev/null 2>&1; then
 	/usr/bin/time -f "peak memory of one --check: %M KB" "$P" --check input/plan-2019.xml
 fi
+
+# The same for the fourth quarter's progress report on that plan: its
+# --check reads the plan and the three reports before it (anterior).
+times=""
+i=0
+while [ $i -lt $runs ]; do
+	t0=$(date +%s%N)
+	"$P" --check input/avance-2019-T4.xml || exit 1
+	t1=$(date +%s%N)
+	times="$times $(( (t1 - t0) / 1000 ))"
+	i=$((i + 1))
+done
+echo "$times" | tr ' ' '\n' | grep . | sort -n | awk -v n=$runs '
+	{ v[NR] = $1 }
+	END { printf "read+validate avance-2019-T4.xml (%d KB, with its plan and 3 earlier reports, whole process): median %.1f ms, best %.1f ms over %d runs\n",
+		size / 1024, v[int((NR + 1) / 2)] / 1000, v[1] / 1000, n }' size=$(wc -c <input/avance-2019-T4.xml)
 
 # Signing: the whole render of the built-in plan to PDF, without and with
 # two signatures (keys made now with openssl), alternated, 11 runs each;
@@ -82,5 +137,23 @@ if command -v /usr/bin/time >/dev/null 2>&1 && command -v perl >/dev/null 2>&1; 
 	command -v pdfinfo >/dev/null 2>&1 && [ -f "$big/plan.pdf" ] &&
 		printf '  the PDF: %s pages, %d MB\n' "$(pdfinfo "$big/plan.pdf" | awk '/^Pages:/ { print $2 }')" \
 			$(($(wc -c <"$big/plan.pdf") / 1048576))
+	rm -rf "$big"
+fi
+
+# The booklets: the fourth quarter's of the 2019 plan, then of a plan of
+# about 2,000 pages (tests/make-big-plan.pl 7: the 2019 POAs copied, 7 MB)
+# with a report on every one of its activities (tests/make-big-avance.pl),
+# after the plan itself.
+if command -v /usr/bin/time >/dev/null 2>&1 && command -v perl >/dev/null 2>&1; then
+	big=$(mktemp -d)
+	measure "$big" "avance-2019-T4.xml booklet ($(($(wc -c <input/avance-2019-T4.xml) / 1024)) KB of XML, on plan-2019.xml):" \
+		input/avance-2019-T4.xml
+	perl tests/make-big-plan.pl 7 >"$big/plan.xml"
+	perl tests/make-big-avance.pl "$big/plan.xml" >"$big/avance.xml"
+	measure "$big" "$(printf '7 MB plan (%d KB of XML, %d POAs, %d activities):' \
+		$(($(wc -c <"$big/plan.xml") / 1024)) "$(grep -c '<poa ' "$big/plan.xml")" \
+		"$(grep -c '<actividad ' "$big/plan.xml")")" "$big/plan.xml"
+	measure "$big" "$(printf 'its T4 booklet (%d KB of XML, every activity reported):' \
+		$(($(wc -c <"$big/avance.xml") / 1024)))" "$big/avance.xml"
 	rm -rf "$big"
 fi

@@ -2,14 +2,26 @@
  * bench.c — the speed and memory figures (make bench prints them; no
  * test judges them: machines here are shared and noisy).
  *
- *   read+validate  reader_read on input/plan-2019.xml, in process
+ *   read+validate  the document table's reader (the entry picked by the
+ *                  root element, as plangen picks it) on
+ *                  input/plan-2019.xml, in process
  *   plan-2019      the whole render to PDF (read, two layout passes,
  *                  cairo, the finish stage), in process
+ *   avance T4      the same two for the fourth quarter's progress report
+ *                  on that plan, input/avance-2019-T4.xml (its reader
+ *                  reads the plan and the three reports before it from
+ *                  their files), in a process of its own: a crash of the
+ *                  booklet is reported and the other figures still come
  *   synthetic      generated plans whose matrices fill about 265 and
  *                  1,060 landscape pages, each rendered to PDF in a
  *                  process of its own: wall time, pages per second and
  *                  peak memory (ru_maxrss), to show that memory does not
  *                  grow with the page count
+ *
+ * Every document goes through its entry of the document table
+ * (generator/documents.h): read, info (the PDF's metadata), layout.  The
+ * finish stage gets the links and fields only (no attached source, no
+ * signature): what it costs with them is bench.sh's.
  */
 #include <errno.h>
 #include <glib.h>
@@ -21,9 +33,12 @@
 #include <unistd.h>
 #include <time.h>
 
-#include "../../layouts/plan.h"
+#include "base/marks.h"
+#include "devices/device.h"
+#include "documents.h"
 #include "finish/finish.h"
 #include "input/reader.h"
+#include "layout/engine.h"
 
 static double now(void)
 {
@@ -119,19 +134,37 @@ static void c_free(device *d)
 /* The peak memory once the last plan was read (the XML tree included). */
 static long read_peak_kb;
 
+/* The document in data[0..len), named name, as plangen reads it: its
+ * entry picked by the root element, then read, validated and checked;
+ * NULL after diagnostics in d.  *kind is its entry. */
+static void *read_doc(const char *name, const char *data, size_t len,
+		      arena *a, diag *d, const doc_kind **kind)
+{
+	reader_xml *x = reader_parse(name, data, len, d);
+	const doc_kind *k = x ? doc_kind_of(reader_root(x)) : NULL;
+	if (x && !k)
+		diag_add(d, DIAG_ERROR, name, reader_root_line(x), 0,
+			 "the document element is <%s>; plangen reads %s",
+			 reader_root(x), doc_kinds_list());
+	void *doc = k ? k->read(x, a, d) : NULL;
+	reader_xml_free(x);
+	*kind = k;
+	return doc;
+}
+
 /* Renders data to a PDF at out (or nowhere); returns pages, or -1. */
 static int render(const char *name, const char *data, size_t len, eng *e,
 		  const char *out)
 {
 	arena *a = arena_new();
 	diag *d = diag_new();
-	pg_plan *p = reader_read(name, data, len, a, d);
+	const doc_kind *k;
+	void *doc = read_doc(name, data, len, a, d, &k);
 	read_peak_kb = peak_kb();
 	int pages = -1;
-	if (p) {
-		dev_meta m;
-		char date[32];
-		layout_plan_meta(p, &m, date, sizeof date);
+	if (doc) {
+		kit_info info;
+		k->info(doc, &info, a);
 		/* As plangen does it: cairo into a temporary file, then the
 		 * finish stage into out. */
 		pg_marks marks = { 0 };
@@ -139,12 +172,12 @@ static int render(const char *name, const char *data, size_t len, eng *e,
 		FILE *tmp = f ? tmpfile() : NULL;
 		counter cnt = { { c_page, c_close, c_free }, NULL, 0 };
 		if (tmp)
-			cnt.inner = dev_thread_new(dev_pdf_new(tmp, out, &m, &marks, d));
+			cnt.inner = dev_thread_new(dev_pdf_new(tmp, out, &info.meta, &marks, d));
 		else if (out)
 			diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
 				 strerror(errno));
 		if ((!out || cnt.inner) &&
-		    layout_plan(p, e, theme_plan(), &cnt.dev, d) == 0 &&
+		    k->layout(doc, e, &cnt.dev, d) == 0 &&
 		    cnt.dev.close(&cnt.dev) == 0 &&
 		    (!tmp || finish_pdf(tmp, &(finish_job){ .marks = &marks }, f,
 					out, d) == 0))
@@ -195,6 +228,85 @@ static int synthetic_run(int n, const char *argv0)
 	_exit(0);
 }
 
+/* The reports before pr (anterior), read with it. */
+static int earlier(const pg_progress *pr)
+{
+	int n = 0;
+	for (const pg_progress *q = pr->previous; q; q = q->previous)
+		n++;
+	return n;
+}
+
+/* In a process of its own, so that a crash of the booklet's layout is
+ * reported and the figures after it still come: the progress report at
+ * path read and validated RUNS times, then its booklet to PDF 5 times,
+ * each as the command line makes it (fonts loaded, nothing cached). */
+static int booklet_run(const char *path, const char *argv0)
+{
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid > 0) {
+		int st;
+		waitpid(pid, &st, 0);
+		if (WIFSIGNALED(st))
+			printf("%s booklet to PDF: FAILED, killed by signal %d (%s)\n",
+			       path, WTERMSIG(st), strsignal(WTERMSIG(st)));
+		return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
+	}
+	char *data;
+	size_t len;
+	diag *d = diag_new();
+	if (reader_load(path, &data, &len, d) != 0) {
+		diag_print(d, stderr, 1);
+		_exit(1);
+	}
+	enum { RUNS = 30 };
+	double t[RUNS];
+	int n = 0;
+	for (int i = 0; i < RUNS; i++) {
+		arena *a = arena_new();
+		diag *rd = diag_new();
+		const doc_kind *k;
+		double t0 = now();
+		const pg_progress *pr = read_doc(path, data, len, a, rd, &k);
+		t[i] = now() - t0;
+		if (!pr || strcmp(k->root, "avance")) {
+			diag_print(rd, stderr, 1);
+			fprintf(stderr, "bench: %s is not a progress report\n", path);
+			_exit(1);
+		}
+		n = earlier(pr);
+		diag_free(rd);
+		arena_free(a);
+	}
+	qsort(t, RUNS, sizeof *t, cmpd);
+	printf("read+validate %s (%zu KB; its plan and %d earlier reports read from their files): "
+	       "median %.1f ms, best %.1f ms\n", path, len / 1024, n, t[RUNS / 2] * 1e3,
+	       t[0] * 1e3);
+	fflush(stdout);
+	double r[5];
+	int pages = -1;
+	for (int i = 0; i < 5; i++) {
+		double t0 = now();
+		eng *e = eng_new(argv0, d);
+		if (!e || (pages = render(path, data, len, e, "/dev/null")) < 0) {
+			diag_print(d, stderr, 1);
+			_exit(1);
+		}
+		eng_free(e);
+		r[i] = now() - t0;
+	}
+	qsort(r, 5, sizeof *r, cmpd);
+	printf("%s booklet to PDF, %d pages (fonts loaded, nothing cached): median %.0f ms, "
+	       "best %.0f ms; peak memory %ld MB\n", path, pages, r[2] * 1e3, r[0] * 1e3,
+	       peak_kb() / 1024);
+	fflush(stdout);
+	free(data);
+	_exit(0);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "--synthetic")) {
@@ -211,8 +323,9 @@ int main(int argc, char **argv)
 	for (int i = 0; i < RUNS; i++) {
 		arena *a = arena_new();
 		diag *d = diag_new();
+		const doc_kind *k;
 		double t0 = now();
-		reader_read("plan-2019.xml", data, len, a, d);
+		read_doc("plan-2019.xml", data, len, a, d, &k);
 		t[i] = now() - t0;
 		diag_free(d);
 		arena_free(a);
@@ -240,10 +353,13 @@ int main(int argc, char **argv)
 	printf("plan-2019.xml to PDF (fonts loaded, nothing cached): median %.0f ms, "
 	       "best %.0f ms (target < 300 ms)\n", r[2] * 1e3, r[0] * 1e3);
 
+	/* The fourth quarter's booklet of that plan. */
+	int status = booklet_run("input/avance-2019-T4.xml", argv[0]) != 0;
+
 	/* About 265 and 1,060 landscape pages: the peak memory should not
 	 * grow with the page count. */
 	for (int n = 20; n <= 80; n *= 4)
 		if (synthetic_run(n, argv[0]) != 0)
 			return 1;
-	return 0;
+	return status;
 }

@@ -1,15 +1,21 @@
 /*
  * fuzz-pipeline.c — libFuzzer harness for the whole pipeline on small
- * inputs: bytes → reader → Plan de Acción layout (both passes) → trace
- * device, as `plangen -f trace -o /dev/null FILE` would run it.
+ * inputs: bytes → reader → the layout of the document's kind (a plan's
+ * Plan de Acción or a progress report's booklet, picked by the root
+ * element through the document table, generator/documents.c, as
+ * generator/main.c picks it; both passes) → trace device, as
+ * `plangen -f trace -o /dev/null FILE` would run it; its PDF info and
+ * its data table (`plangen -f csv`) are made too.
  *
  * The engine (fonts, Pango, hyphenation) is made once, as the program
  * makes it once per run: it finds the fonts the same way (PLANGEN_FONTS,
  * or fonts/ beside the binary, two folders up, or in the working
- * folder).  The trace goes to /dev/null, opened once.  Inputs over
- * 64 KiB are skipped: a plan that size already makes dozens of pages,
- * and the time per input decides how far the fuzzer gets.  Build and
- * run: see tests/fuzz/README.md.
+ * folder).  The trace and the table go to /dev/null, opened once.  The
+ * inputs are named FOLDER/fuzz.xml, FOLDER holding the plans, reports
+ * and images the seeds name (fuzz-files.h).  Inputs over 64 KiB are
+ * skipped: a plan that size already makes dozens of pages, and the time
+ * per input decides how far the fuzzer gets.  Build and run: see
+ * tests/fuzz/README.md.
  */
 #include <libxml/parser.h>
 #include <stddef.h>
@@ -19,21 +25,25 @@
 
 #include "../../generator/base/arena.h"
 #include "../../generator/base/diag.h"
+#include "../../generator/base/image.h"
 #include "../../generator/devices/device.h"
+#include "../../generator/documents.h"
 #include "../../generator/input/reader.h"
-#include "../../layouts/plan.h"
+#include "fuzz-files.h"
 
 enum { FUZZ_MAX_INPUT = 64 << 10 }; /* bytes */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static const char *name; /* FOLDER/fuzz.xml */
 static eng *engine;
 static FILE *sink;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
+	name = fuzz_files_prepare((*argv)[0], "pipeline");
 	xmlInitParser();
 	diag *d = diag_new();
 	engine = eng_new((*argv)[0], d);
@@ -54,15 +64,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	arena *a = arena_new();
 	diag *d = diag_new();
 	/* data is not NUL-terminated: the reader gets its length. */
-	pg_plan *p = reader_read("fuzz.xml", (const char *)data, size, a, d);
-	if (p) {
+	reader_xml *x = reader_parse(name, (const char *)data, size, d);
+	const doc_kind *k = x ? doc_kind_of(reader_root(x)) : NULL;
+	void *doc = k ? k->read(x, a, d) : NULL;
+	reader_xml_free(x);
+	if (doc) {
+		kit_info info;
+		k->info(doc, &info, a);
+		(void)k->csv(doc, sink);
 		device *dev = dev_trace_new(sink, "/dev/null", d);
 		if (!dev)
 			pg_oom();
-		(void)layout_plan(p, engine, theme_plan(), dev, d);
+		(void)k->layout(doc, engine, dev, d);
 		(void)dev->close(dev);
 		dev->free(dev);
 	}
+	/* Each input decodes its images afresh, as each run of plangen. */
+	pg_images_free();
 	diag_free(d);
 	arena_free(a);
 	return 0;
