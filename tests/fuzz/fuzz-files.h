@@ -8,7 +8,8 @@
  * written: the reader gets the bytes), and FOLDER, beside the harness's
  * binary (build/fuzz/files-reader, files-pipeline), is filled once at
  * start with the files the seeds name, copied from the source tree: the
- * 2019 plan, its four reports, the DTDs, the small plan of
+ * 2019 plan, its four reports, its accountability report and photos,
+ * the DTDs, the small plan of
  * tests/valid/avance-small with its two reports, and the test images.
  * Nothing else changes it, so that every run of an input reads the same
  * files; the working folder is left alone (libFuzzer's corpus and
@@ -32,6 +33,13 @@ static const char *const fuzz_files[][2] = {
 	{ "input/plan-2019.xml", "plan-2019.xml" },
 	{ "input/plan.dtd", "plan.dtd" },
 	{ "input/avance.dtd", "avance.dtd" },
+	{ "input/rendicion.dtd", "rendicion.dtd" },
+	{ "input/rendicion-2019.xml", "rendicion-2019.xml" },
+	{ "input/fotos/portada-ciudad.jpg", "fotos/portada-ciudad.jpg" },
+	{ "input/fotos/taller-comunitario.jpg", "fotos/taller-comunitario.jpg" },
+	{ "input/fotos/espacio-publico.png", "fotos/espacio-publico.png" },
+	{ "input/fotos/observatorio-datos.png", "fotos/observatorio-datos.png" },
+	{ "input/fotos/audiencia-publica.jpg", "fotos/audiencia-publica.jpg" },
 	{ "input/avance-2019-T1.xml", "avance-2019-T1.xml" },
 	{ "input/avance-2019-T2.xml", "avance-2019-T2.xml" },
 	{ "input/avance-2019-T3.xml", "avance-2019-T3.xml" },

@@ -6,7 +6,9 @@
  * against the bundled plan.dtd, built into the model and checked by
  * reader_plan(), an <avance> validated against avance.dtd and built by
  * reader_progress(), which reads the plan it names and the reports
- * before it (anterior), exactly as `plangen --check FILE` would; then
+ * before it (anterior), a <rendicion> by reader_accountability(), which
+ * reads its plans and progress reports, exactly as `plangen --check
+ * FILE` would; then
  * everything is freed.  The inputs are named FOLDER/fuzz.xml, FOLDER
  * holding the plans, reports and images the seeds name (fuzz-files.h).
  * The reader's own entry points are called by the root's name, not
@@ -54,6 +56,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(void)reader_plan(x, a, d);
 	else if (x && !strcmp(reader_root(x), "avance"))
 		(void)reader_progress(x, a, d);
+	else if (x && !strcmp(reader_root(x), "rendicion"))
+		(void)reader_accountability(x, a, d);
 	reader_xml_free(x);
 	/* Each input decodes its images afresh, as each run of plangen. */
 	pg_images_free();

@@ -5,6 +5,7 @@
 # than the fuzzer's -max_len=65536 and would be truncated), with all its
 # narrative and again without the paragraphs and lists (the headings and
 # placements stay): the pipeline lays those out several times faster.
+# Accountability reports: input/rendicion-2019.xml and the least one.
 # Progress reports: input/avance-2019-T1..T4.xml, tests/valid/avance-small
 # (its plan and both reports), and a few small reports written here, on
 # the small plan (plan.xml) and on the 2019 one.  The plans and reports
@@ -18,6 +19,11 @@ for f in tests/valid/*.xml; do cp "$f" "$dir/valid-${f##*/}"; done
 for f in tests/bad/*.xml; do cp "$f" "$dir/bad-${f##*/}"; done
 for f in input/avance-*.xml; do cp "$f" "$dir/${f##*/}"; done
 for f in tests/valid/avance-small/*.xml; do cp "$f" "$dir/avance-small-${f##*/}"; done
+# Accountability reports: the 2019 one, and the least one.
+cp input/rendicion-2019.xml "$dir/rendicion-2019.xml"
+cat >"$dir/rendicion-min.xml" <<'XML'
+<rendicion desde="2019-01-01" hasta="2019-12-31"><portada><titulo>R</titulo></portada><fuentes><plan archivo="plan-2019.xml"/><avance archivo="avance-2019-T4.xml"/></fuentes></rendicion>
+XML
 
 # Small progress reports.  The least one, on the small plan:
 cat >"$dir/avance-min.xml" <<'XML'
