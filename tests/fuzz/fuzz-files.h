@@ -131,11 +131,15 @@ static const char *fuzz_files_prepare(const char *argv0, const char *harness)
 	}
 	char *leaf = fuzz_cat("files", "-", harness);
 	char *dir = fuzz_join(bindir, leaf);
-	char *img = fuzz_join(dir, "img");
 	if ((mkdir(dir, 0777) != 0 && errno != EEXIST))
 		fuzz_die("cannot make", dir);
-	if ((mkdir(img, 0777) != 0 && errno != EEXIST))
-		fuzz_die("cannot make", img);
+	static const char *const sub[] = { "img", "fotos" };
+	for (size_t i = 0; i < sizeof sub / sizeof *sub; i++) {
+		char *d = fuzz_join(dir, sub[i]);
+		if ((mkdir(d, 0777) != 0 && errno != EEXIST))
+			fuzz_die("cannot make", d);
+		free(d);
+	}
 	for (size_t i = 0; i < sizeof fuzz_files / sizeof *fuzz_files; i++) {
 		char *from = fuzz_join(src, fuzz_files[i][0]);
 		char *to = fuzz_join(dir, fuzz_files[i][1]);
@@ -144,7 +148,6 @@ static const char *fuzz_files_prepare(const char *argv0, const char *harness)
 		free(to);
 	}
 	const char *name = fuzz_join(dir, "fuzz.xml");
-	free(img);
 	free(dir);
 	free(leaf);
 	free(up);
