@@ -212,16 +212,14 @@ static void summary(kit_doc *c)
 /* An indicator's cell: its code and text, then its logro if reported. */
 static pg_span *indicator_text(kit_doc *c, const pg_poa *o, const pg_indicator *x)
 {
-	const pg_progress *pr = progress_of(c);
 	pg_span *s = kit_coded(c, x->code, x->text);
-	for (const pg_poa_report *q = pr->poas; q; q = q->next)
-		if (q->poa == o)
-			for (const pg_logro *l = q->logros; l; l = l->next)
-				if (l->indicator == x && l->text)
-					return kit_cat(c, s, kit_cat(c, kit_linebreak(c),
-						kit_cat(c, kit_span(c, c->w->bk_logro, PG_BOLD),
-							kit_cat(c, l->text, NULL))));
-	return s;
+	const pg_logro *l = pg_logro_of(progress_of(c), x);
+	(void)o;
+	if (!l || !l->text)
+		return s;
+	return kit_cat(c, s, kit_cat(c, kit_linebreak(c),
+				     kit_cat(c, kit_span(c, c->w->bk_logro, PG_BOLD),
+					     kit_cat(c, l->text, NULL))));
 }
 
 enum { C_RES, C_IND, C_ACT, C_M1, C_PLAN = C_M1 + 12, C_REAL, C_STATE, C_NOTE, NCOLS };
@@ -382,12 +380,21 @@ static void rescheduled(kit_doc *c)
 	static const double f5[5] = { 0.34, 0.10, 0.14, 0.14, 0.28 };
 	const char *h5[5] = { w->bk_activity, w->bk_poa, w->bk_old_months, w->bk_new_months,
 			      w->bk_reason };
+	/* One table per POA: each as long as the POA at most. */
 	table *t = NULL;
+	int any = 0;
+	const pg_poa *in = NULL;
 	for (int i = 0; i < pr->nplaces; i++) {
 		const pg_report *r = &pr->reports[i];
 		const pg_activity *a = pr->places[i].activity;
 		if (r->state != PG_RESCHEDULED && r->months == a->months)
 			continue;
+		if (t && pr->places[i].poa != in) {
+			kit_grid_add(c, t);
+			t = NULL;
+		}
+		in = pr->places[i].poa;
+		any = 1;
 		/* The reason: the comment of the report that last moved it. */
 		const pg_span *why = r->comment;
 		for (const pg_progress *q = pr; q; q = q->previous)
@@ -408,7 +415,7 @@ static void rescheduled(kit_doc *c)
 	}
 	if (t)
 		kit_grid_add(c, t);
-	else
+	if (!any)
 		kit_para(c, NULL, w->bk_none_rescheduled, &th->body, NULL, 0, th->para_space, 0);
 }
 

@@ -384,11 +384,12 @@ static void annex(kit_doc *c)
 	heading(c);
 	static const double f4[4] = { 0.16, 0.42, 0.26, 0.16 };
 	const char *h[4] = { w->bk_poa, w->rc_indicator, w->rc_logro, w->bk_light };
-	table *t = kit_grid(c, 4, f4, h);
+	/* One table per POA: each as long as the POA at most. */
 	for (int k = 0; k < r->nsources; k++) {
 		const pg_source *s = &r->sources[k];
 		int i = 0;
-		for (const pg_poa *o = s->plan->poas; o; o = o->next)
+		for (const pg_poa *o = s->plan->poas; o; o = o->next) {
+			table *t = NULL;
 			for (const pg_part *pt = o->parts; pt; pt = pt->next)
 				for (const pg_specific *sp = pt->objectives; sp; sp = sp->next)
 					for (const pg_result *re = sp->results; re; re = re->next)
@@ -397,15 +398,13 @@ static void annex(kit_doc *c)
 							for (const pg_activity *a = x->activities; a; a = a->next, i++)
 								pg_source_add(&sum, s, i);
 							pg_figures f = pg_sum_figures(&sum);
-							const pg_span *logro = NULL;
-							for (const pg_poa_report *q = s->progress ? s->progress->poas : NULL;
-							     q; q = q->next)
-								for (const pg_logro *l = q->logros; l; l = l->next)
-									if (l->indicator == x)
-										logro = l->text;
+							const pg_logro *lg = pg_logro_of(s->progress, x);
+							const pg_span *logro = lg ? lg->text : NULL;
 							const char *unit = o->unit && o->unit->acronym
 										   ? o->unit->acronym
 									   : o->unit ? o->unit->name : o->id;
+							if (!t)
+								t = kit_grid(c, 4, f4, h);
 							table_row(t, TABLE_BODY, 0);
 							table_cell(t, 0, 1, 1, NULL, unit, &th->table_cell, th->cell_fill);
 							table_cell(t, 1, 1, 1, kit_coded(c, x->code, x->text), NULL,
@@ -414,8 +413,10 @@ static void annex(kit_doc *c)
 								   th->cell_fill);
 							kit_light_cell(c, t, 3, f.light);
 						}
+			if (t)
+				kit_grid_add(c, t);
+		}
 	}
-	kit_grid_add(c, t);
 }
 
 /* ---- the report ---- */

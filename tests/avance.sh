@@ -164,6 +164,11 @@ sed -i 's|<actividad ref="uaci-o1-r1-i1-a1" [^>]*/>|&\n    <actividad ref="uaci-
 bad activity-twice avance.xml "$(lineof "$d/avance.xml" '"uaci-o1-r1-i1-a1"' 2)" \
 	"\"uaci-o1-r1-i1-a1\" is reported twice (first at line $(lineof "$d/avance.xml" '"uaci-o1-r1-i1-a1"'))"
 
+d=$(mkcase indicator-twice)
+perl -0pi -e 's|(<indicador ref="uaci-o1-r1-i1">.*?</indicador>)|$1\n    <indicador ref="uaci-o1-r1-i1"><logro/></indicador>|s' "$d/avance.xml"
+bad indicator-twice avance.xml "$(lineof "$d/avance.xml" '<indicador ref="uaci-o1-r1-i1">' 2)" \
+	"indicator \"uaci-o1-r1-i1\" is reported twice (first at line $(lineof "$d/avance.xml" '<indicador ref="uaci-o1-r1-i1">'))"
+
 d=$(mkcase finished-below-100)
 sed -i 's|ref="uaci-o1-r1-i1-a1" avance="41" estado="en-curso"|ref="uaci-o1-r1-i1-a1" avance="95" estado="finalizada"|' "$d/avance.xml"
 bad finished-below-100 avance.xml "$(lineof "$d/avance.xml" '"uaci-o1-r1-i1-a1"')" \

@@ -351,6 +351,13 @@ check "<cuerpo contenido>: the plan's own heading of the contents" \
 	 grep -q "^ÍNDICE GENERAL$" "$tmp/idx.txt" && ! grep -q "^Contenido$" "$tmp/idx.txt"'
 rm -f "$here/../input/.lang-en.xml"
 
+# The plan's data table keeps a long risk text whole.
+long=$(perl -e 'print "palabra " x 900, "FIN"')
+sed "0,/<riesgo>[^<]*<\/riesgo>/s||<riesgo>$long</riesgo>|" "$here/../input/plan-2019.xml" >"$here/../input/.risk.xml"
+"$P" -q "$here/../input/.risk.xml" -f csv -o "$tmp/risk.csv"
+check "csv: a 7,000-character risk whole" 'grep -q "palabra FIN" "$tmp/risk.csv"'
+rm -f "$here/../input/.risk.xml"
+
 # A figure is drawn, and its caption is its alternative text (/Alt).
 "$P" -q "$here/valid/figura.xml" -o "$tmp/fig.pdf"
 check "a figure's picture is drawn" '[ "$(pdfimages -list "$tmp/fig.pdf" | grep -c " image ")" = 1 ]'

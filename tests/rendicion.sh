@@ -285,6 +285,22 @@ rm "$d/fotos/portada-ciudad.jpg"
 bad cover-photo-missing rendicion.xml "$(lineof "$d/rendicion.xml" 'fotos/portada-ciudad.jpg')" \
 	'archivo="fotos/portada-ciudad.jpg": cannot read the image'
 
+# A file named twice in <fuentes> is one error, and is read once.
+d=$(mkcase file-named-twice)
+sed -i 's|<plan archivo="plan-2019.xml"/>|&\n    <plan archivo="./plan-2019.xml"/>|' "$d/rendicion.xml"
+bad file-named-twice rendicion.xml "$(lineof "$d/rendicion.xml" 'archivo="./plan-2019.xml"')" \
+	"archivo=\"./plan-2019.xml\": the file is named twice in <fuentes> (first at line $(lineof "$d/rendicion.xml" 'archivo="plan-2019.xml"'))"
+# Achievements given three times: an error for each repeat, not for each pair.
+d=$(mkcase logros-thrice)
+perl -0pi -e 's|(<logros area="ae1">.*?</logros>)|$1$1$1|s' "$d/rendicion.xml"
+"$P" --check "$d/rendicion.xml" 2>"$d/err"
+check "logros-thrice: two errors" '[ "$(grep -c "its achievements are given twice" "$d/err")" = 2 ]'
+# More rubros than a table holds: an error, not an overflowing total.
+d=$(mkcase too-many-rubros)
+perl -pi -e 'if (/<rubro linea="Remuneraciones"/) { my $l = $_; $l .= qq(    <rubro nombre="R$_" programado="999999999999.99" ejecutado="999999999999.99"/>\n) for 1 .. 2000; $_ = $l }' "$d/rendicion.xml"
+bad too-many-rubros rendicion.xml "$(lineof "$d/rendicion.xml" 'nombre="R2000"')" \
+	'<ejecucion> has more than 2000 rubros'
+
 # ---------------------------------------------------------------- 3. warnings
 
 # warns NAME: plangen on $tmp/NAME/rendicion.xml: exit 0, a valid report,

@@ -120,13 +120,13 @@ static int exif_orientation(const unsigned char *p, unsigned len)
 #define U16(q) (le ? (unsigned)(q)[0] | (unsigned)(q)[1] << 8 : (unsigned)(q)[0] << 8 | (unsigned)(q)[1])
 #define U32(q) (le ? U16(q) | U16((q) + 2) << 16 : U16(q) << 16 | U16((q) + 2))
 	unsigned long ifd = U32(p + 4);
-	if (ifd + 2 > len)
+	if (ifd >= len || len - ifd < 2)
 		return 1;
 	unsigned count = U16(p + ifd);
-	for (unsigned i = 0; i < count; i++) {
+	/* Entries of 12 bytes after the count, as many as the block holds. */
+	unsigned long room = (len - ifd - 2) / 12;
+	for (unsigned i = 0; i < count && i < room; i++) {
 		unsigned long at = ifd + 2 + 12ul * i;
-		if (at + 12 > len)
-			break;
 		if (U16(p + at) == 0x0112 && U16(p + at + 2) == 3) {
 			unsigned v = U16(p + at + 8);
 			return v >= 1 && v <= 8 ? (int)v : 1;

@@ -34,12 +34,16 @@ static void risks(FILE *out, const pg_riskref *r)
 	if (!m)
 		pg_oom();
 	for (; r; r = r->next) {
-		char t[4096];
 		if (r->risk)
 			fprintf(m, "%d. ", r->risk->num);
 		if (r->text) {
-			pg_span_plain(r->text, t, sizeof t);
+			unsigned long n = pg_span_plain(r->text, NULL, 0);
+			char *t = malloc(n + 1);
+			if (!t)
+				pg_oom();
+			pg_span_plain(r->text, t, n + 1);
 			fputs(t, m);
+			free(t);
 		} else if (r->risk) {
 			fputs(r->risk->text, m);
 		}

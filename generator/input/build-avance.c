@@ -215,34 +215,45 @@ static void activity(bld *b, const xmlNode *n, pg_progress *pr,
 }
 
 /* indicador: ref -> (logro) */
+/* The ids of POA o's indicators, as keys. */
+static xmlHashTablePtr indicators_of(const pg_poa *o)
+{
+	xmlHashTablePtr h = xmlHashCreate(64);
+	if (!h)
+		pg_oom();
+	for (const pg_part *pt = o->parts; pt; pt = pt->next)
+		for (const pg_specific *s = pt->objectives; s; s = s->next)
+			for (const pg_result *r = s->results; r; r = r->next)
+				for (const pg_indicator *x = r->indicators; x; x = x->next)
+					if (x->id)
+						xmlHashAddEntry(h, (const xmlChar *)x->id, (void *)x);
+	return h;
+}
+
 static pg_logro *logro(bld *b, const xmlNode *n, const pg_progress *pr,
-		       const pg_poa *poa)
+		       const pg_poa *poa, xmlHashTablePtr own, xmlHashTablePtr seen)
 {
 	const char *ref = bld_attr(b, n, "ref");
 	const pg_indicator *ind = bld_resolve(b, n, "ref", ref, PG_KIND_INDICATOR);
 	if (!ind)
 		return NULL;
-	int ours = 0;
-	for (int i = 0; i < pr->nplaces && !ours; i++)
-		ours = pr->places[i].indicator == ind && pr->places[i].poa == poa;
-	if (!ours) {
-		/* An indicator without activities is not among the places. */
-		for (const pg_part *pt = poa->parts; pt && !ours; pt = pt->next)
-			for (const pg_specific *s = pt->objectives; s && !ours; s = s->next)
-				for (const pg_result *r = s->results; r && !ours; r = r->next)
-					for (const pg_indicator *x = r->indicators; x; x = x->next)
-						ours |= x == ind;
-	}
-	if (!ours) {
+	if (xmlHashLookup(own, (const xmlChar *)ref) != ind) {
 		const pg_idref *r = pg_plan_find(pr->plan, ref);
 		bld_err(b, n, "indicator \"%s\" is not of the POA \"%s\" (declared at "
 			"%s:%d)", ref, poa->id, pr->plan->file, r ? r->line : 0);
+		return NULL;
+	}
+	const pg_logro *first = xmlHashLookup(seen, (const xmlChar *)ref);
+	if (first) {
+		bld_err(b, n, "indicator \"%s\" is reported twice (first at line %d)", ref,
+			first->line);
 		return NULL;
 	}
 	pg_logro *l = arena_new_of(b->a, pg_logro);
 	l->indicator = ind;
 	l->text = bld_spans(b, bld_child(n, "logro"));
 	l->line = xml_line(n);
+	xmlHashAddEntry(seen, (const xmlChar *)ref, l);
 	return l;
 }
 
@@ -287,17 +298,22 @@ static pg_poa_report *poa(bld *b, const xmlNode *n, pg_progress *pr,
 	r->line = xml_line(n);
 	pg_logro **lt = &r->logros;
 	pg_risk_event **rt = &r->risks;
+	xmlHashTablePtr own = indicators_of(o), seen = xmlHashCreate(64);
+	if (!seen)
+		pg_oom();
 	each_child(c, n) {
 		if (bld_is(c, "actividad")) {
 			activity(b, c, pr, ix, o);
 		} else if (bld_is(c, "indicador")) {
-			if ((*lt = logro(b, c, pr, o)))
+			if ((*lt = logro(b, c, pr, o, own, seen)))
 				lt = &(*lt)->next;
 		} else if (bld_is(c, "riesgo")) {
 			*rt = risk(b, c, pr->plan);
 			rt = &(*rt)->next;
 		}
 	}
+	xmlHashFree(own, NULL);
+	xmlHashFree(seen, NULL);
 	return r;
 }
 
@@ -429,6 +445,7 @@ static pg_progress *build(xmlDocPtr doc, const char *name, arena *a, diag *d,
 			t = &(*t)->next;
 	}
 	settle(&b, root, pr);
+	pg_index_logros(pr, a);
 	bld_done(&b);
 	return pr;
 }

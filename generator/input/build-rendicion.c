@@ -86,8 +86,37 @@ static void sources(bld *b, const xmlNode *n, pg_accountability *r, int y0, int 
 	const pg_plan **plans = arena_array_of(b->a, const pg_plan *, np + 1);
 	const xmlNode **at = arena_array_of(b->a, const xmlNode *, np + 1);
 	np = 0;
+	/* Every file named, once: a second mention is an error, not a
+	 * second reading. */
+	int nfiles = 0;
+	each_child(c, n) nfiles++;
+	char **seen = arena_array_of(b->a, char *, nfiles + 1);
+	const xmlNode **seen_at = arena_array_of(b->a, const xmlNode *, nfiles + 1);
+	char *again = arena_alloc(b->a, (size_t)nfiles + 1); /* by child, in order */
+	int nseen = 0, at_child = 0;
 	each_child(c, n) {
-		if (!bld_is(c, "plan"))
+		const char *v = bld_attr(b, c, "archivo");
+		char *real = v ? realpath(bld_relative(b->a, b->dir, v), NULL) : NULL;
+		for (int k = 0; real && k < nseen; k++)
+			if (!strcmp(seen[k], real)) {
+				bld_err(b, c, "archivo=\"%s\": the file is named twice in "
+					"<fuentes> (first at line %d)", v, xml_line(seen_at[k]));
+				free(real);
+				real = NULL;
+				again[at_child] = 1;
+				break;
+			}
+		if (real) {
+			seen[nseen] = arena_strdup(b->a, real);
+			seen_at[nseen++] = c;
+			free(real);
+		}
+		at_child++;
+	}
+	at_child = 0;
+	each_child(c, n) {
+		int named_again = again[at_child++];
+		if (!bld_is(c, "plan") || named_again)
 			continue;
 		const char *v = bld_attr(b, c, "archivo");
 		const pg_plan *p = v ? bld_plan_file(b, c, v) : NULL;
@@ -137,8 +166,10 @@ static void sources(bld *b, const xmlNode *n, pg_accountability *r, int y0, int 
 				 "no plan of %d in <fuentes>: the period's months of %d "
 				 "have no activities", y, y);
 	}
+	at_child = 0;
 	each_child(c, n) {
-		if (!bld_is(c, "avance"))
+		int named_again = again[at_child++];
+		if (!bld_is(c, "avance") || named_again)
 			continue;
 		const char *v = bld_attr(b, c, "archivo");
 		const pg_progress *pr = v ? bld_progress_file(b, c, v, plans, np) : NULL;
@@ -254,9 +285,15 @@ static void budget(bld *b, const xmlNode *n, pg_accountability *r)
 	const pg_money_table *eg = r->last && r->last->budget ? r->last->budget->part[PG_EXPENSES]
 							      : NULL;
 	pg_rubro **t = &r->rubros;
+	int rows = 0;
 	each_child(c, n) {
 		if (!bld_is(c, "rubro"))
 			continue;
+		if (++rows > PG_MAX_TABLE_ROWS) {
+			bld_err(b, c, "<ejecucion> has more than %d rubros, the most a "
+				"table holds", PG_MAX_TABLE_ROWS);
+			break;
+		}
 		pg_rubro *ru = arena_new_of(b->a, pg_rubro);
 		ru->line = xml_line(c);
 		const char *linea = bld_attr(b, c, "linea");
@@ -400,9 +437,11 @@ pg_accountability *build_accountability(xmlDocPtr doc, const char *name, arena *
 				bld_err(&b, c, "area=\"%s\": the PEI of %s has no such strategic "
 					"area", l->area, r->last->file);
 			for (const pg_achievement *q = r->achievements; q && l->area; q = q->next)
-				if (q->area && !strcmp(q->area, l->area))
+				if (q->area && !strcmp(q->area, l->area)) {
 					bld_err(&b, c, "area=\"%s\": its achievements are given "
 						"twice (first at line %d)", l->area, q->line);
+					break;
+				}
 			l->blocks = blocks(&b, c);
 			*at = l;
 			at = &l->next;
@@ -412,9 +451,15 @@ pg_accountability *build_accountability(xmlDocPtr doc, const char *name, arena *
 		budget(&b, n, r);
 	if ((n = bld_child(root, "cooperacion"))) {
 		pg_aporte **t = &r->aportes;
+		int rows = 0;
 		each_child(c, n) {
 			if (!bld_is(c, "aporte"))
 				continue;
+			if (++rows > PG_MAX_TABLE_ROWS) {
+				bld_err(&b, c, "<cooperacion> has more than %d aportes, the "
+					"most a table holds", PG_MAX_TABLE_ROWS);
+				break;
+			}
 			pg_aporte *ap = arena_new_of(a, pg_aporte);
 			ap->donor = bld_attr(&b, c, "donante");
 			int64_t v = bld_amount(&b, c, "monto", bld_attr(&b, c, "monto"));

@@ -70,3 +70,38 @@ int pg_place_find(const pg_place_index *ix, const pg_activity *act)
 			       : NULL;
 	return e ? e->index : -1;
 }
+
+static int by_indicator(const void *x, const void *y)
+{
+	uintptr_t a = (uintptr_t)(*(const pg_logro *const *)x)->indicator;
+	uintptr_t b = (uintptr_t)(*(const pg_logro *const *)y)->indicator;
+	return a < b ? -1 : a > b;
+}
+
+void pg_index_logros(pg_progress *pr, arena *a)
+{
+	int n = 0;
+	for (const pg_poa_report *q = pr->poas; q; q = q->next)
+		for (const pg_logro *l = q->logros; l; l = l->next)
+			n++;
+	const pg_logro **v = arena_array_of(a, const pg_logro *, n ? n : 1);
+	n = 0;
+	for (const pg_poa_report *q = pr->poas; q; q = q->next)
+		for (const pg_logro *l = q->logros; l; l = l->next)
+			v[n++] = l;
+	qsort(v, (size_t)n, sizeof *v, by_indicator);
+	pr->logros = v;
+	pr->nlogros = n;
+}
+
+const pg_logro *pg_logro_of(const pg_progress *pr, const pg_indicator *x)
+{
+	if (!pr || !pr->nlogros)
+		return NULL;
+	pg_logro key = { 0 };
+	key.indicator = x;
+	const pg_logro *kp = &key;
+	const pg_logro *const *r = bsearch(&kp, pr->logros, (size_t)pr->nlogros,
+					   sizeof *pr->logros, by_indicator);
+	return r ? *r : NULL;
+}

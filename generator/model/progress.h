@@ -93,6 +93,9 @@ typedef struct pg_progress {
 	pg_place *places;
 	pg_report *reports;
 	int nplaces;
+	/* Every logro, sorted by its indicator (pg_index_logros). */
+	const pg_logro **logros;
+	int nlogros;
 } pg_progress;
 
 /* model/progress.c: every activity of p in document order (POAs, parts,
@@ -104,5 +107,9 @@ pg_place *pg_walk(const pg_plan *p, arena *a, int *n);
 typedef struct pg_place_index pg_place_index;
 pg_place_index *pg_place_index_new(const pg_place *places, int n, arena *a);
 int pg_place_find(const pg_place_index *ix, const pg_activity *act);
+/* Makes pr->logros from its POAs' (the reader, once). */
+void pg_index_logros(pg_progress *pr, arena *a);
+/* The logro reported for indicator x, or NULL (by halves). */
+const pg_logro *pg_logro_of(const pg_progress *pr, const pg_indicator *x);
 
 #endif
