@@ -19,21 +19,11 @@
 # The bad and extreme inputs are copies of valid/avance-small, edited at
 # run time.  PLANGEN names the binary (default ./plangen); run from the
 # top of the tree.
-set -u
-P=${PLANGEN:-./plangen}
 here=$(dirname "$0")
 in=$here/../input
 small=$here/valid/avance-small
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 total=0
-ok() { total=$((total + 1)); }
-fail() { total=$((total + 1)); echo "FAIL: $*"; fails=$((fails + 1)); }
-check() { if eval "$2"; then ok; else fail "$1"; fi; }
+. "$here/lib.sh"
 
-# lineof FILE STRING [N]: the line of the Nth (default first) line of
-# FILE holding STRING.
-lineof() { grep -n -F -- "$2" "$1" | sed -n "${3:-1}p" | cut -d: -f1; }
 
 # mkcase NAME: $tmp/NAME, a copy of valid/avance-small (its DTDs, links
 # there, copied as files); prints the folder.
@@ -124,29 +114,8 @@ check "the plan's csv has 214 activities" '[ "$(grep -c "<actividad[ >]" "$in/pl
 
 # ---------------------------------------------------------------- 2. errors
 
-# bad NAME FILE LINE PHRASE: plangen on $tmp/NAME/avance.xml says
-# "FILE:LINE: error: ...PHRASE..." (FILE in $tmp/NAME; LINE empty: an
-# unlocated error of a file, "FILE: error:"), exits 1, writes no booklet
-# and keeps an existing one; it prints nothing but diagnostics.
-bad() {
-	d=$tmp/$1
-	loc=$d/$2:$3
-	[ -n "$3" ] || loc=$d/$2
-	mkdir -p "$d/out"
-	"$P" "$d/avance.xml" -o "$d/out/new.pdf" >"$d/stdout" 2>"$d/err"
-	st=$?
-	check "$1: exit 1 (got $st)" '[ $st = 1 ]'
-	if grep -F -- "$loc: error: " "$d/err" | grep -q -F -- "$4"; then ok; else
-		fail "$1: no \"$loc: error: ...$4\""; sed 's/^/  | /' "$d/err" | head -5; fi
-	check "$1: diagnostics only (no sanitizer's report)" \
-		'! grep -q -v -E "^[^ ]+(:[0-9]+)?: (error|warning): " "$d/err"'
-	check "$1: no booklet written" '[ -z "$(ls -A "$d/out")" ] && [ ! -s "$d/stdout" ]'
-	echo keep >"$d/out/old.pdf"
-	"$P" "$d/avance.xml" -o "$d/out/old.pdf" 2>/dev/null
-	st=$?
-	check "$1: an existing file kept" '[ $st = 1 ] && [ "$(cat "$d/out/old.pdf")" = keep ] &&
-		[ "$(ls -A "$d/out")" = old.pdf ]'
-}
+# bad NAME FILE LINE PHRASE: bad_input (lib.sh) on $tmp/NAME/avance.xml.
+bad() { bad_input "$1" avance.xml "$2" "$3" "$4"; }
 
 d=$(mkcase unknown-activity)
 sed -i 's/ref="uaci-o1-r1-i1-a2"/ref="uaci-o1-r1-i1-a9"/' "$d/avance.xml"

@@ -31,6 +31,9 @@
 # beyond skipping it).
 use strict;
 use warnings;
+use File::Basename qw(dirname);
+use lib dirname(__FILE__);
+use PgXml;
 use POSIX qw(floor);
 use File::Basename qw(dirname);
 use File::Spec;
@@ -44,103 +47,12 @@ sub warning { my ($f, $m) = @_; print STDERR "$f: warning: $m\n" }
 
 # ---------------------------------------------------------------- XML
 
-sub decode_entities {
-	my ($s) = @_;
-	$s =~ s{&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);}{
-		my $e = $1;
-		$e eq 'amp' ? '&' : $e eq 'lt' ? '<' : $e eq 'gt' ? '>' :
-		$e eq 'quot' ? '"' : $e eq 'apos' ? "'" :
-		$e =~ /^#x(.*)/ ? encode_utf8(chr hex $1) :
-		encode_utf8(chr substr($e, 1))
-	}ge;
-	return $s;
-}
 
 # A node: { name, attr => {..}, kids => [ node | \"text" ], line }.
-sub parse_xml {
-	my ($path) = @_;
-	open my $fh, '<:raw', $path or die "$path: cannot read: $!\n";
-	local $/;
-	my $x = <$fh>;
-	close $fh;
-	my $root = { name => '#document', attr => {}, kids => [] };
-	my @stack = ($root);
-	my $pos = 0;
-	my $len = length $x;
-	while ($pos < $len) {
-		if (substr($x, $pos, 4) eq '<!--') {
-			my $e = index($x, '-->', $pos);
-			die "$path: unterminated comment\n" if $e < 0;
-			$pos = $e + 3;
-		} elsif (substr($x, $pos, 9) eq '<![CDATA[') {
-			my $e = index($x, ']]>', $pos);
-			die "$path: unterminated CDATA\n" if $e < 0;
-			push @{$stack[-1]{kids}}, \(my $t = substr($x, $pos + 9, $e - $pos - 9));
-			$pos = $e + 3;
-		} elsif (substr($x, $pos, 2) eq '<?') {
-			my $e = index($x, '?>', $pos);
-			die "$path: unterminated processing instruction\n" if $e < 0;
-			$pos = $e + 2;
-		} elsif (substr($x, $pos, 2) eq '<!') {
-			# DOCTYPE, possibly with an internal subset [...]
-			pos($x) = $pos;
-			$x =~ /\G<!DOCTYPE(?:[^\[>]*)(?:\[.*?\])?\s*>/gcs
-			    or die "$path: bad markup declaration\n";
-			$pos = pos($x);
-		} elsif (substr($x, $pos, 2) eq '</') {
-			pos($x) = $pos;
-			$x =~ /\G<\/([^\s>]+)\s*>/gc or die "$path: bad end tag\n";
-			my $n = $1;
-			$pos = pos($x);
-			my $open = pop @stack;
-			die "$path: </$n> closes <$open->{name}>\n"
-			    if !$open || $open->{name} ne $n;
-		} elsif (substr($x, $pos, 1) eq '<') {
-			pos($x) = $pos;
-			$x =~ /\G<([^\s\/>]+)/gc or die "$path: bad tag\n";
-			my $node = { name => $1, attr => {}, kids => [],
-				     line => 1 + (substr($x, 0, $pos) =~ tr/\n//) };
-			while ($x =~ /\G\s+([^\s=\/>]+)\s*=\s*("[^"]*"|'[^']*')/gc) {
-				my ($k, $v) = ($1, $2);
-				$v = substr($v, 1, -1);
-				$v =~ s/[\t\r\n]/ /g;    # attribute-value normalisation
-				$node->{attr}{$k} = decode_entities($v);
-			}
-			$x =~ /\G\s*(\/?)>/gc or die "$path: bad tag <$node->{name}\n";
-			my $empty = $1;
-			$pos = pos($x);
-			push @{$stack[-1]{kids}}, $node;
-			push @stack, $node unless $empty;
-		} else {
-			my $e = index($x, '<', $pos);
-			$e = $len if $e < 0;
-			push @{$stack[-1]{kids}},
-			    \(my $t = decode_entities(substr($x, $pos, $e - $pos)));
-			$pos = $e;
-		}
-	}
-	die "$path: <$stack[-1]{name}> is not closed\n" if @stack > 1;
-	my ($top) = grep { ref $_ eq 'HASH' } @{$root->{kids}};
-	die "$path: no root element\n" unless $top;
-	return $top;
-}
 
-sub elems { my ($n, $name) = @_; grep { ref $_ eq 'HASH' && (!defined $name || $_->{name} eq $name) } @{$n->{kids}} }
-sub first { my @e = elems(@_); $e[0] }
 
 # Plain text: markup dropped, <br/> a space, <nota> dropped, whitespace
 # collapsed.
-sub raw_text {
-	my ($n) = @_;
-	my $s = '';
-	for my $k (@{$n->{kids}}) {
-		if (ref $k eq 'SCALAR') { $s .= $$k }
-		elsif ($k->{name} eq 'br') { $s .= ' ' }
-		elsif ($k->{name} eq 'nota') { }
-		else { $s .= raw_text($k) }
-	}
-	return $s;
-}
 sub plain {
 	my ($n) = @_;
 	return '' unless $n;
@@ -181,7 +93,7 @@ my @chain;    # [path, root], newest first
 	while (defined $p) {
 		my $abs = File::Spec->rel2abs($p);
 		die "$file: the anterior chain loops at $p\n" if $seen{$abs}++;
-		my $r = parse_xml($p);
+		my $r = parse_xml($p) // die "$p: cannot read: $!\n";
 		die "$p: the root is <$r->{name}>, not <avance>\n" if $r->{name} ne 'avance';
 		push @chain, [$p, $r];
 		my $ant = $r->{attr}{anterior};
@@ -190,7 +102,7 @@ my @chain;    # [path, root], newest first
 }
 my $av = $chain[0][1];
 my $planpath = File::Spec->catfile(dirname($file), $av->{attr}{plan});
-my $plan = parse_xml($planpath);
+my $plan = parse_xml($planpath) // die "$planpath: cannot read: $!\n";
 die "$planpath: the root is not <plan>\n" if $plan->{name} ne 'plan';
 my $year = $plan->{attr}{anio};
 
@@ -310,15 +222,6 @@ for my $A (@activities) {
 
 # ---------------------------------------------------------------- figures
 
-sub round1 {
-	my ($x) = @_;
-	my $y = 10 * $x;
-	my $a = abs $y;
-	my $t = floor($a);
-	$t += 1 if $a - $t >= 0.5;    # C's round(): half away from zero
-	return ($y < 0 ? -$t : $t) / 10;
-}
-sub num { defined $_[0] ? sprintf('%.1f', round1($_[0])) : '' }
 sub semaforo {
 	my ($c) = @_;
 	return 'gris' unless defined $c;
@@ -335,13 +238,6 @@ for my $A (@activities) {
 	$A->{prog} = @s ? 100 * scalar(grep { $_ <= $m } @s) / scalar(@s) : undef;
 }
 
-sub csv {
-	my @f = map {
-		my $v = defined $_ ? $_ : '';
-		$v =~ /[",\n\r]/ ? do { (my $q = $v) =~ s/"/""/g; "\"$q\"" } : $v
-	} @_;
-	return join(',', @f) . "\n";
-}
 
 my $out = "nivel,poa,id,codigo,texto,programado,real,cumplimiento,semaforo,estado\n";
 for my $A (@activities) {

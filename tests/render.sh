@@ -14,15 +14,8 @@
 #   - charts (charts.pl): bars on the XML's amounts, unit names in their
 #     boxes, chart text extracted; for the 2019 and 2016 plans and for
 #     generated extremes (1 and 40 budget lines, 1 and 60 units).
-set -u
-P=${PLANGEN:-./plangen}
 here=$(dirname "$0")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 total=0
-ok() { total=$((total + 1)); }
-fail() { total=$((total + 1)); echo "FAIL: $*"; fails=$((fails + 1)); }
-check() { if eval "$2"; then ok; else fail "$1"; fi; }
+. "$here/lib.sh"
 
 pdf=$tmp/plan.pdf
 "$P" -o "$pdf" 2>"$tmp/err"

@@ -25,21 +25,11 @@
 # DTDs from input/ as files, its photos from input/fotos), edited at run
 # time.  PLANGEN names the binary (default
 # ./plangen); run from the top of the tree.
-set -u
-P=${PLANGEN:-./plangen}
 here=$(dirname "$0")
 in=$here/../input
 two=$here/valid/rendicion-2anios
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 total=0
-ok() { total=$((total + 1)); }
-fail() { total=$((total + 1)); echo "FAIL: $*"; fails=$((fails + 1)); }
-check() { if eval "$2"; then ok; else fail "$1"; fi; }
+. "$here/lib.sh"
 
-# lineof FILE STRING [N]: the line of the Nth (default first) line of
-# FILE holding STRING.
-lineof() { grep -n -F -- "$2" "$1" | sed -n "${3:-1}p" | cut -d: -f1; }
 
 # mkcase NAME: $tmp/NAME, a copy of valid/rendicion-2anios (its XML
 # files; the DTDs, links there, copied as files from input/; the photos
@@ -75,29 +65,10 @@ check "the table of GUIA.md 9.8" '[ $? = 0 ] && [ -s "$tmp/guide.csv" ]'
 
 # ---------------------------------------------------------------- 2. errors
 
-# bad NAME FILE LINE PHRASE: plangen on $tmp/NAME/rendicion.xml says
-# "FILE:LINE: error: ...PHRASE..." (FILE in $tmp/NAME; LINE empty: an
-# unlocated error of a file, "FILE: error:"), exits 1, writes no report
-# (PDF, nor CSV on standard output) and keeps an existing one; it prints
-# nothing but diagnostics.
+# bad NAME FILE LINE PHRASE: bad_input (lib.sh) on $tmp/NAME/rendicion.xml,
+# and no figures either (-f csv on standard output).
 bad() {
-	d=$tmp/$1
-	loc=$d/$2:$3
-	[ -n "$3" ] || loc=$d/$2
-	mkdir -p "$d/out"
-	"$P" "$d/rendicion.xml" -o "$d/out/new.pdf" >"$d/stdout" 2>"$d/err"
-	st=$?
-	check "$1: exit 1 (got $st)" '[ $st = 1 ]'
-	if grep -F -- "$loc: error: " "$d/err" | grep -q -F -- "$4"; then ok; else
-		fail "$1: no \"$loc: error: ...$4\""; sed 's/^/  | /' "$d/err" | head -5; fi
-	check "$1: diagnostics only (no sanitizer's report)" \
-		'! grep -q -v -E "^[^ ]+(:[0-9]+)?: (error|warning): " "$d/err"'
-	check "$1: no report written" '[ -z "$(ls -A "$d/out")" ] && [ ! -s "$d/stdout" ]'
-	echo keep >"$d/out/old.pdf"
-	"$P" "$d/rendicion.xml" -o "$d/out/old.pdf" 2>/dev/null
-	st=$?
-	check "$1: an existing file kept" '[ $st = 1 ] && [ "$(cat "$d/out/old.pdf")" = keep ] &&
-		[ "$(ls -A "$d/out")" = old.pdf ]'
+	bad_input "$1" rendicion.xml "$2" "$3" "$4"
 	"$P" "$d/rendicion.xml" -f csv -o - >"$d/stdout" 2>/dev/null
 	st=$?
 	check "$1: no figures either" '[ $st = 1 ] && [ ! -s "$d/stdout" ]'

@@ -13,15 +13,8 @@
 #     more keys than signatories: exit 1, a clear message, no output,
 #     the previous file intact, no temporary file; an expired
 #     certificate only warns; I/O errors while signing are exit 3.
-set -u
-P=${PLANGEN:-./plangen}
 here=$(dirname "$0")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 total=0
-ok() { total=$((total + 1)); }
-fail() { total=$((total + 1)); echo "FAIL: $*"; fails=$((fails + 1)); }
-check() { if eval "$2"; then ok; else fail "$1"; fi; }
+. "$here/lib.sh"
 
 # Keys and certificates, made now.
 echo 'una frase secreta' >"$tmp/pass"
