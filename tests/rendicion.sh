@@ -581,5 +581,30 @@ if [ "${UPDATE:-}" = 1 ]; then cp "$tmp/golden.trace" "$g"; fi
 if diff -u "$g" "$tmp/golden.trace" >"$tmp/golden.diff"; then ok; else
 	fail "golden trace rendicion-2anios"; head -20 "$tmp/golden.diff"; fi
 
+# A period across two plan years, one of them generated: the 2019 plan
+# and its reports moved to 2018 (May to December counted, with its fourth
+# quarter), then the real 2019 plan with its first quarter (January to
+# April, cut-off March).  plangen's figures are report-figures.pl's.
+g=$tmp/generated-2018
+mkdir -p "$g"
+cp "$in"/*.dtd "$in/plan-2019.xml" "$in/avance-2019-T1.xml" "$g/"
+cp -r "$in/fotos" "$g/"
+sed 's/anio="2019"/anio="2018"/' "$in/plan-2019.xml" >"$g/plan-2018.xml"
+for q in 1 2 3 4; do
+	sed 's/plan="plan-2019.xml"/plan="plan-2018.xml"/; s/corte="2019-/corte="2018-/;
+	     s/anterior="avance-2019-/anterior="avance-2018-/; s/fecha="2019-/fecha="2018-/g' \
+		"$in/avance-2019-T$q.xml" >"$g/avance-2018-T$q.xml"
+done
+sed 's/desde="2019-01-01" hasta="2019-12-31"/desde="2018-05-01" hasta="2019-04-30"/
+     s|<plan archivo="plan-2019.xml"/>|<plan archivo="plan-2018.xml"/><plan archivo="plan-2019.xml"/>|
+     s|<avance archivo="avance-2019-T4.xml"/>|<avance archivo="avance-2018-T4.xml"/><avance archivo="avance-2019-T1.xml"/>|' \
+	"$in/rendicion-2019.xml" >"$g/rendicion.xml"
+"$P" -q "$g/rendicion.xml" -f csv -o "$g/got.csv"
+check "generated 2018 + 2019: the figures" '[ $? = 0 ] && perl "$here/report-figures.pl" "$g/rendicion.xml" 2>/dev/null | cmp -s - "$g/got.csv"'
+check "generated 2018 + 2019: both years count" \
+	'grep -q "^institucion,,COAMSS/OPAMSS," "$g/got.csv" && ! grep -q "^institucion,,COAMSS/OPAMSS,100.0," "$g/got.csv"'
+"$P" -q "$g/rendicion.xml" -o "$g/x.pdf"
+check "generated 2018 + 2019: the report" '[ $? = 0 ] && qpdf --check "$g/x.pdf" >/dev/null 2>&1'
+
 echo "rendicion.sh: $((total - fails))/$total passed"
 [ $fails = 0 ]
