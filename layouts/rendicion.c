@@ -118,7 +118,7 @@ static void stat(kit_doc *c, const char *value, const char *label, const char *s
 {
 	const theme *th = c->th;
 	kit_para(c, NULL, value, &th->stat_value, NULL, 0, 0, 1);
-	kit_para(c, NULL, label, &th->stat_label, NULL, 0, 2, 1);
+	kit_para(c, NULL, label, &th->stat_label, NULL, 0, th->caption_after, 1);
 	kit_para(c, NULL, sentence, &th->body, NULL, 0, th->stat_after, 0);
 }
 
@@ -367,7 +367,7 @@ static void hearing(kit_doc *c)
 		flow_at(c->f, c->file, q->line);
 		kit_para(c, kit_cat(c, kit_span(c, c->w->rc_question, PG_BOLD),
 				    kit_cat(c, q->question, NULL)),
-			 NULL, &th->body, NULL, 0, 2, 1);
+			 NULL, &th->body, NULL, 0, th->caption_after, 1);
 		kit_para(c, kit_cat(c, kit_span(c, c->w->rc_answer, PG_BOLD),
 				    kit_cat(c, q->answer, NULL)),
 			 NULL, &th->body, NULL, 0, th->para_space, 0);
