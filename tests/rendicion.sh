@@ -606,5 +606,15 @@ check "generated 2018 + 2019: both years count" \
 "$P" -q "$g/rendicion.xml" -o "$g/x.pdf"
 check "generated 2018 + 2019: the report" '[ $? = 0 ] && qpdf --check "$g/x.pdf" >/dev/null 2>&1'
 
+# Signed as the plan is: a PAdES signature that pdfsig validates.
+k=$tmp/key
+mkdir -p "$k"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$k/k.pem" -out "$k/c.pem" -days 30 \
+	-subj "/CN=Revisora" >/dev/null 2>&1 &&
+	openssl pkcs12 -export -inkey "$k/k.pem" -in "$k/c.pem" -out "$k/a.p12" -passout pass:clave >/dev/null 2>&1
+echo clave >"$k/pass"
+"$P" -q "$in/rendicion-2019.xml" -o "$k/signed.pdf" --sign "$k/a.p12" --sign-pass-file "$k/pass"
+check "the report signed: pdfsig says valid" '[ $? = 0 ] && pdfsig "$k/signed.pdf" 2>&1 | grep -q "Signature is Valid"'
+
 echo "rendicion.sh: $((total - fails))/$total passed"
 [ $fails = 0 ]
