@@ -79,6 +79,8 @@ dl_page *dl_page_copy(const dl_page *p)
 
 void dl_page_append(dl_page *dst, dl_page *src)
 {
+	if (!src->n)
+		return; /* nothing to move (and src->ops may be NULL) */
 	if (dst->n + src->n > dst->cap) {
 		dst->cap = dst->n + src->n;
 		dst->ops = realloc(dst->ops, (size_t)dst->cap * sizeof *dst->ops);

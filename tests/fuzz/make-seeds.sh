@@ -19,6 +19,14 @@ for f in tests/valid/*.xml; do cp "$f" "$dir/valid-${f##*/}"; done
 for f in tests/bad/*.xml; do cp "$f" "$dir/bad-${f##*/}"; done
 for f in input/avance-*.xml; do cp "$f" "$dir/${f##*/}"; done
 for f in tests/valid/avance-small/*.xml; do cp "$f" "$dir/avance-small-${f##*/}"; done
+# Empty elements of every kind, on the small plan: a cell, a whole table
+# of them, an item, a paragraph, a subtitle, a comment, a logro.
+cat >"$dir/empty-elements.xml" <<'XML'
+<plan anio="2019"><portada><titulo/></portada><cuerpo><seccion titulo=""><p/><subtitulo/><lista><item/></lista><tabla><fila><celda/></fila></tabla><tabla><fila tipo="encabezado"><celda/><celda/></fila><fila><celda/><celda>x</celda></fila></tabla></seccion></cuerpo></plan>
+XML
+cat >"$dir/avance-empty.xml" <<'XML'
+<avance plan="plan.xml" trimestre="2" corte="2019-06-30"><poa ref="poa-uaci"><actividad ref="uaci-o1-r1-i1-a1" avance="0" estado="no-iniciada"><comentario/></actividad><indicador ref="uaci-o1-r1-i1"><logro/></indicador><riesgo/></poa></avance>
+XML
 # Accountability reports: the 2019 one, and the least one.
 cp input/rendicion-2019.xml "$dir/rendicion-2019.xml"
 cat >"$dir/rendicion-min.xml" <<'XML'
