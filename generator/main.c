@@ -144,6 +144,19 @@ int main(int argc, char **argv)
 		free(signers);
 		return EXIT_USAGE;
 	}
+	/* The output must not be the input (an XML file would be replaced
+	 * by its PDF): the same file, however it is named.  png and svg
+	 * write files of their own names. */
+	struct stat in_st, out_st;
+	if (optind < argc && out && strcmp(out, "-") && strcmp(fmt, "png") &&
+	    strcmp(fmt, "svg") && stat(argv[optind], &in_st) == 0 &&
+	    stat(out, &out_st) == 0 && in_st.st_dev == out_st.st_dev &&
+	    in_st.st_ino == out_st.st_ino) {
+		fprintf(stderr, "plangen: -o %s is the input file itself: give the "
+				"output another name\n", out);
+		free(signers);
+		return EXIT_USAGE;
+	}
 
 	LIBXML_TEST_VERSION
 	diag *d = diag_new();

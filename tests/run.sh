@@ -154,5 +154,16 @@ total=$((total + 1))
 total=$((total + 1))
 "$P" --help | grep -q "usage: plangen" || fail "--help"
 
+# -o the input itself, however named (./, a link): exit 2, the XML kept.
+cp "$here/valid/minimal.xml" "$tmp/in.xml"
+ln -s in.xml "$tmp/link.xml"
+for o in "$tmp/in.xml" "$tmp/./in.xml" "$tmp/link.xml"; do
+	total=$((total + 1))
+	"$P" "$tmp/in.xml" -o "$o" 2>"$tmp/err"
+	st=$?
+	{ [ $st = 2 ] && grep -q "is the input file itself" "$tmp/err" &&
+	  cmp -s "$tmp/in.xml" "$here/valid/minimal.xml"; } || fail "-o $o, the input: exit $st"
+done
+
 echo "run.sh: $((total - fails))/$total passed"
 [ $fails = 0 ]
