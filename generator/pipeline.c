@@ -42,7 +42,10 @@ struct pipeline_keys {
  * thread runs then: a signal can only reach this one). */
 static volatile sig_atomic_t have_tmp;
 static char tmp_path[4096];
-static const int caught[] = { SIGINT, SIGTERM, SIGHUP };
+/* Every signal whose default action ends the process, short of SIGKILL
+ * and the faults (a crash leaves no handler to trust). */
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1,
+			      SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF };
 
 static void on_signal(int sig)
 {
@@ -274,7 +277,12 @@ int pipeline_render(const doc_kind *k, const void *doc, const kit_info *info,
 	const char *target = out;
 	if (!direct) {
 		block_signals(SIG_BLOCK);
-		snprintf(tmp_path, sizeof tmp_path, "%s.XXXXXX", out);
+		/* Beside the output, hidden, saying what it is:
+		 * DIR/.NAME.plangen-XXXXXX. */
+		const char *slash = strrchr(out, '/');
+		int dirlen = slash ? (int)(slash - out + 1) : 0;
+		snprintf(tmp_path, sizeof tmp_path, "%.*s.%s.plangen-XXXXXX", dirlen, out,
+			 out + dirlen);
 		int fd = mkstemp(tmp_path), why = errno;
 		have_tmp = fd >= 0;
 		block_signals(SIG_UNBLOCK);

@@ -32,8 +32,9 @@ void pipeline_keys_free(pipeline_keys *k);
  * source attached (data[0..len), as read, under info->file's name, and
  * its DTD), info's metadata and language
  * and is signed with keys (NULL or none: unsigned).  A regular file
- * appears complete, by a rename, or not at all, even when SIGINT,
- * SIGTERM or SIGHUP ends the run (the handlers are set here); standard
+ * appears complete, by a rename, or not at all, even when a signal
+ * ends the run (the handlers are set here: INT, TERM, HUP, QUIT, PIPE,
+ * USR1, USR2, ALRM, XCPU, XFSZ, VTALRM, PROF); standard
  * output, other kinds of file (a device, a pipe) and png and svg (one
  * file per page) are written directly.  0, or -1 after diagnostics
  * naming out (a failed write is said once, as "cannot write"), or

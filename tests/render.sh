@@ -49,7 +49,7 @@ echo keep >"$tmp/old.pdf"
 "$P" "$here/bad/15-month-out-of-range.xml" -o "$tmp/old.pdf" 2>/dev/null
 check "bad input keeps the old file" '[ $? = 1 ] && [ "$(cat "$tmp/old.pdf")" = keep ]'
 "$P" "$here/bad/15-month-out-of-range.xml" -o "$tmp/new.pdf" 2>/dev/null
-check "bad input writes nothing" '[ ! -e "$tmp/new.pdf" ] && [ -z "$(ls "$tmp" | grep "new.pdf.")" ]'
+check "bad input writes nothing" '[ ! -e "$tmp/new.pdf" ] && [ -z "$(ls -A "$tmp" | grep "new\.pdf\.")" ]'
 # A full disk: exit 3.
 if [ -w /dev/full ]; then
 	"$P" -o /dev/full 2>"$tmp/err"
@@ -109,15 +109,16 @@ check "no temporary files" '[ -z "$(ls -a "$tmp" | grep "\.pdf\.")" ]'
 # left.  perl restores the default actions that a background job of a
 # non-interactive shell starts without (SIGINT ignored).
 perl "$here/make-big-plan.pl" 3 >"$tmp/big.xml"
-for run in "INT 2 pdf" "TERM 15 pdf" "HUP 1 pdf" "TERM 15 trace"; do
+for run in "INT 2 pdf" "TERM 15 pdf" "HUP 1 pdf" "TERM 15 trace" "QUIT 3 pdf" \
+	   "PIPE 13 pdf" "USR1 10 pdf" "ALRM 14 pdf" "XCPU 24 pdf" "XFSZ 25 pdf"; do
 	set -- $run
 	sig=$1 num=$2 fmt=$3
 	echo keep >"$tmp/sig.out"
-	perl -e '$SIG{$_} = "DEFAULT" for qw(INT TERM HUP); exec @ARGV' \
+	perl -e '$SIG{$_} = "DEFAULT" for qw(INT TERM HUP QUIT PIPE USR1 ALRM XCPU XFSZ); exec @ARGV' \
 		"$P" "$tmp/big.xml" -f "$fmt" -o "$tmp/sig.out" 2>/dev/null &
 	pid=$!
 	n=0
-	while [ -z "$(ls "$tmp" | grep '^sig\.out\.')" ] && [ $n -lt 600 ]; do
+	while [ -z "$(ls -A "$tmp" | grep '^\.sig\.out\.plangen-')" ] && [ $n -lt 600 ]; do
 		sleep 0.1; n=$((n + 1))
 	done
 	sleep 0.3
@@ -126,7 +127,7 @@ for run in "INT 2 pdf" "TERM 15 pdf" "HUP 1 pdf" "TERM 15 trace"; do
 	st=$?
 	check "SIG$sig during a $fmt render: exit $st, old file kept, no temporary file" \
 		'[ $st = $((128 + num)) ] && [ "$(cat "$tmp/sig.out")" = keep ] &&
-		 [ -z "$(ls "$tmp" | grep "^sig\.out\.")" ]'
+		 [ -z "$(ls -A "$tmp" | grep "sig\.out\.")" ]'
 done
 
 # The other devices.

@@ -113,7 +113,7 @@ bad() {
 	check "$name: exit 1" '[ $? = 1 ]'
 	check "$name: message" 'grep -q "$pattern" "$tmp/err"'
 	check "$name: previous file intact" '[ "$(cat "$tmp/old.pdf")" = keep ]'
-	check "$name: no temporary file" '[ -z "$(ls "$tmp" | grep "old\.pdf\.")" ]'
+	check "$name: no temporary file" '[ -z "$(ls -A "$tmp" | grep "old\.pdf\.")" ]'
 }
 bad "wrong passphrase" "a.p12: error: wrong passphrase" --sign "$tmp/a.p12" --sign-pass-file "$tmp/wrong"
 bad "no passphrase" "a.p12: error: the signing key needs a passphrase" --sign "$tmp/a.p12"
