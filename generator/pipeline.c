@@ -246,9 +246,10 @@ static int play(const doc_kind *k, const void *doc, const kit_info *info,
 	pg_marks_clear(&marks);
 	if (cairo)
 		fclose(cairo);
-	if (f && f != stdout && fclose(f) != 0 && r == 0) {
+	/* Standard output too: closed, or a full disk, is a failed write. */
+	if (f && (f == stdout ? fflush(f) != 0 || ferror(f) : fclose(f) != 0) && r == 0) {
 		diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
-			 strerror(errno));
+			 strerror(errno ? errno : EIO));
 		r = -1;
 	}
 	return r;
@@ -292,10 +293,11 @@ int pipeline_render(const doc_kind *k, const void *doc, const kit_info *info,
 			eng_free(e);
 			return -1;
 		}
-		/* As a new file would be: mkstemp makes it 0600. */
+		/* As the file it replaces, or as a new file would be:
+		 * mkstemp makes it 0600. */
 		mode_t um = umask(0);
 		umask(um);
-		fchmod(fd, 0666 & ~um);
+		fchmod(fd, exists ? st.st_mode & 07777 : 0666 & ~um);
 		close(fd);
 		target = tmp_path;
 	}

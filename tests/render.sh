@@ -352,6 +352,22 @@ sed "0,/<riesgo>[^<]*<\/riesgo>/s||<riesgo>$long</riesgo>|" "$here/../input/plan
 check "csv: a 7,000-character risk whole" 'grep -q "palabra FIN" "$tmp/risk.csv"'
 rm -f "$here/../input/.risk.xml"
 
+# Attribute values come from the document and the bundled DTD only: the
+# defaults an internal subset declares give none.
+sed 's|<!DOCTYPE plan SYSTEM "plan.dtd">|<!DOCTYPE plan SYSTEM "plan.dtd" [<!ATTLIST plan papel CDATA "A4"><!ATTLIST tabla id CDATA "t1">]>|' \
+	"$here/valid/minimal.xml" | sed 's|<p>Texto.</p>|<p>Texto.</p><tabla><fila><celda>a</celda></fila></tabla><tabla><fila><celda>b</celda></fila></tabla>|' \
+	>"$tmp/subset.xml"
+"$P" "$tmp/subset.xml" -o "$tmp/subset.pdf" 2>"$tmp/err"
+check "an internal subset's defaults give no attribute (papel, id)" \
+	'[ $? = 0 ] && pdfinfo "$tmp/subset.pdf" | grep -q "size: *612 x 792" && ! grep -q "t1" "$tmp/err"'
+# The output's mode: the file's it replaces.
+cp "$pdf" "$tmp/mode.pdf" && chmod 640 "$tmp/mode.pdf"
+"$P" -q -o "$tmp/mode.pdf"
+check "an existing output keeps its mode" '[ "$(stat -c %a "$tmp/mode.pdf")" = 640 ]'
+# Standard output closed: a failed write, exit 3.
+"$P" -q -f trace -o - >&- 2>"$tmp/err"
+check "-o - with standard output closed: exit 3" '[ $? = 3 ] && grep -q "cannot write" "$tmp/err"'
+
 # A figure is drawn, and its caption is its alternative text (/Alt).
 "$P" -q "$here/valid/figura.xml" -o "$tmp/fig.pdf"
 check "a figure's picture is drawn" '[ "$(pdfimages -list "$tmp/fig.pdf" | grep -c " image ")" = 1 ]'

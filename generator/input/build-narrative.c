@@ -41,6 +41,11 @@ static pg_table *table(bld *b, const xmlNode *n)
 			const char *cs = bld_attr(b, c, "columnas");
 			cell->rows = rs ? bld_number(b, c, "filas", rs) : 1;
 			cell->cols = cs ? bld_number(b, c, "columnas", cs) : 1;
+			if (cell->rows > PG_MAX_TABLE_ROWS) {
+				bld_err(b, c, "filas=\"%s\": a table has at most %d "
+					      "rows", rs, PG_MAX_TABLE_ROWS);
+				cell->rows = 1;
+			}
 			if (cell->cols > PG_MAX_TABLE_COLUMNS) {
 				bld_err(b, c, "columnas=\"%s\": a table has at most %d "
 					      "columns", cs, PG_MAX_TABLE_COLUMNS);

@@ -258,8 +258,10 @@ unsigned bld_months(bld *b, const xmlNode *n, const char *v)
 			s++;
 		int len = (int)(s - tok);
 		long from, to;
-		char *end;
+		char *end, *end_from;
+		const char *t2 = NULL;
 		from = strtol(tok, &end, 10);
+		end_from = end;
 		if (end == tok || (*end != '-' && end != s)) {
 			bld_err(b, n, "meses=\"%s\": \"%.*s\" is not a month or a "
 				      "range of months (1 to 12, e.g. \"1-3 7\")",
@@ -268,7 +270,7 @@ unsigned bld_months(bld *b, const xmlNode *n, const char *v)
 		}
 		to = from;
 		if (*end == '-') {
-			const char *t2 = end + 1;
+			t2 = end + 1;
 			to = strtol(t2, &end, 10);
 			if (end == t2 || end != s) {
 				bld_err(b, n, "meses=\"%s\": \"%.*s\" is not a range "
@@ -277,8 +279,12 @@ unsigned bld_months(bld *b, const xmlNode *n, const char *v)
 			}
 		}
 		if (from < 1 || from > 12 || to < 1 || to > 12) {
-			bld_err(b, n, "meses=\"%s\": month %ld is outside 1-12", v,
-				from < 1 || from > 12 ? from : to);
+			/* The month as written (a long one overflows a long). */
+			int bad_from = from < 1 || from > 12;
+			const char *m = bad_from ? tok : t2;
+			int mlen = (int)(bad_from ? end_from - tok : end - t2);
+			bld_err(b, n, "meses=\"%s\": month %.*s is outside 1-12", v,
+				mlen, m);
 			continue;
 		}
 		if (to < from) {

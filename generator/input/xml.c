@@ -164,6 +164,16 @@ xmlDocPtr xml_parse(const char *name, const char *data, size_t len, diag *d)
 	}
 	if (!doc && diag_errors(d) == 0)
 		diag_add(d, DIAG_ERROR, name, 0, 0, "not an XML document");
+	/* Its entities expanded, the internal subset has nothing more to
+	 * give, and must give nothing: libxml2 would take an attribute's
+	 * default from its declarations (<!ATTLIST plan papel CDATA "A4">),
+	 * past the bundled DTD. */
+	if (doc && doc->intSubset) {
+		xmlDtdPtr sub = doc->intSubset;
+		xmlUnlinkNode((xmlNodePtr)sub);
+		doc->intSubset = NULL;
+		xmlFreeDtd(sub);
+	}
 	return doc;
 }
 
