@@ -90,14 +90,36 @@ static cairo_status_t png_read(void *closure, unsigned char *data,
 	return CAIRO_STATUS_SUCCESS;
 }
 
+static unsigned long be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+	       (unsigned long)p[2] << 8 | p[3];
+}
+
 static cairo_surface_t *png(const unsigned char *buf, size_t len, char *err,
 			    size_t n)
 {
+	/* Its size from its header (IHDR, the first chunk), before it is
+	 * decoded: the same limit as a JPEG's. */
+	if (len < 24 || memcmp(buf + 12, "IHDR", 4)) {
+		snprintf(err, n, "a damaged PNG image (no header)");
+		return NULL;
+	}
+	unsigned long w = be32(buf + 16), h = be32(buf + 20);
+	if ((double)w * (double)h > MAX_PIXELS) {
+		snprintf(err, n, "too large (%lux%lu pixels)", w, h);
+		return NULL;
+	}
 	reader r = { buf, len };
 	cairo_surface_t *s = cairo_image_surface_create_from_png_stream(png_read, &r);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		snprintf(err, n, "a damaged PNG image (%s)",
-			 cairo_status_to_string(cairo_surface_status(s)));
+	cairo_status_t st = cairo_surface_status(s);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		/* cairo says "out of memory" for any error of libpng (a bad
+		 * checksum, a cut file): at this size, it is the file. */
+		snprintf(err, n, "a damaged PNG image%s%s%s",
+			 st == CAIRO_STATUS_NO_MEMORY ? "" : " (",
+			 st == CAIRO_STATUS_NO_MEMORY ? "" : cairo_status_to_string(st),
+			 st == CAIRO_STATUS_NO_MEMORY ? "" : ")");
 		cairo_surface_destroy(s);
 		return NULL;
 	}

@@ -139,6 +139,28 @@ static void warn_validity(const sign_key *k, time_t now, diag *d)
 	}
 }
 
+/* Why key cannot sign as PAdES asks (SHA-256 with RSA of 2048 bits or
+ * more, or ECDSA of 256 bits or more), or NULL. */
+static const char *weak(EVP_PKEY *key, char *buf, size_t n)
+{
+	int bits = EVP_PKEY_get_bits(key);
+	if (EVP_PKEY_is_a(key, "RSA") || EVP_PKEY_is_a(key, "RSA-PSS")) {
+		if (bits >= 2048)
+			return NULL;
+		snprintf(buf, n, "an RSA key of %d bits is too weak: 2048 at least", bits);
+		return buf;
+	}
+	if (EVP_PKEY_is_a(key, "EC")) {
+		if (bits >= 256)
+			return NULL;
+		snprintf(buf, n, "an EC key of %d bits is too weak: 256 at least", bits);
+		return buf;
+	}
+	snprintf(buf, n, "a %s key cannot sign a PAdES signature: use RSA (2048 "
+		 "bits or more) or EC (256 or more)", EVP_PKEY_get0_type_name(key));
+	return buf;
+}
+
 sign_key *sign_key_load(const char *path, const char *pass, time_t now,
 			diag *d)
 {
@@ -168,6 +190,8 @@ sign_key *sign_key_load(const char *path, const char *pass, time_t now,
 			  : !X509_check_private_key(k->cert, k->pkey)
 				  ? "its certificate is not the key's"
 				  : NULL;
+	if (!err)
+		err = weak(k->pkey, buf, sizeof buf);
 	if (err) {
 		ERR_clear_error();
 		diag_add(d, DIAG_ERROR, path, 0, 0, "signing key: %s", err);
