@@ -144,7 +144,7 @@ done
 # I/O: a missing file and a directory are exit 3, named.
 echo "$tmp/no-such.xml: error: cannot open: No such file or directory" >"$tmp/want"
 expect "missing input" 3 "$tmp/want" -- --check "$tmp/no-such.xml"
-echo "$tmp: error: is a directory, not a plan file" >"$tmp/want"
+echo "$tmp: error: is a directory, not a file" >"$tmp/want"
 expect "directory as input" 3 "$tmp/want" -- --check "$tmp"
 
 # Usage errors are exit 2.

@@ -136,6 +136,12 @@ fi
 check "signing into a missing folder: exit 3" '[ $? = 3 ]'
 check "no temporary files" '[ -z "$(ls -a "$tmp" | grep "\.pdf\.")" ]'
 
+# A passphrase file that is a folder is said to be one.
+mkdir -p "$tmp/passdir"
+"$P" -q --check --sign "$tmp/a.p12" --sign-pass-file "$tmp/passdir" 2>"$tmp/err"
+check "a passphrase file that is a folder: exit 1, 'is a directory'" \
+	'[ $? = 1 ] && grep -q "passdir: error: is a directory, not a file" "$tmp/err"'
+
 # Keys PAdES does not take are refused at once, --check included: RSA
 # under 2048 bits, EC under 256, Ed25519; an EC P-256 key signs.
 mk() { # NAME OPENSSL-NEWKEY-ARGS...

@@ -27,7 +27,7 @@ int reader_load(const char *path, char **data, size_t *len, diag *d)
 	}
 	if (S_ISDIR(st.st_mode)) {
 		diag_add(d, DIAG_ERROR, path, 0, 0,
-			 "is a directory, not a plan file");
+			 "is a directory, not a file");
 		close(fd);
 		return -1;
 	}
