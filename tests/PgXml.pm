@@ -9,7 +9,7 @@ use warnings;
 use POSIX qw(floor);
 use Encode qw(encode_utf8);
 use Exporter qw(import);
-our @EXPORT = qw(decode_entities parse_xml elems first raw_text round1 num csv);
+our @EXPORT = qw(decode_entities parse_xml elems first raw_text collapse plain months round1 num csv);
 
 sub decode_entities {
 	my ($s) = @_;
@@ -131,6 +131,32 @@ sub csv {
 		$v =~ /[",\n\r]/ ? do { (my $q = $v) =~ s/"/""/g; "\"$q\"" } : $v
 	} @_;
 	return join(',', @f) . "\n";
+}
+
+sub collapse { my ($s) = @_; $s =~ s/[ \t\r\n]+/ /g; $s =~ s/^ //; $s =~ s/ $//; $s }
+
+# Plain text: markup dropped, <br/> a space, <nota> dropped, whitespace
+# collapsed.
+sub plain { my ($n) = @_; $n ? collapse(raw_text($n)) : '' }
+
+# "1-12", "1-3 7-9", "3 6 9 12", "1-3,7,9-10": a sorted list of months;
+# a bad token is reported through the caller's error().
+sub months {
+	my ($v, $where) = @_;
+	my %m;
+	for my $tok (grep { length } split /[ ,]+/, $v) {
+		if ($tok =~ /^(\d+)(?:-(\d+))?$/) {
+			my ($a, $b) = ($1, defined $2 ? $2 : $1);
+			if ($a < 1 || $a > 12 || $b < 1 || $b > 12 || $b < $a) {
+				main::error($where, "meses=\"$v\": bad month or range \"$tok\"");
+				next;
+			}
+			$m{$_} = 1 for $a .. $b;
+		} else {
+			main::error($where, "meses=\"$v\": \"$tok\" is not a month or a range");
+		}
+	}
+	return [sort { $a <=> $b } keys %m];
 }
 
 1;

@@ -51,38 +51,9 @@ sub warning { my ($f, $m) = @_; print STDERR "$f: warning: $m\n" }
 # A node: { name, attr => {..}, kids => [ node | \"text" ], line }.
 
 
-# Plain text: markup dropped, <br/> a space, <nota> dropped, whitespace
-# collapsed.
-sub plain {
-	my ($n) = @_;
-	return '' unless $n;
-	my $s = raw_text($n);
-	$s =~ s/[ \t\r\n]+/ /g;
-	$s =~ s/^ //;
-	$s =~ s/ $//;
-	return $s;
-}
 
 # ---------------------------------------------------------------- months
 
-# "1-12", "1-3 7-9", "3 6 9 12", "1-3,7,9-10": a sorted list of months.
-sub months {
-	my ($v, $where) = @_;
-	my %m;
-	for my $tok (grep { length } split /[ ,]+/, $v) {
-		if ($tok =~ /^(\d+)(?:-(\d+))?$/) {
-			my ($a, $b) = ($1, defined $2 ? $2 : $1);
-			if ($a < 1 || $a > 12 || $b < 1 || $b > 12 || $b < $a) {
-				error($where, "meses=\"$v\": bad month or range \"$tok\"");
-				next;
-			}
-			$m{$_} = 1 for $a .. $b;
-		} else {
-			error($where, "meses=\"$v\": \"$tok\" is not a month or a range");
-		}
-	}
-	return [sort { $a <=> $b } keys %m];
-}
 
 # ---------------------------------------------------------------- plan
 

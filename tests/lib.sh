@@ -38,3 +38,29 @@ bad_input() {
 	check "$1: an existing file kept" '[ $st = 1 ] && [ "$(cat "$d/out/old.pdf")" = keep ] &&
 		[ "$(ls -A "$d/out")" = old.pdf ]'
 }
+
+# warns_on NAME INPUT WHAT: plangen on $tmp/NAME/INPUT: exit 0, a valid
+# PDF (WHAT names it in the checks), the diagnostics in $tmp/NAME/err,
+# warnings only.
+warns_on() {
+	d=$tmp/$1
+	"$P" "$d/$2" -o "$d/x.pdf" 2>"$d/err"
+	st=$?
+	check "$1: exit 0 (got $st), a $3" '[ $st = 0 ] && qpdf --check "$d/x.pdf" >/dev/null 2>&1'
+	check "$1: warnings only" '[ -s "$d/err" ] && ! grep -q -v ": warning: " "$d/err"'
+}
+
+# signs INPUT LABEL: INPUT signed as the plan is, with a key made here: a
+# PAdES signature that pdfsig validates.
+signs() {
+	k=$tmp/key
+	mkdir -p "$k"
+	[ -s "$k/a.p12" ] ||
+		{ openssl req -x509 -newkey rsa:2048 -nodes -keyout "$k/k.pem" -out "$k/c.pem" \
+			-days 30 -subj "/CN=Revisora" >/dev/null 2>&1 &&
+		  openssl pkcs12 -export -inkey "$k/k.pem" -in "$k/c.pem" -out "$k/a.p12" \
+			-passout pass:clave >/dev/null 2>&1; }
+	echo clave >"$k/pass"
+	"$P" -q "$1" -o "$k/signed.pdf" --sign "$k/a.p12" --sign-pass-file "$k/pass"
+	check "$2 signed: pdfsig says valid" '[ $? = 0 ] && pdfsig "$k/signed.pdf" 2>&1 | grep -q "Signature is Valid"'
+}

@@ -142,8 +142,6 @@ sub descendants {
 	return @out;
 }
 
-sub collapse { my ($s) = @_; $s =~ s/[ \t\r\n]+/ /g; $s =~ s/^ //; $s =~ s/ $//; $s }
-sub plain { my ($n) = @_; $n ? collapse(raw_text($n)) : '' }
 
 # ---------------------------------------------------------------- values
 
@@ -168,23 +166,6 @@ sub cents {
 }
 sub money { my ($c) = @_; sprintf '%d.%02d', int($c / 100), $c % 100 }
 
-sub months {
-	my ($v, $where) = @_;
-	my %m;
-	for my $tok (grep { length } split /[ ,]+/, $v) {
-		if ($tok =~ /^(\d+)(?:-(\d+))?$/) {
-			my ($a, $b) = ($1, defined $2 ? $2 : $1);
-			if ($a < 1 || $a > 12 || $b < 1 || $b > 12 || $b < $a) {
-				error($where, "meses=\"$v\": bad month or range \"$tok\"");
-				next;
-			}
-			$m{$_} = 1 for $a .. $b;
-		} else {
-			error($where, "meses=\"$v\": \"$tok\" is not a month or a range");
-		}
-	}
-	return [sort { $a <=> $b } keys %m];
-}
 
 # PNG or JPEG by its first bytes.
 sub image_ok {

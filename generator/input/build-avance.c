@@ -324,9 +324,8 @@ static void settle(bld *b, const xmlNode *root, pg_progress *pr)
 	for (int i = 0; i < pr->nplaces; i++) {
 		pg_report *r = &pr->reports[i];
 		const pg_report *q = prev ? &prev->reports[i] : NULL;
-		r->old_months = q ? q->months : pr->places[i].activity->months;
-		if (!r->months_given)
-			r->months = r->old_months;
+		if (!r->months_given) /* the schedule in force before this file */
+			r->months = q ? q->months : pr->places[i].activity->months;
 		if (!r->reported) {
 			r->state = PG_UNREPORTED;
 			r->progress = 0;

@@ -209,7 +209,6 @@ static void sources(bld *b, const xmlNode *n, pg_accountability *r, int y0, int 
 		for (int i = 0; i < n2; i++) {
 			rep[i].state = PG_UNREPORTED;
 			rep[i].months = s->places[i].activity->months;
-			rep[i].old_months = rep[i].months;
 		}
 		s->reports = rep;
 		s->nplaces = n2;

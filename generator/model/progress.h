@@ -44,7 +44,6 @@ typedef struct pg_report {
 	double progress; /* avance, 0-100 */
 	enum pg_state state;
 	unsigned months;    /* the schedule in force (bit m-1: month m) */
-	unsigned old_months; /* the schedule in force before this file */
 	int months_given;   /* this file gives meses */
 	pg_span *comment;   /* or NULL */
 	int line;	    /* of its <actividad>, 0 if unreported */
