@@ -375,6 +375,31 @@ alt=$(printf 'Sello de prueba' | perl -CS -ne 'print join "", map { sprintf "%04
 check "a figure's caption as its /Alt" \
 	'qpdf --qdf --object-streams=disable "$tmp/fig.pdf" - | grep -a -q "/Span << /Alt <feff$alt> >> BDC /x[0-9]* Do EMC"'
 
+# Large images: a 6000×6000 PNG signature and a 6000×4000 JPEG seal in
+# the footer of every page of the 2019 plan.  Each is decoded once and
+# kept at 3,300 pixels on its longer side (it had been decoded again on
+# every page: 37 s and 600 MB): the PDF holds one image object each,
+# drawn on every page, the PNG at 3,300 pixels and the JPEG as the file
+# itself (6000×4000); the PNG device draws them too.
+mkdir -p "$tmp/big"
+perl "$here/make-png.pl" 6000 6000 "$tmp/big/firma.png"
+gzip -dc "$here/valid/img/sello-grande.jpg.gz" >"$tmp/big/sello.jpg"
+cp input/plan.dtd "$tmp/big/"
+sed 's|<firmante id="secretario" cargo="SECRETARÍA DE COAMSS"/>|<firmante id="secretario" cargo="SECRETARÍA DE COAMSS" firma="firma.png" sello="sello.jpg"/>|' \
+	input/plan-2019.xml >"$tmp/big/plan.xml"
+"$P" -q "$tmp/big/plan.xml" -o "$tmp/big/plan.pdf"
+check "large images in every footer: rendered" '[ $? = 0 ] && qpdf --check "$tmp/big/plan.pdf" >/dev/null 2>&1'
+pdfimages -list "$tmp/big/plan.pdf" 2>/dev/null >"$tmp/big/list"
+pages=$(pdfinfo "$tmp/big/plan.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+check "large images: two image objects, drawn on every page but the cover" \
+	'[ "$(awk "NR > 2 { print \$11 }" "$tmp/big/list" | sort -u | wc -l)" = 2 ] &&
+	 [ "$(awk "NR > 2 { print \$1 }" "$tmp/big/list" | sort -u | wc -l)" = $((pages - 1)) ]'
+check "large images: the PNG kept at 3300×3300, the JPEG embedded as it is (6000×4000 jpeg)" \
+	'grep -q " image *3300 *3300 .* image " "$tmp/big/list" && grep -q " image *6000 *4000 .* jpeg " "$tmp/big/list"'
+"$P" -q "$tmp/big/plan.xml" -f png -o "$tmp/big/p" 2>/dev/null
+check "large images: the PNG device draws every page" '[ "$(ls "$tmp/big" | grep -c "^p-")" = "$pages" ]'
+rm -rf "$tmp/big"
+
 for f in "$here"/valid/*.xml; do
 	"$P" "$f" -o "$tmp/v.pdf" 2>"$tmp/err"
 	check "render $f" '[ $? = 0 ] && qpdf --check "$tmp/v.pdf" >/dev/null 2>&1'

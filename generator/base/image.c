@@ -25,7 +25,12 @@
 enum {
 	MAX_FILE = 64 << 20,	   /* bytes */
 	MAX_PIXELS = 40000000,	   /* width × height */
-	CACHE_BUDGET = 64 << 20,   /* bytes of decoded pixels kept */
+	/* An image is kept at no more than this many pixels on its longer
+	 * side: 300 dpi across the longest side of a Letter page, more than
+	 * any page draws.  So the largest image kept is 3300² × 4 bytes
+	 * (44 MB), and two of them fit the budget. */
+	MAX_SIDE = 3300,
+	CACHE_BUDGET = 96 << 20,   /* bytes of decoded pixels kept */
 };
 
 typedef struct kept {
@@ -96,6 +101,32 @@ static unsigned long be32(const unsigned char *p)
 	       (unsigned long)p[2] << 8 | p[3];
 }
 
+/* s, or s scaled down to MAX_SIDE on its longer side (s destroyed),
+ * with cairo's good filter (a box filter when it shrinks). */
+static cairo_surface_t *shrink(cairo_surface_t *s)
+{
+	int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+	int side = w > h ? w : h;
+	if (side <= MAX_SIDE)
+		return s;
+	double k = (double)MAX_SIDE / side;
+	int nw = (int)(w * k + 0.5), nh = (int)(h * k + 0.5);
+	cairo_surface_t *t = cairo_image_surface_create(
+		cairo_image_surface_get_format(s), nw > 0 ? nw : 1, nh > 0 ? nh : 1);
+	cairo_t *cr = cairo_create(t);
+	cairo_scale(cr, (double)nw / w, (double)nh / h);
+	cairo_set_source_surface(cr, s, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+	cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+	cairo_paint(cr);
+	cairo_status_t st = cairo_status(cr);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	if (st != CAIRO_STATUS_SUCCESS || cairo_surface_status(t) != CAIRO_STATUS_SUCCESS)
+		pg_oom();
+	return t;
+}
+
 static cairo_surface_t *png(const unsigned char *buf, size_t len, char *err,
 			    size_t n)
 {
@@ -123,7 +154,7 @@ static cairo_surface_t *png(const unsigned char *buf, size_t len, char *err,
 		cairo_surface_destroy(s);
 		return NULL;
 	}
-	return s;
+	return shrink(s);
 }
 
 /* ---- EXIF orientation ---- */
@@ -253,6 +284,15 @@ static cairo_surface_t *jpeg(unsigned char *buf, size_t len, char *err,
 			 d.image_height);
 		jpeg_destroy_decompress(&d);
 		return NULL;
+	}
+	/* A larger one is decoded smaller, by libjpeg's DCT scaling (in
+	 * eighths); the PDF still embeds the file itself. */
+	unsigned side = d.image_width > d.image_height ? d.image_width : d.image_height;
+	if (side > MAX_SIDE) {
+		d.scale_num = (unsigned)(8ul * MAX_SIDE / side);
+		d.scale_denom = 8;
+		if (d.scale_num < 1)
+			d.scale_num = 1;
 	}
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	d.out_color_space = JCS_EXT_BGRX;

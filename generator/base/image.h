@@ -1,7 +1,9 @@
 /*
  * image.h — PNG and JPEG files as cairo image surfaces, decoded once.
  *
- * PNG through cairo, JPEG through libjpeg; a JPEG surface carries the
+ * PNG through cairo, JPEG through libjpeg, kept at no more than 3,300
+ * pixels on the longer side (300 dpi across a Letter page: a larger
+ * image is scaled down once, when it is decoded); a JPEG surface carries the
  * file itself as its CAIRO_MIME_TYPE_JPEG data, so that the PDF embeds
  * it unchanged, and every surface carries its path as its unique id, so
  * that an image drawn on every page is embedded once.  Decoded images
