@@ -30,16 +30,25 @@ ifeq ($(filter $(build),debug release sanitize),)
 $(error build must be debug, release or sanitize)
 endif
 
+# The fonts plangen draws with: its own (fonts/), then Debian's DejaVu
+# Sans for the characters Carlito lacks (Hebrew, Arabic, arrows, symbols),
+# when the package is here.  The reader warns of a character none has
+# (the table of tools/coverage.sh, made from the same list).
+FONTS := $(sort $(wildcard fonts/*.ttf))
+FALLBACK_FONTS := $(wildcard /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
+	/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf)
+space := $() $()
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lhyphen -lm -pthread
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(build)) $(PKG_CFLAGS) \
-	-DPLANGEN_VERSION='"$(VERSION)"' $(CFLAGS)
+	-DPLANGEN_VERSION='"$(VERSION)"' \
+	-DPLANGEN_FALLBACK_FONTS='"$(subst $(space),:,$(FALLBACK_FONTS))"' $(CFLAGS)
 ALL_LDFLAGS := $(LDFLAGS_$(build)) $(LDFLAGS)
 
 # generator/*.c but main.c: the top-level files that join the stages.
 SRC := $(wildcard generator/*/*.c layouts/*.c) \
 	$(filter-out generator/main.c,$(wildcard generator/*.c))
-OBJ := $(SRC:%.c=$(O)/%.o) $(O)/generator/input/embedded.o
+OBJ := $(SRC:%.c=$(O)/%.o) $(O)/generator/input/embedded.o $(O)/coverage.o
 MAIN := $(O)/generator/main.o
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_BIN := $(TEST_SRC:%.c=$(O)/%)
@@ -62,6 +71,12 @@ $(O)/%.o: %.c
 $(O)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input/avance.dtd input/rendicion.dtd input/plan-2019.xml
 	@mkdir -p $(@D)
 	$(CC) -c -o $@ $<
+
+$(O)/coverage.c: tools/coverage.sh $(FONTS) $(FALLBACK_FONTS)
+	@mkdir -p $(@D)
+	sh tools/coverage.sh $(FONTS) $(FALLBACK_FONTS) >$@.tmp && mv $@.tmp $@
+$(O)/coverage.o: $(O)/coverage.c
+	$(CC) $(ALL_CFLAGS) -Igenerator -c -o $@ $<
 
 $(O)/tests/unit/%: tests/unit/%.c tests/unit/check.h $(OBJ)
 	@mkdir -p $(@D)
@@ -112,8 +127,8 @@ FUZZ := build/fuzz
 FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined $(PKG_CFLAGS)
 FUZZ_READER_OBJ := $(patsubst %.c,$(FUZZ)/%.o,$(wildcard generator/base/*.c generator/model/*.c \
-	generator/input/*.c)) $(FUZZ)/generator/input/embedded.o
-FUZZ_OBJ := $(patsubst %.c,$(FUZZ)/%.o,$(SRC)) $(FUZZ)/generator/input/embedded.o
+	generator/input/*.c)) $(FUZZ)/generator/input/embedded.o $(FUZZ)/coverage.o
+FUZZ_OBJ := $(patsubst %.c,$(FUZZ)/%.o,$(SRC)) $(FUZZ)/generator/input/embedded.o $(FUZZ)/coverage.o
 fuzz:
 	@tools/deps.sh fuzz
 	@$(MAKE) --no-print-directory $(FUZZ)/fuzz-reader $(FUZZ)/fuzz-pipeline
@@ -134,6 +149,8 @@ $(FUZZ)/%.o: %.c
 $(FUZZ)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input/avance.dtd input/rendicion.dtd input/plan-2019.xml
 	@mkdir -p $(@D)
 	clang -c -o $@ $<
+$(FUZZ)/coverage.o: $(O)/coverage.c
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Igenerator -c -o $@ $<
 $(FUZZ)/fuzz-reader: tests/fuzz/fuzz-reader.c tests/fuzz/fuzz-files.h $(FUZZ_READER_OBJ)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
 $(FUZZ)/fuzz-pipeline: tests/fuzz/fuzz-pipeline.c tests/fuzz/fuzz-files.h $(FUZZ_OBJ)

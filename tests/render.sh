@@ -368,6 +368,31 @@ check "an existing output keeps its mode" '[ "$(stat -c %a "$tmp/mode.pdf")" = 6
 "$P" -q -f trace -o - >&- 2>"$tmp/err"
 check "-o - with standard output closed: exit 3" '[ $? = 3 ] && grep -q "cannot write" "$tmp/err"'
 
+# Characters Carlito lacks: Hebrew, Arabic, arrows and check marks print
+# in the fallback font (DejaVu Sans, embedded) and are extracted; one no
+# font has (Chinese) is a warning at its line, once per character, and
+# after 16 characters one more warning for the rest.
+d=$tmp/glyphs
+mkdir -p "$d"
+cp input/plan.dtd "$d/"
+sed 's|<p>Texto.</p>|<p>Texto → שלום مرحبا ✓.\n Otra línea: 中文, otra vez 中.</p>|' \
+	"$here/valid/minimal.xml" >"$d/plan.xml"
+warns_on glyphs plan.xml PDF
+l=$(lineof "$d/plan.xml" "Otra línea")
+check "a character no font has: one warning per character, at its line" \
+	'[ "$(grep -c "^$d/plan.xml:$l: warning: \"中\" (U+4E2D) is in none of the fonts (Carlito, DejaVu Sans): it prints as an empty box" "$d/err")" = 1 ] &&
+	 grep -q "^$d/plan.xml:$l: warning: \"文\" (U+6587)" "$d/err" && [ "$(wc -l <"$d/err")" = 2 ]'
+check "Hebrew, Arabic and symbols: in the fallback font, embedded, extracted" \
+	'pdffonts "$d/x.pdf" | grep -q "+DejaVuSans " && pdftotext "$d/x.pdf" - | grep -q "→" &&
+	 pdftotext "$d/x.pdf" - | grep -q "שלום" && pdftotext "$d/x.pdf" - | grep -q "مرحبا" &&
+	 pdftotext "$d/x.pdf" - | grep -q "✓"'
+sed "s|<p>Texto.</p>|<p>$(printf '\\u%x' $(seq 19968 19987) | perl -pe 's/\\u([0-9a-f]+)/chr hex $1/ge; binmode STDOUT, ":utf8"')</p>|" \
+	"$here/valid/minimal.xml" >"$d/many.xml"
+warns_on glyphs many.xml PDF
+check "20 characters no font has: 16 warnings and one for the rest" \
+	'[ "$(grep -c "is in none of the fonts" "$d/err")" = 16 ] &&
+	 [ "$(grep -c "more characters that no font has" "$d/err")" = 1 ] && [ "$(wc -l <"$d/err")" = 17 ]'
+
 # A figure is drawn, and its caption is its alternative text (/Alt).
 "$P" -q "$here/valid/figura.xml" -o "$tmp/fig.pdf"
 check "a figure's picture is drawn" '[ "$(pdfimages -list "$tmp/fig.pdf" | grep -c " image ")" = 1 ]'

@@ -24,6 +24,10 @@ want_file() { [ -e "$1" ] || need="$need $2"; }
 want_file /usr/include/hyphen.h libhyphen-dev
 want_file /usr/share/hyphen/hyph_es_ES.dic hyphen-es
 want_file /usr/share/hyphen/hyph_en_US.dic hyphen-en-us
+# The fallback font for what Carlito lacks, and fc-query, which reads the
+# fonts' character maps at build time (tools/coverage.sh).
+want_file /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
+want_cmd fc-query fontconfig
 if [ "${1:-build}" = test ]; then
 	want_cmd pdftotext poppler-utils
 	want_cmd pdfsig poppler-utils

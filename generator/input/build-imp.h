@@ -48,6 +48,10 @@ struct bld {
 	pg_plan *p;
 	xmlHashTablePtr risk_nums; /* "24" -> the first risk numbered 24 */
 	int units;		   /* so far */
+
+	/* Characters no font has, warned of once each (build.c). */
+	unsigned long boxes[16];
+	int nboxes;
 };
 
 /* ---- build.c: the helpers of every reader ---- */

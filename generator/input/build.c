@@ -6,6 +6,8 @@
  * unit says so.
  */
 #include "build-imp.h"
+
+#include "../base/coverage.h"
 #include "../base/image.h"
 
 #include <errno.h>
@@ -92,6 +94,56 @@ long bld_chars(const char *s)
 	return n;
 }
 
+/* The code point at *s (UTF-8, which the parser has checked), and s
+ * moved past it. */
+static unsigned long next_cp(const unsigned char **s)
+{
+	const unsigned char *p = *s;
+	unsigned long c = *p++;
+	int more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+	if (more)
+		c &= 0x3f >> more;
+	for (; more && (*p & 0xc0) == 0x80; more--)
+		c = c << 6 | (*p++ & 0x3f);
+	*s = p;
+	return c;
+}
+
+/* Warns of each character of t (at the line `line`, counting the line
+ * ends of t) that no font prints: it would be an empty box.  Once per
+ * character and file; after 16 characters, once more for the rest. */
+static void glyphs(bld *b, long line, const char *t)
+{
+	for (const unsigned char *p = (const unsigned char *)t; *p;) {
+		if (*p < 0x80) {
+			line += *p++ == '\n';
+			continue;
+		}
+		const unsigned char *start = p;
+		unsigned long c = next_cp(&p);
+		if (pg_font_covers(c))
+			continue;
+		const int most = (int)(sizeof b->boxes / sizeof b->boxes[0]);
+		int seen = b->nboxes > most;
+		for (int i = 0; i < b->nboxes && i < most && !seen; i++)
+			seen = b->boxes[i] == c;
+		if (seen)
+			continue;
+		if (b->nboxes == most) {
+			diag_add(b->d, DIAG_WARNING, b->name, line, 0,
+				 "more characters that no font has (%s): each "
+				 "prints as an empty box", pg_font_families);
+			b->nboxes++;
+			continue;
+		}
+		diag_add(b->d, DIAG_WARNING, b->name, line, 0,
+			 "\"%.*s\" (U+%04lX) is in none of the fonts (%s): "
+			 "it prints as an empty box", (int)(p - start),
+			 (const char *)start, c, pg_font_families);
+		b->boxes[b->nboxes++] = c;
+	}
+}
+
 /* Reports a text longer than PG_MAX_TEXT; `what` names it. */
 static void text_limit(bld *b, const xmlNode *n, const char *what, long len)
 {
@@ -108,6 +160,7 @@ const char *bld_attr(bld *b, const xmlNode *n, const char *name)
 		return NULL;
 	char *r = collapse(b, (const char *)v);
 	xmlFree(v);
+	glyphs(b, xml_line(n), r);
 	char what[80];
 	snprintf(what, sizeof what, "the attribute %s", name);
 	text_limit(b, n, what, bld_chars(r));
@@ -122,6 +175,7 @@ const char *bld_text(bld *b, const xmlNode *n)
 	xmlChar *v = xmlNodeGetContent(n);
 	char *r = collapse(b, v ? (const char *)v : "");
 	xmlFree(v);
+	glyphs(b, xml_line(n), r);
 	char what[80];
 	snprintf(what, sizeof what, "the text of <%s>", (const char *)n->name);
 	text_limit(b, n, what, bld_chars(r));
@@ -179,6 +233,8 @@ static void span_walk(struct spanner *s, const xmlNode *n, int style)
 {
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			glyphs(s->b, xml_line(c) ? xml_line(c) : xml_line(n),
+			       (const char *)c->content);
 			span_text(s, (const char *)c->content, style);
 		} else if (bld_is(c, "b")) {
 			span_walk(s, c, style | PG_BOLD);

@@ -2,12 +2,17 @@
  * text.c — fonts, Pango and hyphenation: styled spans become PangoLayouts.
  *
  * One PangoContext for the whole run, on a PangoCairo font map whose
- * fontconfig configuration sees only plangen's fonts/ folder.  Words of
+ * fontconfig configuration sees only plangen's fonts/ folder, and then
+ * DejaVu Sans (Debian's) for what Carlito lacks.  Words of
  * five letters or more get soft hyphens (U+00AD) where the Spanish
  * patterns of libhyphen allow a break, at least two letters from either
  * end; Pango breaks there when it must and draws the hyphen.
  */
 #include "engine.h"
+
+#ifndef PLANGEN_FALLBACK_FONTS
+#define PLANGEN_FALLBACK_FONTS ""
+#endif
 
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
@@ -118,6 +123,14 @@ eng *eng_new(const char *argv0, diag *d)
 	}
 	if (gd)
 		g_dir_close(gd);
+	/* Then the fallback fonts, for the characters ours lack, when they
+	 * are installed (the Makefile names them; the reader's table of the
+	 * characters that print knows the same fonts). */
+	char **fallback = g_strsplit(PLANGEN_FALLBACK_FONTS, ":", -1);
+	for (char **f = fallback; *f; f++)
+		if (**f && access(*f, R_OK) == 0)
+			FcConfigAppFontAddFile(e->fc, (const FcChar8 *)*f);
+	g_strfreev(fallback);
 	if (!FcConfigParseAndLoad(e->fc, (const FcChar8 *)conf, FcTrue) ||
 	    !fonts) {
 		diag_add(d, DIAG_ERROR, conf, 0, 0, "cannot load the fonts");
