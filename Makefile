@@ -12,7 +12,8 @@ PREFIX ?= /usr/local
 VERSION := 0.1.0
 O := build/$(build)
 
-PKGS := libxml-2.0 pangocairo pangoft2 cairo fontconfig libqpdf libcrypto libjpeg
+PKGS := libxml-2.0 pangocairo pangoft2 cairo fontconfig libqpdf libcrypto libjpeg \
+	harfbuzz-subset libcurl zlib
 DEPS_OK := $(shell tools/deps.sh build >&2 && echo ok)
 ifneq ($(DEPS_OK),ok)
 $(error missing build dependencies (see above))

@@ -41,9 +41,14 @@ static void usage(FILE *f)
 	      "      --check        read and validate only (and the signing keys)\n"
 	      "      --sign FILE.p12  sign digitally with this key and certificate\n"
 	      "                     (PKCS#12); repeatable: one signature per file, by\n"
-	      "                     the signatories of <aprobacion> in their order\n"
-	      "      --sign-pass-file F  the passphrase of the keys, on the first\n"
-	      "                     line of F (or in the variable PLANGEN_SIGN_PASS)\n"
+	      "                     the signatories of <aprobacion> in their order.\n"
+	      "                     INPUT may be a PDF plangen made: it is signed,\n"
+	      "                     in its next empty field, and replaced (or -o)\n"
+	      "      --sign-pass-file F  the passphrase, on the first line of F (or\n"
+	      "                     in PLANGEN_SIGN_PASS): one serves every key; with\n"
+	      "                     several, each follows the --sign of its key\n"
+	      "      --sign-field ID  the field the --sign before it signs\n"
+	      "      --tsa URL      a trusted time (RFC 3161) on each signature\n"
 	      "  -q, --quiet        print errors only, not warnings\n"
 	      "  -h, --help         this help\n"
 	      "  -V, --version      the version\n"
@@ -72,25 +77,46 @@ static char *default_output(const char *input, const char *ext)
 	return out;
 }
 
+/* A PDF for input: signed with the keys of s (nothing is rendered),
+ * into out or in itself; --check only loads the keys.  The exit
+ * status. */
+static int sign_input(const char *in, const char *out, int check, int quiet,
+		      const pipeline_signing *s, const char *argv0)
+{
+	if (!pipeline_signing_count(s)) {
+		fprintf(stderr, "plangen: %s is a PDF: plangen reads plans (XML), or "
+				"signs its PDFs with --sign\n", in);
+		return EXIT_USAGE;
+	}
+	diag *d = diag_new();
+	pipeline_keys *keys = pipeline_keys_load(NULL, s, argv0, quiet, d);
+	int r = !keys ? PIPELINE_INVALID
+		: check ? 0
+			: pipeline_sign_file(in, keys, out ? out : in, d);
+	pipeline_keys_free(keys);
+	diag_print(d, stderr, !quiet);
+	diag_free(d);
+	return r == 0 ? EXIT_OK : r == PIPELINE_INVALID ? EXIT_INVALID : EXIT_IO;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "check", no_argument, NULL, 'c' },
-		{ "sign", required_argument, NULL, 's' },
-		{ "sign-pass-file", required_argument, NULL, 'P' },
+		{ "sign", required_argument, NULL, PIPELINE_OPT_SIGN },
+		{ "sign-pass-file", required_argument, NULL, PIPELINE_OPT_PASS },
+		{ "sign-field", required_argument, NULL, PIPELINE_OPT_FIELD },
+		{ "tsa", required_argument, NULL, PIPELINE_OPT_TSA },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int check = 0, quiet = 0, opt;
-	const char *out = NULL, *fmt = "pdf", *passfile = NULL;
-	char **signers = calloc((size_t)argc, sizeof *signers);
-	int nsigners = 0;
-	if (!signers)
-		pg_oom();
+	const char *out = NULL, *fmt = "pdf";
+	pipeline_signing *signing = pipeline_signing_new();
 	while ((opt = getopt_long(argc, argv, "o:f:qhV", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'o':
@@ -102,47 +128,57 @@ int main(int argc, char **argv)
 		case 'c':
 			check = 1;
 			break;
-		case 's':
-			signers[nsigners++] = optarg;
-			break;
-		case 'P':
-			passfile = optarg;
+		case PIPELINE_OPT_SIGN:
+		case PIPELINE_OPT_PASS:
+		case PIPELINE_OPT_FIELD:
+		case PIPELINE_OPT_TSA:
+			pipeline_signing_option(signing, opt, optarg);
 			break;
 		case 'q':
 			quiet = 1;
 			break;
 		case 'h':
 			usage(stdout);
-			free(signers);
+			pipeline_signing_free(signing);
 			return EXIT_OK;
 		case 'V':
 			printf("plangen %s\n", PLANGEN_VERSION);
-			free(signers);
+			pipeline_signing_free(signing);
 			return EXIT_OK;
 		default:
 			usage(stderr);
-			free(signers);
+			pipeline_signing_free(signing);
 			return EXIT_USAGE;
 		}
 	}
 	if (argc - optind > 1) {
 		fputs("plangen: one input file at a time\n", stderr);
 		usage(stderr);
-		free(signers);
+		pipeline_signing_free(signing);
+		return EXIT_USAGE;
+	}
+	int nsigners = pipeline_signing_count(signing);
+	if (pipeline_signing_check(signing, stderr) != 0) {
+		pipeline_signing_free(signing);
 		return EXIT_USAGE;
 	}
 	if (nsigners && strcmp(fmt, "pdf")) {
 		fputs("plangen: --sign makes a signed PDF: not with -f png, svg "
 		      "or trace\n", stderr);
-		free(signers);
+		pipeline_signing_free(signing);
 		return EXIT_USAGE;
 	}
 	if (strcmp(fmt, "pdf") && strcmp(fmt, "png") && strcmp(fmt, "svg") &&
 	    strcmp(fmt, "trace") && strcmp(fmt, "csv")) {
 		fprintf(stderr, "plangen: unknown format \"%s\": pdf, png, svg, "
 				"trace or csv\n", fmt);
-		free(signers);
+		pipeline_signing_free(signing);
 		return EXIT_USAGE;
+	}
+	if (optind < argc && pipeline_is_pdf(argv[optind])) {
+		int st = sign_input(argv[optind], out, check, quiet, signing, argv[0]);
+		pipeline_signing_free(signing);
+		return st;
 	}
 	/* The output must not be the input (an XML file would be replaced
 	 * by its PDF): the same file, however it is named.  png and svg
@@ -154,7 +190,7 @@ int main(int argc, char **argv)
 	    in_st.st_ino == out_st.st_ino) {
 		fprintf(stderr, "plangen: -o %s is the input file itself: give the "
 				"output another name\n", out);
-		free(signers);
+		pipeline_signing_free(signing);
 		return EXIT_USAGE;
 	}
 
@@ -186,8 +222,8 @@ int main(int argc, char **argv)
 			k->info(doc, &info, a);
 		if (!doc) {
 			status = EXIT_INVALID;
-		} else if (!(keys = pipeline_keys_load(&info, signers, nsigners,
-						       passfile, d))) {
+		} else if (!(keys = pipeline_keys_load(&info, signing, argv[0],
+						       quiet, d))) {
 			status = EXIT_INVALID;
 		} else if (!check) {
 			if (!out) {
@@ -202,7 +238,7 @@ int main(int argc, char **argv)
 		}
 	}
 	pipeline_keys_free(keys);
-	free(signers);
+	pipeline_signing_free(signing);
 	pg_images_free();
 	diag_print(d, stderr, !quiet);
 	diag_free(d);

@@ -11,6 +11,7 @@
 #include "pipeline.h"
 
 #include <errno.h>
+#include <glib.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -31,8 +32,12 @@
 
 struct pipeline_keys {
 	sign_key **keys;
+	const char **fields; /* per key: its --sign-field, or NULL */
 	int n;
 	time_t time;
+	const char *tsa;
+	char *font;
+	FILE *report;
 };
 
 /* The temporary output, removed if a signal ends the run.  The handler
@@ -85,6 +90,109 @@ static void catch_signals(void)
 	}
 }
 
+/* ---- the signing options ---- */
+
+/* One --sign and what belongs to it: the --sign-pass-file and
+ * --sign-field that follow it (before the next --sign). */
+typedef struct sign_opt {
+	const char *key, *pass, *field;
+} sign_opt;
+
+struct pipeline_signing {
+	sign_opt *v;
+	int n, cap;
+	int npass;	       /* --sign-pass-file given */
+	const char *any_pass;  /* the last one given */
+	const char *stray_pass; /* one that follows no --sign of its own */
+	const char *stray_field; /* likewise */
+	const char *tsa;
+};
+
+pipeline_signing *pipeline_signing_new(void)
+{
+	pipeline_signing *s = calloc(1, sizeof *s);
+	if (!s)
+		pg_oom();
+	return s;
+}
+
+void pipeline_signing_free(pipeline_signing *s)
+{
+	if (s)
+		free(s->v);
+	free(s);
+}
+
+int pipeline_signing_count(const pipeline_signing *s)
+{
+	return s ? s->n : 0;
+}
+
+void pipeline_signing_option(pipeline_signing *s, int opt, const char *arg)
+{
+	sign_opt *last = s->n ? &s->v[s->n - 1] : NULL;
+	switch (opt) {
+	case PIPELINE_OPT_SIGN:
+		if (s->n == s->cap) {
+			s->cap = s->cap ? 2 * s->cap : 4;
+			s->v = realloc(s->v, (size_t)s->cap * sizeof *s->v);
+			if (!s->v)
+				pg_oom();
+		}
+		s->v[s->n++] = (sign_opt){ arg, NULL, NULL };
+		break;
+	case PIPELINE_OPT_PASS:
+		s->npass++;
+		s->any_pass = arg;
+		if (last && !last->pass)
+			last->pass = arg;
+		else if (!s->stray_pass)
+			s->stray_pass = arg;
+		break;
+	case PIPELINE_OPT_FIELD:
+		if (last && !last->field)
+			last->field = arg;
+		else if (!s->stray_field)
+			s->stray_field = arg;
+		break;
+	case PIPELINE_OPT_TSA:
+		s->tsa = arg;
+		break;
+	}
+}
+
+int pipeline_signing_check(const pipeline_signing *s, FILE *err)
+{
+	if (s->stray_field) {
+		fprintf(err, "plangen: --sign-field %s: it names the field of the "
+			     "--sign before it, and there is %s\n", s->stray_field,
+			s->n ? "one --sign-field already for that --sign" : "no --sign");
+		return -1;
+	}
+	if (s->npass > 1 && s->stray_pass) {
+		fprintf(err, "plangen: --sign-pass-file %s: with several passphrase "
+			     "files, each follows its own --sign\n", s->stray_pass);
+		return -1;
+	}
+	for (int i = 0; s->npass > 1 && i < s->n; i++)
+		if (!s->v[i].pass) {
+			fprintf(err, "plangen: --sign %s has no --sign-pass-file of its "
+				     "own: with several passphrase files, each follows "
+				     "the --sign of its key\n", s->v[i].key);
+			return -1;
+		}
+	if (s->tsa && !s->n) {
+		fputs("plangen: --tsa timestamps a signature: not without --sign\n", err);
+		return -1;
+	}
+	if (s->tsa && strncmp(s->tsa, "http://", 7) && strncmp(s->tsa, "https://", 8)) {
+		fprintf(err, "plangen: --tsa %s: the timestamp authority's address "
+			     "is an http:// or https:// URL\n", s->tsa);
+		return -1;
+	}
+	return 0;
+}
+
 /* The passphrase: the first line of file, or PLANGEN_SIGN_PASS, or NULL
  * (none).  Returns 0, or -1 after a diagnostic. */
 static int read_pass(const char *file, char **pass, diag *d)
@@ -112,37 +220,69 @@ static time_t sign_time(void)
 	return e && *e && !*end && t > 0 ? (time_t)t : time(NULL);
 }
 
-pipeline_keys *pipeline_keys_load(const kit_info *info, char **files, int n,
-				  const char *passfile, diag *d)
+pipeline_keys *pipeline_keys_load(const kit_info *info, const pipeline_signing *s,
+				  const char *argv0, int quiet, diag *d)
 {
 	pipeline_keys *k = calloc(1, sizeof *k);
-	if (!k || !(k->keys = calloc((size_t)n + 1, sizeof *k->keys)))
+	int n = s ? s->n : 0;
+	if (!k || !(k->keys = calloc((size_t)n + 1, sizeof *k->keys)) ||
+	    !(k->fields = calloc((size_t)n + 1, sizeof *k->fields)))
 		pg_oom();
 	k->time = sign_time();
 	if (!n)
 		return k;
-	int nsig = 0;
-	while (info->approvers && info->approvers[nsig])
-		nsig++;
-	if (n > nsig) {
-		diag_add(d, DIAG_ERROR, info->file, 0, 0,
-			 "%d signing keys (--sign) for %d signatories in "
-			 "<aprobacion firmantes=\"...\">", n, nsig);
-		pipeline_keys_free(k);
-		return NULL;
-	}
-	char *pass;
-	if (read_pass(passfile, &pass, d) != 0) {
-		pipeline_keys_free(k);
-		return NULL;
-	}
+	k->tsa = s->tsa;
+	k->report = quiet ? NULL : stderr;
 	int r = 0;
-	for (k->n = 0; k->n < n; k->n++)
-		if (!(k->keys[k->n] = sign_key_load(files[k->n], pass, k->time, d)))
+	if (info) {
+		int nsig = 0;
+		while (info->approvers && info->approvers[nsig])
+			nsig++;
+		if (n > nsig) {
+			diag_add(d, DIAG_ERROR, info->file, 0, 0,
+				 "%d signing keys (--sign) for %d signatories in "
+				 "<aprobacion firmantes=\"...\">", n, nsig);
 			r = -1;
-	if (pass)
-		memset(pass, 0, strlen(pass));
-	free(pass);
+		}
+		for (int i = 0; i < n; i++) {
+			int j = 0;
+			while (s->v[i].field && j < nsig && strcmp(info->approvers[j]->id, s->v[i].field))
+				j++;
+			if (s->v[i].field && j == nsig) {
+				diag_add(d, DIAG_ERROR, info->file, 0, 0,
+					 "--sign-field %s: no signatory of that id in "
+					 "<aprobacion firmantes=\"...\">", s->v[i].field);
+				r = -1;
+			}
+		}
+	}
+	/* The visible signature's font: the bundled one. */
+	char *dir = eng_fonts_dir(argv0);
+	if (!dir) {
+		diag_add(d, DIAG_ERROR, "plangen", 0, 0,
+			 "cannot find the fonts folder (fonts/fonts.conf) for the "
+			 "visible signature; set PLANGEN_FONTS to it");
+		r = -1;
+	} else {
+		k->font = g_build_filename(dir, "Carlito-Regular.ttf", NULL);
+		g_free(dir);
+	}
+	/* Each key's passphrase: its own file, the one file given, or the
+	 * environment's. */
+	for (k->n = 0; k->n < n; k->n++) {
+		const sign_opt *o = &s->v[k->n];
+		char *pass;
+		k->fields[k->n] = o->field;
+		if (read_pass(o->pass ? o->pass : s->any_pass, &pass, d) != 0) {
+			r = -1;
+			continue;
+		}
+		if (!(k->keys[k->n] = sign_key_load(o->key, pass, k->time, d)))
+			r = -1;
+		if (pass)
+			memset(pass, 0, strlen(pass));
+		free(pass);
+	}
 	if (r != 0) {
 		pipeline_keys_free(k);
 		return NULL;
@@ -157,7 +297,24 @@ void pipeline_keys_free(pipeline_keys *k)
 	for (int i = 0; i < k->n; i++)
 		sign_key_free(k->keys[i]);
 	free(k->keys);
+	free(k->fields);
+	g_free(k->font);
 	free(k);
+}
+
+/* What job says of the signing: the keys, their fields, the authority,
+ * the font, the report. */
+static void job_keys(finish_job *job, const pipeline_keys *keys)
+{
+	if (!keys)
+		return;
+	job->keys = keys->keys;
+	job->key_fields = keys->fields;
+	job->nkeys = keys->n;
+	job->sign_time = keys->time;
+	job->tsa = keys->tsa;
+	job->font = keys->font;
+	job->report = keys->report;
 }
 
 /* The document's source data, attached to its PDF: the XML as read and
@@ -186,16 +343,24 @@ static int finish(FILE *tmp, const pg_marks *marks, const doc_kind *k,
 	source_files(k, info, data, len, files);
 	job.files = files;
 	job.nfiles = 2;
-	if (keys) {
-		job.keys = keys->keys;
-		job.nkeys = keys->n;
-		job.sign_time = keys->time;
-	}
+	job_keys(&job, keys);
+	int nsig = 0;
+	while (info->approvers && info->approvers[nsig])
+		nsig++;
+	finish_signatory *who = calloc((size_t)nsig + 1, sizeof *who);
+	if (!who)
+		pg_oom();
+	for (int i = 0; i < nsig; i++)
+		who[i] = (finish_signatory){ info->approvers[i]->id, info->approvers[i]->name };
+	job.signatories = who;
+	job.nsignatories = nsig;
 	job.reason = info->reason;
 	job.location = info->place;
 	job.lang = info->lang;
 	job.marks = marks;
-	return finish_pdf(tmp, &job, out, name, d);
+	int r = finish_pdf(tmp, &job, out, name, d);
+	free(who);
+	return r;
 }
 
 /* Lays p out into the device of fmt, which writes target (out itself,
@@ -255,6 +420,72 @@ static int play(const doc_kind *k, const void *doc, const kit_info *info,
 	return r;
 }
 
+/* Where an output is written: out itself (standard output, a device or
+ * pipe, png and svg pages), or a temporary file beside it, renamed over
+ * it once complete. */
+typedef struct output {
+	const char *out, *target;
+	int direct;
+} output;
+
+/* Starts writing out: 0, or -1 after a diagnostic. */
+static int output_begin(output *o, const char *out, int paged, diag *d)
+{
+	int to_stdout = !strcmp(out, "-");
+	struct stat st;
+	int exists = !to_stdout && stat(out, &st) == 0;
+	o->out = o->target = out;
+	/* A device or pipe is written directly; a file appears complete, by
+	 * a rename, or not at all. */
+	o->direct = to_stdout || paged || (exists && !S_ISREG(st.st_mode));
+	if (exists && S_ISDIR(st.st_mode)) {
+		diag_add(d, DIAG_ERROR, out, 0, 0, "is a directory");
+		return -1;
+	}
+	if (o->direct)
+		return 0;
+	block_signals(SIG_BLOCK);
+	/* Beside the output, hidden, saying what it is:
+	 * DIR/.NAME.plangen-XXXXXX. */
+	const char *slash = strrchr(out, '/');
+	int dirlen = slash ? (int)(slash - out + 1) : 0;
+	snprintf(tmp_path, sizeof tmp_path, "%.*s.%s.plangen-XXXXXX", dirlen, out,
+		 out + dirlen);
+	int fd = mkstemp(tmp_path), why = errno;
+	have_tmp = fd >= 0;
+	block_signals(SIG_UNBLOCK);
+	if (fd < 0) {
+		diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s", strerror(why));
+		return -1;
+	}
+	/* As the file it replaces, or as a new file would be: mkstemp
+	 * makes it 0600. */
+	mode_t um = umask(0);
+	umask(um);
+	fchmod(fd, exists ? st.st_mode & 07777 : 0666 & ~um);
+	close(fd);
+	o->target = tmp_path;
+	return 0;
+}
+
+/* Ends it: the temporary file renamed over out when status is 0,
+ * removed otherwise.  The status, or -1 after a diagnostic. */
+static int output_end(output *o, int status, diag *d)
+{
+	if (o->direct)
+		return status;
+	block_signals(SIG_BLOCK);
+	if (status == 0 && rename(tmp_path, o->out) != 0) {
+		diag_add(d, DIAG_ERROR, o->out, 0, 0, "cannot write: %s", strerror(errno));
+		status = -1;
+	}
+	if (status != 0)
+		unlink(tmp_path);
+	have_tmp = 0;
+	block_signals(SIG_UNBLOCK);
+	return status;
+}
+
 int pipeline_render(const doc_kind *k, const void *doc, const kit_info *info,
 		    const char *data, size_t len, const pipeline_keys *keys,
 		    const char *fmt, const char *out, const char *argv0, diag *d)
@@ -263,57 +494,57 @@ int pipeline_render(const doc_kind *k, const void *doc, const kit_info *info,
 	eng *e = eng_new(argv0, d);
 	if (!e)
 		return -1;
+	output o;
 	int paged = !strcmp(fmt, "png") || !strcmp(fmt, "svg");
-	int to_stdout = !strcmp(out, "-");
-	struct stat st;
-	int exists = !to_stdout && stat(out, &st) == 0;
-	/* A device or pipe is written directly; a file appears complete, by
-	 * a rename, or not at all. */
-	int direct = to_stdout || paged || (exists && !S_ISREG(st.st_mode));
-	if (exists && S_ISDIR(st.st_mode)) {
-		diag_add(d, DIAG_ERROR, out, 0, 0, "is a directory");
-		eng_free(e);
+	int status = output_begin(&o, out, paged, d);
+	if (status == 0)
+		status = output_end(&o, play(k, doc, info, data, len, keys, fmt,
+					     o.target, out, e, d), d);
+	eng_free(e);
+	/* A field that cannot be signed as asked is the input's fault. */
+	return status == FINISH_INVALID ? FLOW_UNPLACEABLE : status;
+}
+
+int pipeline_is_pdf(const char *path)
+{
+	char head[5];
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : NULL;
+	int pdf = f && fread(head, 1, 5, f) == 5 && !memcmp(head, "%PDF-", 5);
+	if (f)
+		fclose(f);
+	return pdf;
+}
+
+int pipeline_sign_file(const char *in, const pipeline_keys *keys, const char *out,
+		       diag *d)
+{
+	catch_signals();
+	FILE *src = fopen(in, "rb");
+	if (!src) {
+		diag_add(d, DIAG_ERROR, in, 0, 0, "cannot read: %s", strerror(errno));
 		return -1;
 	}
-	const char *target = out;
-	if (!direct) {
-		block_signals(SIG_BLOCK);
-		/* Beside the output, hidden, saying what it is:
-		 * DIR/.NAME.plangen-XXXXXX. */
-		const char *slash = strrchr(out, '/');
-		int dirlen = slash ? (int)(slash - out + 1) : 0;
-		snprintf(tmp_path, sizeof tmp_path, "%.*s.%s.plangen-XXXXXX", dirlen, out,
-			 out + dirlen);
-		int fd = mkstemp(tmp_path), why = errno;
-		have_tmp = fd >= 0;
-		block_signals(SIG_UNBLOCK);
-		if (fd < 0) {
-			diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
-				 strerror(why));
-			eng_free(e);
-			return -1;
-		}
-		/* As the file it replaces, or as a new file would be:
-		 * mkstemp makes it 0600. */
-		mode_t um = umask(0);
-		umask(um);
-		fchmod(fd, exists ? st.st_mode & 07777 : 0666 & ~um);
-		close(fd);
-		target = tmp_path;
-	}
-	int status = play(k, doc, info, data, len, keys, fmt, target, out, e, d);
-	if (!direct) {
-		block_signals(SIG_BLOCK);
-		if (status == 0 && rename(tmp_path, out) != 0) {
+	finish_job job = { 0 };
+	job_keys(&job, keys);
+	output o;
+	int status = output_begin(&o, out, 0, d);
+	if (status == 0) {
+		FILE *f = !strcmp(o.target, "-") ? stdout : fopen(o.target, "wb");
+		if (!f) {
 			diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
 				 strerror(errno));
 			status = -1;
+		} else {
+			status = finish_sign(src, in, &job, f, out, d);
+			if ((f == stdout ? fflush(f) != 0 || ferror(f) : fclose(f) != 0) &&
+			    status == 0) {
+				diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
+					 strerror(errno ? errno : EIO));
+				status = -1;
+			}
 		}
-		if (status != 0)
-			unlink(tmp_path);
-		have_tmp = 0;
-		block_signals(SIG_UNBLOCK);
+		status = output_end(&o, status, d);
 	}
-	eng_free(e);
-	return status;
+	fclose(src);
+	return status == FINISH_INVALID ? PIPELINE_INVALID : status;
 }

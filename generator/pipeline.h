@@ -10,20 +10,53 @@
 #define PG_PIPELINE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "base/diag.h"
 #include "documents.h"
 
-/* The signing keys of a run (--sign) and its signing time. */
+/* What a run says when the input is at fault (invalid, exit 1): a
+ * block no page can take, a field that cannot be signed as asked. */
+#define PIPELINE_INVALID FLOW_UNPLACEABLE
+
+/* The signing options of the command line, gathered in their order:
+ *   --sign FILE.p12        a key (PKCS#12: key and certificate), one
+ *                          signature each, in the order given;
+ *   --sign-pass-file FILE  its passphrase (first line of FILE): one
+ *                          serves every key; with several, each belongs
+ *                          to the --sign just before it;
+ *   --sign-field NAME      the field the --sign just before it signs
+ *                          (otherwise: the next empty one);
+ *   --tsa URL              an RFC 3161 timestamp on every signature.
+ * Without a passphrase file, PLANGEN_SIGN_PASS serves. */
+typedef struct pipeline_signing pipeline_signing;
+enum { PIPELINE_OPT_SIGN = 's', PIPELINE_OPT_PASS = 'P', PIPELINE_OPT_FIELD = 'F',
+       PIPELINE_OPT_TSA = 'T' };
+pipeline_signing *pipeline_signing_new(void);
+/* One option (PIPELINE_OPT_*) and its argument, as met. */
+void pipeline_signing_option(pipeline_signing *s, int opt, const char *arg);
+/* 0, or -1 after printing a usage error ("plangen: ...") to err: a
+ * --sign without its passphrase file when there are several, a
+ * --sign-field or passphrase file that follows no --sign of its own,
+ * --tsa without --sign or not an http(s) URL. */
+int pipeline_signing_check(const pipeline_signing *s, FILE *err);
+/* The number of --sign (0 for NULL). */
+int pipeline_signing_count(const pipeline_signing *s);
+void pipeline_signing_free(pipeline_signing *s);
+
+/* The signing keys of a run (--sign), their fields, the timestamp
+ * authority, the signing time and the font of the visible signature. */
 typedef struct pipeline_keys pipeline_keys;
 
-/* Loads the n PKCS#12 files (n may be 0: nothing is read) as the keys of
- * the document's signatories (info), in order: no more files than it has.  The
- * passphrase is the first line of passfile, or PLANGEN_SIGN_PASS when
- * passfile is NULL (or none); the signing time is SOURCE_DATE_EPOCH when
- * set, or now.  NULL after diagnostics.  The caller frees the keys. */
-pipeline_keys *pipeline_keys_load(const kit_info *info, char **files, int n,
-				  const char *passfile, diag *d);
+/* Loads the keys of s (none: nothing is read), each with its passphrase
+ * (its own file, the one file, or PLANGEN_SIGN_PASS); the signing time
+ * is SOURCE_DATE_EPOCH when set, or now.  info: the document's
+ * signatories when it is rendered (no more keys than it has, each
+ * --sign-field one of their ids); NULL when a PDF is signed.  Unless
+ * quiet, the signing prints to standard error who signed which field
+ * and when.  NULL after diagnostics.  The caller frees the keys. */
+pipeline_keys *pipeline_keys_load(const kit_info *info, const pipeline_signing *s,
+				  const char *argv0, int quiet, diag *d);
 /* NULL is allowed. */
 void pipeline_keys_free(pipeline_keys *k);
 
@@ -43,5 +76,18 @@ void pipeline_keys_free(pipeline_keys *k);
 int pipeline_render(const doc_kind *k, const void *doc, const kit_info *info,
 		    const char *data, size_t len, const pipeline_keys *keys,
 		    const char *fmt, const char *out, const char *argv0, diag *d);
+
+/* Whether the file at path begins as a PDF does ("%PDF-"). */
+int pipeline_is_pdf(const char *path);
+
+/* Signs the PDF in, which plangen made, with keys (nothing is
+ * rendered): one incremental update per key, into its field or the next
+ * empty one, every earlier signature left valid; written to out ("-":
+ * standard output) as pipeline_render writes (out may be in itself: it
+ * is replaced whole).  0, -1 after diagnostics (an I/O error), or
+ * PIPELINE_INVALID after one naming in: not a PDF plangen made, no empty
+ * field left, no field of that name. */
+int pipeline_sign_file(const char *in, const pipeline_keys *keys, const char *out,
+		       diag *d);
 
 #endif

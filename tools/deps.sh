@@ -17,8 +17,14 @@ if command -v pkg-config >/dev/null 2>&1; then
 	want_pc libqpdf libqpdf-dev
 	want_pc libcrypto libssl-dev
 	want_pc libjpeg libjpeg-dev
+	# The visible signature's font subset (hb-subset), its deflate; the
+	# timestamp authority's HTTP (libcurl, on OpenSSL as the rest).
+	want_pc harfbuzz-subset libharfbuzz-dev
+	want_pc zlib zlib1g-dev
+	want_pc libcurl libcurl4-openssl-dev
 else
 	need="$need libxml2-dev libpango1.0-dev libcairo2-dev libqpdf-dev libssl-dev libjpeg-dev"
+	need="$need libharfbuzz-dev zlib1g-dev libcurl4-openssl-dev"
 fi
 want_file() { [ -e "$1" ] || need="$need $2"; }
 want_file /usr/include/hyphen.h libhyphen-dev

@@ -4,11 +4,28 @@
 #ifndef PG_FINISH_IMP_H
 #define PG_FINISH_IMP_H
 
+#include <glib.h>
+#include <openssl/cms.h>
 #include <qpdf/qpdf-c.h>
 
+#include "../base/diag.h"
 #include "../base/marks.h"
 
 /* alt.c: each image of m->alts marked with its alternative text. */
 void finish_alts(qpdf_data q, const pg_marks *m);
+
+/* sign-look.c: the appearance of a signed field of w×h points: the
+ * lines "Firmado digitalmente por SIGNER" and "Fecha: WHEN" in the
+ * TrueType font fontfile, subset.  The bodies (what goes between "N 0
+ * obj" and "endobj") of the objects first, first+1, ...: [0] the form
+ * XObject, then its font's.  NULL after a diagnostic naming name. */
+GPtrArray *sign_look(const char *fontfile, double w, double h, const char *signer,
+		     const char *when, int first, const char *name, diag *d);
+
+/* tsa.c: an RFC 3161 timestamp token from the authority at url over
+ * si's signature value, added to si's unsigned attributes; gentime gets
+ * the authority's time.  0, or -1 after a diagnostic naming name. */
+int tsa_stamp(CMS_SignerInfo *si, const char *url, char *gentime, size_t gn,
+	      const char *name, diag *d);
 
 #endif

@@ -37,15 +37,35 @@ typedef struct finish_file {
 
 typedef struct sign_key sign_key; /* sign.h */
 
+/* A signatory of the document, by the name of their field. */
+typedef struct finish_signatory {
+	const char *field; /* the field's name (/T) */
+	const char *name;  /* the person's, or NULL */
+} finish_signatory;
+
+/* What finish_pdf and finish_sign return for a document that cannot be
+ * signed as asked (the input's fault, not an I/O error). */
+enum { FINISH_INVALID = -2 };
+
 typedef struct finish_job {
 	/* The pages' links and signature fields (the fields in signing
 	 * order), as the PDF device met them; NULL: none. */
 	const pg_marks *marks;
 	const finish_file *files;
 	int nfiles;
-	/* One digital signature per key, into the fields in order. */
+	/* One digital signature per key, each an incremental update: into
+	 * key_fields[i] (a field's name), or when that is NULL (or
+	 * key_fields is), into the next empty field in order. */
 	sign_key *const *keys;
+	const char *const *key_fields;
 	int nkeys;
+	/* The people of the fields (their /TU, checked against each
+	 * signing certificate's common name). */
+	const finish_signatory *signatories;
+	int nsignatories;
+	const char *tsa;  /* a timestamp authority's URL (PAdES B-T), or NULL */
+	const char *font; /* the TrueType file of the visible signatures */
+	FILE *report;	  /* who signed which field and when, or NULL */
 	const char *reason, *location; /* UTF-8, or NULL */
 	const char *lang; /* the catalog's /Lang ("es"), or NULL */
 	time_t sign_time;
@@ -60,5 +80,14 @@ typedef struct finish_job {
  * failed write (a full disk), whichever file it was, is "cannot write". */
 int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	       diag *d);
+
+/* Signs the PDF in `in`, named src, which plangen made (its /Creator),
+ * as job asks (job->keys, key_fields, tsa, font, report; the reason and
+ * location are those the fields keep), and writes it with its new
+ * revisions to out, through a temporary file beside out.  0, -1 after a
+ * diagnostic (an I/O error), or FINISH_INVALID after one naming src:
+ * not a PDF plangen made, no empty field left, no field of that name. */
+int finish_sign(FILE *in, const char *src, const finish_job *job, FILE *out,
+		const char *name, diag *d);
 
 #endif

@@ -130,7 +130,39 @@ static qpdf_oh array_at(qpdf_data q, qpdf_oh d, const char *key)
 	return v;
 }
 
-static void add_field(qpdf_data q, qpdf_oh fields, const pg_field *fl)
+/* What the field keeps for the signature to come, when it is made by
+ * another run: the signatory's name as its user name (/TU, which
+ * readers show for the field, and which the signing certificate is
+ * checked against), the approval's reason as the one reason its seed
+ * value suggests (with PAdES' format and digest), and the place. */
+static void field_seed(qpdf_data q, qpdf_oh f, const pg_field *fl,
+		       const finish_job *job)
+{
+	for (int i = 0; i < job->nsignatories; i++)
+		if (job->signatories[i].name && !strcmp(job->signatories[i].field, fl->name))
+			qpdf_oh_replace_key(q, f, "/TU",
+					    qpdf_oh_new_unicode_string(q, job->signatories[i].name));
+	qpdf_oh sv = qpdf_oh_new_dictionary(q);
+	qpdf_oh_replace_key(q, sv, "/Type", qpdf_oh_new_name(q, "/SV"));
+	qpdf_oh sub = qpdf_oh_new_array(q);
+	qpdf_oh_append_item(q, sub, qpdf_oh_new_name(q, "/ETSI.CAdES.detached"));
+	qpdf_oh_replace_key(q, sv, "/SubFilter", sub);
+	qpdf_oh dig = qpdf_oh_new_array(q);
+	qpdf_oh_append_item(q, dig, qpdf_oh_new_name(q, "/SHA256"));
+	qpdf_oh_replace_key(q, sv, "/DigestMethod", dig);
+	if (job->reason) {
+		qpdf_oh r = qpdf_oh_new_array(q);
+		qpdf_oh_append_item(q, r, qpdf_oh_new_unicode_string(q, job->reason));
+		qpdf_oh_replace_key(q, sv, "/Reasons", r);
+	}
+	qpdf_oh_replace_key(q, f, "/SV", sv);
+	if (job->location)
+		qpdf_oh_replace_key(q, f, "/PlangenLocation",
+				    qpdf_oh_new_unicode_string(q, job->location));
+}
+
+static void add_field(qpdf_data q, qpdf_oh fields, const pg_field *fl,
+		      const finish_job *job)
 {
 	qpdf_oh page = qpdf_get_page_n(q, (size_t)fl->page);
 	if (qpdf_oh_is_null(q, page))
@@ -153,6 +185,7 @@ static void add_field(qpdf_data q, qpdf_oh fields, const pg_field *fl)
 	qpdf_oh n = qpdf_oh_new_dictionary(q);
 	qpdf_oh_replace_key(q, n, "/N", ap);
 	qpdf_oh_replace_key(q, f, "/AP", n);
+	field_seed(q, f, fl, job);
 	qpdf_oh ind = qpdf_make_indirect_object(q, f);
 	qpdf_oh_append_item(q, array_at(q, page, "/Annots"), ind);
 	qpdf_oh_append_item(q, fields, ind);
@@ -166,10 +199,10 @@ static void add_fields(qpdf_data q, const finish_job *job)
 	qpdf_oh form = dict_at(q, qpdf_get_root(q), "/AcroForm");
 	qpdf_oh fields = array_at(q, form, "/Fields");
 	for (int i = 0; i < m->nfields; i++)
-		add_field(q, fields, &m->fields[i]);
-	/* SignaturesExist | AppendOnly, once there are signatures. */
-	if (job->nkeys)
-		qpdf_oh_replace_key(q, form, "/SigFlags", qpdf_oh_new_integer(q, 3));
+		add_field(q, fields, &m->fields[i], job);
+	/* SignaturesExist (the document has signature fields) | AppendOnly
+	 * (an update must be appended, not the file rewritten). */
+	qpdf_oh_replace_key(q, form, "/SigFlags", qpdf_oh_new_integer(q, 3));
 }
 
 /* The MD5 of data as a 16-byte string (the checksum PDF asks for). */
@@ -357,8 +390,9 @@ int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 			 strerror(errno));
 		goto done;
 	}
-	if (job->nkeys && sign_pdf(tmp, job, name, d) != 0)
+	if (job->nkeys && (r = sign_pdf(tmp, job, name, d)) != 0)
 		goto done;
+	r = -1;
 	if (job->nkeys && (fflush(tmp) != 0 || !complete(tmp))) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot write: %s",
 			 strerror(errno ? errno : ENOSPC));

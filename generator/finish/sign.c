@@ -27,6 +27,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
+#include <math.h>
 #include <openssl/cms.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -40,8 +41,12 @@
 #include <unistd.h>
 
 #include "../base/arena.h"
+#include "../base/tmpfile.h"
+#include "finish-imp.h"
 
-enum { SIG_MAX = 16384 }; /* bytes of CMS room in /Contents */
+/* Bytes of CMS room in /Contents: without and with a timestamp token
+ * (the authority's certificates come with it). */
+enum { SIG_MAX = 16384, SIG_MAX_TSA = 32768 };
 
 struct sign_key {
 	char *path;
@@ -217,15 +222,21 @@ void sign_key_free(sign_key *k)
 
 typedef struct field {
 	int id, gen;
-	char *dict; /* the field's dictionary, as PDF */
+	char *name;   /* /T, UTF-8 */
+	char *person; /* /TU: the signatory's name, or NULL */
+	int is_signed;
+	double w, h;  /* of /Rect */
+	char *rest;   /* the entries of its dictionary but /V and /AP */
 } field;
 
 typedef struct revision {
 	long long xref; /* the last cross-reference section */
 	long long size; /* the file's length */
 	int nobj;	/* the trailer's /Size */
-	char *root, *id;
+	char *root, *info, *id;
+	char *reason, *location; /* what the fields keep for their signatures */
 	field *fields;
+	int nfields;
 } revision;
 
 /* The number after the last "startxref" of the file. */
@@ -243,58 +254,204 @@ static long long last_xref(int fd, long long size)
 	return s ? strtoll(s + 9, NULL, 10) : -1;
 }
 
-static void revision_free(revision *r, int nfields)
+/* Whether the section at xref is a classic table ("xref"), as qpdf
+ * writes it for plangen: an update of a cross-reference stream would
+ * have to be a stream too. */
+static int classic_xref(int fd, long long xref)
 {
-	for (int i = 0; r->fields && i < nfields; i++)
-		g_free(r->fields[i].dict);
-	free(r->fields);
-	g_free(r->root);
-	g_free(r->id);
+	char word[5] = "";
+	return xref > 0 && pread(fd, word, 4, xref) == 4 && !memcmp(word, "xref", 4);
 }
 
-/* Reads what the update needs from the file qpdf wrote; 0 or -1. */
-static int read_revision(FILE *f, int nkeys, revision *r, const char *name,
-			 diag *d)
+static void revision_free(revision *r)
+{
+	for (int i = 0; r->fields && i < r->nfields; i++) {
+		g_free(r->fields[i].name);
+		g_free(r->fields[i].person);
+		g_free(r->fields[i].rest);
+	}
+	g_free(r->fields);
+	g_free(r->root);
+	g_free(r->info);
+	g_free(r->id);
+	g_free(r->reason);
+	g_free(r->location);
+}
+
+/* A text string of the file, as UTF-8, or NULL. */
+static char *utf8_of(qpdf_data q, qpdf_oh o)
+{
+	return qpdf_oh_is_string(q, o) ? g_strdup(qpdf_oh_get_utf8_value(q, o)) : NULL;
+}
+
+/* The entries of dictionary o but those named in skip, unparsed. */
+static char *entries_but(qpdf_data q, qpdf_oh o, const char *const *skip)
+{
+	GString *s = g_string_new(NULL);
+	qpdf_oh_begin_dict_key_iter(q, o);
+	while (qpdf_oh_dict_more_keys(q)) {
+		const char *k = qpdf_oh_dict_next_key(q);
+		int skipped = 0;
+		for (int i = 0; skip[i]; i++)
+			skipped |= !strcmp(k, skip[i]);
+		if (skipped)
+			continue;
+		char *key = g_strdup(qpdf_oh_unparse(q, qpdf_oh_new_name(q, k)));
+		g_string_append_printf(s, "%s %s ", key,
+				       qpdf_oh_unparse(q, qpdf_oh_get_key(q, o, k)));
+		g_free(key);
+	}
+	return g_string_free(s, FALSE);
+}
+
+static void read_field(qpdf_data q, qpdf_oh fl, field *f)
+{
+	static const char *const skip[] = { "/V", "/AP", NULL };
+	f->id = qpdf_oh_get_object_id(q, fl);
+	f->gen = qpdf_oh_get_generation(q, fl);
+	f->name = utf8_of(q, qpdf_oh_get_key(q, fl, "/T"));
+	f->person = utf8_of(q, qpdf_oh_get_key(q, fl, "/TU"));
+	f->is_signed = qpdf_oh_is_dictionary(q, qpdf_oh_get_key(q, fl, "/V"));
+	qpdf_oh rect = qpdf_oh_get_key(q, fl, "/Rect");
+	double v[4] = { 0 };
+	for (int k = 0; k < 4 && qpdf_oh_get_array_n_items(q, rect) == 4; k++)
+		v[k] = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, rect, k));
+	f->w = fabs(v[2] - v[0]);
+	f->h = fabs(v[3] - v[1]);
+	f->rest = entries_but(q, fl, skip);
+}
+
+/* Reads what the updates need from the file: its trailer and its
+ * signature fields.  ours: the file must be one plangen made (its
+ * /Creator), else FINISH_INVALID after a diagnostic naming src.  0, or
+ * -1 (an internal error) or FINISH_INVALID after one. */
+static int read_revision(FILE *f, revision *r, int ours, const char *src,
+			 const char *name, diag *d)
 {
 	struct stat st;
 	if (fstat(fileno(f), &st) != 0)
 		return -1;
 	r->size = st.st_size;
 	r->xref = last_xref(fileno(f), r->size);
-	r->fields = calloc((size_t)nkeys, sizeof *r->fields);
-	if (!r->fields)
-		pg_oom();
 	char path[64];
 	snprintf(path, sizeof path, "/proc/self/fd/%d", fileno(f));
 	qpdf_data q = qpdf_init();
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
 	qpdf_read(q, path, NULL);
+	int rc = 0;
+	if (qpdf_has_error(q)) {
+		diag_add(d, DIAG_ERROR, ours ? src : name, 0, 0, "%s: %s",
+			 ours ? "not a readable PDF" : "internal error signing the PDF",
+			 qpdf_get_error_full_text(q, qpdf_get_error(q)));
+		qpdf_cleanup(&q);
+		return ours ? FINISH_INVALID : -1;
+	}
 	qpdf_oh tr = qpdf_get_trailer(q);
 	r->nobj = qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, tr, "/Size"));
 	r->root = g_strdup(qpdf_oh_unparse(q, qpdf_oh_get_key(q, tr, "/Root")));
-	r->id = g_strdup(qpdf_oh_unparse(q, qpdf_oh_get_key(q, tr, "/ID")));
+	qpdf_oh info = qpdf_oh_get_key(q, tr, "/Info");
+	if (qpdf_oh_is_dictionary(q, info))
+		r->info = g_strdup(qpdf_oh_unparse(q, info));
+	if (qpdf_oh_is_array(q, qpdf_oh_get_key(q, tr, "/ID")))
+		r->id = g_strdup(qpdf_oh_unparse(q, qpdf_oh_get_key(q, tr, "/ID")));
+	char *creator = utf8_of(q, qpdf_oh_get_key(q, info, "/Creator"));
+	if (ours && (!creator || strcmp(creator, "plangen"))) {
+		diag_add(d, DIAG_ERROR, src, 0, 0,
+			 "not a PDF made by plangen (%s%s%s): plangen signs the "
+			 "fields of its own documents only",
+			 creator ? "its creator is \"" : "it names no creator",
+			 creator ? creator : "", creator ? "\"" : "");
+		rc = FINISH_INVALID;
+	} else if (!classic_xref(fileno(f), r->xref) || r->nobj <= 0 || !r->id) {
+		diag_add(d, DIAG_ERROR, ours ? src : name, 0, 0, "%s",
+			 ours ? "rewritten since plangen made it (its cross-reference "
+				"is not a table, or it has no /ID): plangen cannot "
+				"add a signature that leaves the others valid"
+			      : "internal error signing the PDF: no cross-reference table");
+		rc = ours ? FINISH_INVALID : -1;
+	}
+	g_free(creator);
 	qpdf_oh fields = qpdf_oh_get_key(
 		q, qpdf_oh_get_key(q, qpdf_get_root(q), "/AcroForm"), "/Fields");
-	int nfields = qpdf_oh_get_array_n_items(q, fields);
-	for (int i = 0; i < nkeys && i < nfields; i++) {
+	int n = qpdf_oh_is_array(q, fields) ? qpdf_oh_get_array_n_items(q, fields) : 0;
+	r->fields = g_new0(field, n > 0 ? n : 1);
+	for (int i = 0; rc == 0 && i < n; i++) {
 		qpdf_oh fl = qpdf_oh_get_array_item(q, fields, i);
-		r->fields[i].id = qpdf_oh_get_object_id(q, fl);
-		r->fields[i].gen = qpdf_oh_get_generation(q, fl);
-		r->fields[i].dict = g_strdup(qpdf_oh_unparse_resolved(q, fl));
+		if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, fl, "/FT"), "/Sig") ||
+		    !qpdf_oh_is_indirect(q, fl))
+			continue;
+		field *fd = &r->fields[r->nfields++];
+		read_field(q, fl, fd);
+		if (!fd->name)
+			fd->name = g_strdup_printf("%d", r->nfields);
+		/* The reason and place the document's fields keep. */
+		qpdf_oh reasons = qpdf_oh_get_key(q, qpdf_oh_get_key(q, fl, "/SV"), "/Reasons");
+		if (!r->reason && qpdf_oh_get_array_n_items(q, reasons) > 0)
+			r->reason = utf8_of(q, qpdf_oh_get_array_item(q, reasons, 0));
+		if (!r->location)
+			r->location = utf8_of(q, qpdf_oh_get_key(q, fl, "/PlangenLocation"));
 	}
-	int bad = qpdf_has_error(q) || r->xref <= 0 || r->nobj <= 0;
-	if (bad)
-		diag_add(d, DIAG_ERROR, name, 0, 0,
+	if (rc == 0 && qpdf_has_error(q)) {
+		diag_add(d, DIAG_ERROR, ours ? src : name, 0, 0,
 			 "internal error signing the PDF: %s",
-			 qpdf_has_error(q) ? qpdf_get_error_full_text(
-						     q, qpdf_get_error(q))
-					   : "no cross-reference table");
-	else if (nfields < nkeys)
-		diag_add(d, DIAG_ERROR, name, 0, 0,
-			 "%d signing keys for %d signature fields", nkeys,
-			 nfields);
+			 qpdf_get_error_full_text(q, qpdf_get_error(q)));
+		rc = -1;
+	}
 	qpdf_cleanup(&q);
-	return bad || nfields < nkeys ? -1 : 0;
+	return rc;
+}
+
+/* The list of the fields' names, for a message: "a, b, c". */
+static char *field_names(const revision *r)
+{
+	GString *s = g_string_new(NULL);
+	for (int i = 0; i < r->nfields; i++)
+		g_string_append_printf(s, "%s\"%s\"", i ? ", " : "", r->fields[i].name);
+	return g_string_free(s, FALSE);
+}
+
+/* The field each key signs, in which[]: key_fields[i] by name, or the
+ * next empty field.  0, or FINISH_INVALID after a diagnostic naming
+ * src. */
+static int assign(const revision *r, const finish_job *job, int *which,
+		  const char *src, diag *d)
+{
+	int *taken = g_new0(int, r->nfields + 1);
+	for (int i = 0; i < r->nfields; i++)
+		taken[i] = r->fields[i].is_signed;
+	int rc = 0;
+	for (int k = 0; rc == 0 && k < job->nkeys; k++) {
+		const char *want = job->key_fields ? job->key_fields[k] : NULL;
+		int i = 0;
+		if (want)
+			while (i < r->nfields && strcmp(r->fields[i].name, want))
+				i++;
+		else
+			while (i < r->nfields && taken[i])
+				i++;
+		char *names = field_names(r);
+		if (!r->nfields)
+			diag_add(d, DIAG_ERROR, src, 0, 0, "has no signature field");
+		else if (want && i == r->nfields)
+			diag_add(d, DIAG_ERROR, src, 0, 0,
+				 "no signature field \"%s\" (--sign-field): its "
+				 "fields are %s", want, names);
+		else if (want && taken[i])
+			diag_add(d, DIAG_ERROR, src, 0, 0,
+				 "the field \"%s\" is signed already%s", want,
+				 r->fields[i].is_signed ? "" : " (by an earlier --sign)");
+		else if (i == r->nfields)
+			diag_add(d, DIAG_ERROR, src, 0, 0,
+				 "no empty signature field left: %s %s signed",
+				 names, r->nfields > 1 ? "are" : "is");
+		g_free(names);
+		if (!r->nfields || i == r->nfields || (want && taken[i]))
+			rc = FINISH_INVALID;
+		else
+			which[k] = i, taken[i] = 1;
+	}
+	g_free(taken);
+	return rc;
 }
 
 /* ---- the update ---- */
@@ -311,21 +468,24 @@ static void text_string(GString *s, const char *utf8)
 	g_free(u);
 }
 
-/* The two objects, the cross-reference section and the trailer, for a
- * signature into field fl as object sig, after a file of size bytes.
- * *contents gets the offset of /Contents' "<" in the file. */
-static GString *update(const revision *r, const field *fl, int sig,
-		       const finish_job *job, long long *contents)
+/* The objects, the cross-reference section and the trailer of a
+ * signature into field fl as object sig, with the appearance look (its
+ * objects sig+1, ...), after a file of r->size bytes.  *contents gets
+ * the offset of /Contents' "<" in the file; room is its size in bytes. */
+static GString *update(const revision *r, const field *fl, int sig, GPtrArray *look,
+		       const finish_job *job, int room, long long *contents,
+		       long long *xref)
 {
 	GString *s = g_string_new("\n");
-	long long o_sig = r->size + (long long)s->len;
+	long long *off = g_new(long long, look->len + 1);
+	off[0] = r->size + (long long)s->len;
 	g_string_append_printf(s, "%d 0 obj\n<< /Type /Sig /Filter "
 				  "/Adobe.PPKLite /SubFilter /ETSI.CAdES.detached\n"
 				  "/ByteRange [0 %10d %10d %10d]\n/Contents ",
 			       sig, 0, 0, 0);
 	*contents = r->size + (long long)s->len;
 	g_string_append_c(s, '<');
-	for (int i = 0; i < 2 * SIG_MAX; i++)
+	for (int i = 0; i < 2 * room; i++)
 		g_string_append_c(s, '0');
 	g_string_append(s, ">\n");
 	struct tm tm;
@@ -333,31 +493,45 @@ static GString *update(const revision *r, const field *fl, int sig,
 	char m[40];
 	strftime(m, sizeof m, "D:%Y%m%d%H%M%S+00'00'", &tm);
 	g_string_append_printf(s, "/M (%s)", m);
-	if (job->reason) {
+	const char *reason = job->reason ? job->reason : r->reason;
+	const char *location = job->location ? job->location : r->location;
+	if (reason) {
 		g_string_append(s, "\n/Reason ");
-		text_string(s, job->reason);
+		text_string(s, reason);
 	}
-	if (job->location) {
+	if (location) {
 		g_string_append(s, "\n/Location ");
-		text_string(s, job->location);
+		text_string(s, location);
 	}
 	g_string_append(s, " >>\nendobj\n");
+	for (guint i = 0; i < look->len; i++) {
+		const GString *o = look->pdata[i];
+		off[i + 1] = r->size + (long long)s->len;
+		g_string_append_printf(s, "%d 0 obj\n", sig + 1 + (int)i);
+		g_string_append_len(s, o->str, (gssize)o->len);
+		g_string_append(s, "\nendobj\n");
+	}
 	long long o_field = r->size + (long long)s->len;
-	/* The field again, its dictionary closed with /V. */
-	size_t dl = strlen(fl->dict);
-	while (dl && fl->dict[dl - 1] != '>')
-		dl--;
-	g_string_append_printf(s, "%d %d obj\n%.*s /V %d 0 R >>\nendobj\n",
-			       fl->id, fl->gen, (int)(dl >= 2 ? dl - 2 : 0),
-			       fl->dict, sig);
+	/* The field again, with its value and its appearance. */
+	g_string_append_printf(s, "%d %d obj\n<< %s/V %d 0 R /AP << /N %d 0 R >> >>\nendobj\n",
+			       fl->id, fl->gen, fl->rest, sig, sig + 1);
 	long long o_xref = r->size + (long long)s->len;
-	g_string_append_printf(s, "xref\n%d 1\n%010lld %05d n \n%d 1\n%010lld 00000 n \n",
-			       fl->id, o_field, fl->gen, sig, o_sig);
-	g_string_append_printf(s, "trailer\n<< /Size %d /Root %s /Prev %lld /ID %s >>\n"
-				  "startxref\n%lld\n%%%%EOF\n",
-			       sig + 1, r->root, r->xref, r->id, o_xref);
+	*xref = o_xref;
+	g_string_append_printf(s, "xref\n%d 1\n%010lld %05d n \n%d %u\n", fl->id,
+			       o_field, fl->gen, sig, look->len + 1);
+	for (guint i = 0; i <= look->len; i++)
+		g_string_append_printf(s, "%010lld 00000 n \n", off[i]);
+	g_free(off);
+	/* What the trailer before said of the document (ISO 32000-1
+	 * 7.5.6): its catalog, its information and its identifier. */
+	g_string_append_printf(s, "trailer\n<< /Size %d /Root %s", sig + 1 + (int)look->len,
+			       r->root);
+	if (r->info)
+		g_string_append_printf(s, " /Info %s", r->info);
+	g_string_append_printf(s, " /Prev %lld /ID %s >>\nstartxref\n%lld\n%%%%EOF\n",
+			       r->xref, r->id, o_xref);
 	/* The byte ranges: all but /Contents' hex string. */
-	long long a = *contents, b = a + 2 * SIG_MAX + 2;
+	long long a = *contents, b = a + 2 * room + 2;
 	long long end = r->size + (long long)s->len;
 	char br[64];
 	snprintf(br, sizeof br, "[0 %10lld %10lld %10lld]", a, b, end - b);
@@ -443,8 +617,12 @@ static GByteArray *signed_attrs(CMS_SignerInfo *si)
 	return set;
 }
 
-/* The CMS SignedData over md, DER; NULL on failure. */
-static GByteArray *cms_sign(const sign_key *k, const unsigned char *md)
+/* The CMS SignedData over md, DER, with a timestamp token from tsa
+ * when it is not NULL (gentime gets its time).  NULL on failure, *said
+ * set when a diagnostic says why. */
+static GByteArray *cms_sign(const sign_key *k, const unsigned char *md,
+			    const char *tsa, char *gentime, size_t gn,
+			    const char *name, diag *d, int *said)
 {
 	GByteArray *out = NULL;
 	unsigned int fl = CMS_PARTIAL | CMS_DETACHED | CMS_BINARY;
@@ -475,6 +653,8 @@ static GByteArray *cms_sign(const sign_key *k, const unsigned char *md)
 		EVP_MD_CTX_free(c);
 		g_byte_array_unref(attrs);
 	}
+	if (ok && tsa && tsa_stamp(si, tsa, gentime, gn, name, d) != 0)
+		ok = 0, *said = 1;
 	unsigned char *der = NULL;
 	int len = ok ? i2d_CMS_ContentInfo(cms, &der) : 0;
 	if (len > 0) {
@@ -501,37 +681,117 @@ static int write_at(int fd, const void *p, size_t n, long long o)
 	return 0;
 }
 
-/* One signature into field fl; 0 or -1 after a diagnostic. */
-static int sign_one(int fd, revision *r, const field *fl, const sign_key *k,
-		    const finish_job *job, const char *name, diag *d)
+
+/* The certificate's subject's common name (or the whole subject). */
+static char *common_name(X509 *c)
 {
-	int sig = r->nobj;
-	long long contents;
-	GString *u = update(r, fl, sig, job, &contents);
+	const X509_NAME *s = X509_get_subject_name(c);
+	int i = X509_NAME_get_index_by_NID(s, NID_commonName, -1);
+	unsigned char *u = NULL;
+	if (i >= 0 && ASN1_STRING_to_UTF8(&u, X509_NAME_ENTRY_get_data(
+							 X509_NAME_get_entry(s, i))) >= 0) {
+		char *r = g_strdup((char *)u);
+		OPENSSL_free(u);
+		return r;
+	}
+	char *line = X509_NAME_oneline(s, NULL, 0);
+	char *r = g_strdup(line ? line : "?");
+	OPENSSL_free(line);
+	return r;
+}
+
+/* A name as compared: no accents, no case, single spaces ("ANA MARIA
+ * PEREZ" is "Ana María Pérez", as certificates often write names). */
+static char *name_key(const char *s)
+{
+	char *nfd = g_utf8_normalize(s, -1, G_NORMALIZE_NFD);
+	GString *o = g_string_new(NULL);
+	int space = 1;
+	for (const char *p = nfd ? nfd : ""; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (g_unichar_ismark(c))
+			continue;
+		if (g_unichar_isspace(c)) {
+			if (!space)
+				g_string_append_c(o, ' ');
+			space = 1;
+			continue;
+		}
+		g_string_append_unichar(o, c);
+		space = 0;
+	}
+	if (o->len && o->str[o->len - 1] == ' ')
+		g_string_truncate(o, o->len - 1);
+	char *k = g_utf8_casefold(o->str, -1);
+	g_string_free(o, TRUE);
+	g_free(nfd);
+	return k;
+}
+
+/* The signing time as people read it: local time, and its offset. */
+static void local_time(time_t t, char *buf, size_t n)
+{
+	struct tm tm;
+	localtime_r(&t, &tm);
+	size_t l = strftime(buf, n, "%Y-%m-%d %H:%M:%S", &tm);
+	long off = tm.tm_gmtoff / 60;
+	if (!off)
+		snprintf(buf + l, n - l, " UTC");
+	else
+		snprintf(buf + l, n - l, " UTC%c%02ld:%02ld", off < 0 ? '-' : '+',
+			 labs(off) / 60, labs(off) % 60);
+}
+
+/* One signature into field fl; 0 or -1 after a diagnostic; what was
+ * done is added to report. */
+static int sign_one(int fd, revision *r, const field *fl, const sign_key *k,
+		    const finish_job *job, const char *name, GString *report,
+		    diag *d)
+{
+	int sig = r->nobj, room = job->tsa ? SIG_MAX_TSA : SIG_MAX;
+	char *cn = common_name(k->cert);
+	char when[64];
+	local_time(job->sign_time, when, sizeof when);
+	GPtrArray *look = sign_look(job->font, fl->w, fl->h, cn, when, sig + 1, name, d);
+	if (!look) {
+		g_free(cn);
+		return -1;
+	}
+	long long contents, xref;
+	GString *u = update(r, fl, sig, look, job, room, &contents, &xref);
+	int nlook = (int)look->len;
+	for (guint i = 0; i < look->len; i++)
+		g_string_free(look->pdata[i], TRUE);
+	g_ptr_array_unref(look);
 	int err = write_at(fd, u->str, u->len, r->size);
 	long long end = r->size + (long long)u->len;
-	long long xref = strtoll(g_strrstr(u->str, "startxref\n") + 10, NULL, 10);
 	g_string_free(u, TRUE);
 	if (err) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot write: %s",
 			 strerror(err));
+		g_free(cn);
 		return -1;
 	}
 	unsigned char md[EVP_MAX_MD_SIZE];
-	if (digest(fd, contents, contents + 2 * SIG_MAX + 2, end, md) != 0) {
+	if (digest(fd, contents, contents + 2 * room + 2, end, md) != 0) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot read back: %s",
 			 strerror(errno ? errno : EIO));
+		g_free(cn);
 		return -1;
 	}
-	GByteArray *cms = cms_sign(k, md);
-	if (!cms || cms->len > SIG_MAX) {
+	char gentime[64] = "";
+	int said = 0;
+	GByteArray *cms = cms_sign(k, md, job->tsa, gentime, sizeof gentime, name, d, &said);
+	if (!cms || cms->len > (guint)room) {
 		char buf[256];
-		diag_add(d, DIAG_ERROR, k->path, 0, 0, "cannot sign: %s",
-			 cms ? "the signature is larger than the room kept "
-			       "for it (a very long certificate chain)"
-			     : ossl_reason(buf, sizeof buf, "OpenSSL failed"));
+		if (!said)
+			diag_add(d, DIAG_ERROR, k->path, 0, 0, "cannot sign: %s",
+				 cms ? "the signature is larger than the room kept "
+				       "for it (a very long certificate chain)"
+				     : ossl_reason(buf, sizeof buf, "OpenSSL failed"));
 		if (cms)
 			g_byte_array_unref(cms);
+		g_free(cn);
 		return -1;
 	}
 	GString *hex = g_string_sized_new(2 * cms->len);
@@ -543,15 +803,34 @@ static int sign_one(int fd, revision *r, const field *fl, const sign_key *k,
 	if (err) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot write: %s",
 			 strerror(err));
+		g_free(cn);
 		return -1;
 	}
-	r->nobj = sig + 1;
+	/* Who the field was for, and who signed it. */
+	if (fl->person) {
+		char *a = name_key(fl->person), *b = name_key(cn);
+		if (strcmp(a, b))
+			diag_add(d, DIAG_WARNING, k->path, 0, 0,
+				 "the certificate is of \"%s\", but the field \"%s\" "
+				 "is for \"%s\"", cn, fl->name, fl->person);
+		g_free(a);
+		g_free(b);
+	}
+	g_string_append_printf(report, "%s: field \"%s\" signed by \"%s\" (%s) on %s",
+			       name, fl->name, cn, k->path, when);
+	if (job->tsa)
+		g_string_append_printf(report, ", timestamped by %s at %s", job->tsa,
+				       gentime);
+	g_string_append_c(report, '\n');
+	g_free(cn);
+	r->nobj = sig + 1 + nlook;
 	r->xref = xref;
 	r->size = end;
 	return 0;
 }
 
-int sign_pdf(FILE *f, const finish_job *job, const char *name, diag *d)
+static int sign_revisions(FILE *f, const finish_job *job, int ours, const char *src,
+			  const char *name, diag *d)
 {
 	revision r = { 0 };
 	if (fflush(f) != 0) {
@@ -559,10 +838,68 @@ int sign_pdf(FILE *f, const finish_job *job, const char *name, diag *d)
 			 strerror(errno));
 		return -1;
 	}
-	int rc = read_revision(f, job->nkeys, &r, name, d);
+	int *which = g_new0(int, job->nkeys + 1);
+	int rc = read_revision(f, &r, ours, src, name, d);
+	if (rc == 0)
+		rc = assign(&r, job, which, src, d);
+	GString *report = g_string_new(NULL);
 	for (int i = 0; rc == 0 && i < job->nkeys; i++)
-		rc = sign_one(fileno(f), &r, &r.fields[i], job->keys[i], job,
-			      name, d);
-	revision_free(&r, job->nkeys);
+		rc = sign_one(fileno(f), &r, &r.fields[which[i]], job->keys[i], job,
+			      name, report, d);
+	if (rc == 0 && job->report) {
+		fputs(report->str, job->report);
+		fflush(job->report);
+	}
+	g_string_free(report, TRUE);
+	g_free(which);
+	revision_free(&r);
+	return rc;
+}
+
+int sign_pdf(FILE *f, const finish_job *job, const char *name, diag *d)
+{
+	return sign_revisions(f, job, 0, name, name, d);
+}
+
+/* Copies all of in to out; 0, or an errno. */
+static int copy_all(FILE *in, FILE *out)
+{
+	char buf[1 << 16];
+	size_t n;
+	errno = 0;
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			return errno ? errno : EIO;
+	if (ferror(in))
+		return errno ? errno : EIO;
+	return fflush(out) != 0 ? (errno ? errno : EIO) : 0;
+}
+
+int finish_sign(FILE *in, const char *src, const finish_job *job, FILE *out,
+		const char *name, diag *d)
+{
+	/* Signed in a copy: out may be a pipe, and the input stays as it is
+	 * until the output replaces it whole. */
+	FILE *tmp = pg_tmpfile_near(out, name);
+	int err = tmp ? copy_all(in, tmp) : errno;
+	if (err) {
+		diag_add(d, DIAG_ERROR, tmp && ferror(in) ? src : name, 0, 0,
+			 tmp && ferror(in) ? "cannot read: %s" : "cannot write: %s",
+			 strerror(err));
+		if (tmp)
+			fclose(tmp);
+		return -1;
+	}
+	int rc = sign_revisions(tmp, job, 1, src, name, d);
+	if (rc == 0) {
+		rewind(tmp);
+		err = copy_all(tmp, out);
+		if (err) {
+			diag_add(d, DIAG_ERROR, name, 0, 0, "cannot write: %s",
+				 strerror(err));
+			rc = -1;
+		}
+	}
+	fclose(tmp);
 	return rc;
 }

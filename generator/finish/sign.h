@@ -22,10 +22,12 @@ sign_key *sign_key_load(const char *path, const char *pass, time_t now,
 void sign_key_free(sign_key *k);
 
 /* Signs the PDF in f, as libqpdf wrote it (a classic cross-reference
- * table; the unsigned signature fields in the /AcroForm's /Fields, in
- * order): for each key of job in turn, an incremental update that gives
- * the next field its signature value.  0, or -1 after a diagnostic
- * naming `name` (the output). */
+ * table; the signature fields in the /AcroForm's /Fields, in order):
+ * for each key of job in turn, an incremental update that gives its
+ * field (job->key_fields, or the next empty one) its signature value
+ * and its visible appearance.  0, or -1 after a diagnostic naming
+ * `name` (the output), or FINISH_INVALID after one saying which field
+ * cannot be signed. */
 int sign_pdf(FILE *f, const finish_job *job, const char *name, diag *d);
 
 #endif

@@ -28,6 +28,8 @@ typedef struct eng eng;
  * working folder, then PREFIX/share/plangen/fonts) and the hyphenation
  * dictionary.  NULL with a diagnostic when the fonts are missing. */
 eng *eng_new(const char *argv0, diag *d);
+/* That fonts folder, absolute (g_free it), or NULL when there is none. */
+char *eng_fonts_dir(const char *argv0);
 void eng_free(eng *e);
 /* The language of the texts set from now on ("es", "en-US": its primary
  * subtag counts): Pango's, and the hyphenation dictionary's (a warning

@@ -64,7 +64,7 @@ static int has_fonts(const char *dir)
 
 /* The fonts/ folder: $PLANGEN_FONTS, beside the binary, the working
  * folder, or the installed share/plangen/fonts. */
-static char *fonts_dir(const char *argv0)
+char *eng_fonts_dir(const char *argv0)
 {
 	const char *env = getenv("PLANGEN_FONTS");
 	char abs[PATH_MAX];
@@ -99,7 +99,7 @@ static char *fonts_dir(const char *argv0)
 
 eng *eng_new(const char *argv0, diag *d)
 {
-	char *dir = fonts_dir(argv0);
+	char *dir = eng_fonts_dir(argv0);
 	if (!dir) {
 		diag_add(d, DIAG_ERROR, "plangen", 0, 0,
 			 "cannot find the fonts folder (fonts/fonts.conf); set "
