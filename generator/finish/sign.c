@@ -817,7 +817,8 @@ static int sign_one(int fd, revision *r, const field *fl, const sign_key *k,
 		g_free(b);
 	}
 	g_string_append_printf(report, "%s: field \"%s\" signed by \"%s\" (%s) on %s",
-			       name, fl->name, cn, k->path, when);
+			       strcmp(name, "-") ? name : "standard output", fl->name, cn,
+			       k->path, when);
 	if (job->tsa)
 		g_string_append_printf(report, ", timestamped by %s at %s", job->tsa,
 				       gentime);
