@@ -78,7 +78,7 @@ static char *default_output(const char *input, const char *ext)
 }
 
 /* A PDF for input: signed with the keys of s (nothing is rendered),
- * into out or in itself; --check only loads the keys.  The exit
+ * into out or in itself; --check only checks that they can.  The exit
  * status. */
 static int sign_input(const char *in, const char *out, int check, int quiet,
 		      const pipeline_signing *s, const char *argv0)
@@ -91,8 +91,7 @@ static int sign_input(const char *in, const char *out, int check, int quiet,
 	diag *d = diag_new();
 	pipeline_keys *keys = pipeline_keys_load(NULL, s, argv0, quiet, d);
 	int r = !keys ? PIPELINE_INVALID
-		: check ? 0
-			: pipeline_sign_file(in, keys, out ? out : in, d);
+		      : pipeline_sign_file(in, keys, check ? NULL : out ? out : in, d);
 	pipeline_keys_free(keys);
 	diag_print(d, stderr, !quiet);
 	diag_free(d);

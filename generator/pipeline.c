@@ -526,6 +526,11 @@ int pipeline_sign_file(const char *in, const pipeline_keys *keys, const char *ou
 	}
 	finish_job job = { 0 };
 	job_keys(&job, keys);
+	if (!out) {
+		int r = finish_sign(src, in, &job, NULL, NULL, d);
+		fclose(src);
+		return r == FINISH_INVALID ? PIPELINE_INVALID : r;
+	}
 	output o;
 	int status = output_begin(&o, out, 0, d);
 	if (status == 0) {

@@ -86,7 +86,8 @@ int pipeline_is_pdf(const char *path);
  * standard output) as pipeline_render writes (out may be in itself: it
  * is replaced whole).  0, -1 after diagnostics (an I/O error), or
  * PIPELINE_INVALID after one naming in: not a PDF plangen made, no empty
- * field left, no field of that name. */
+ * field left, no field of that name.  out NULL: only checks that the
+ * keys can sign in (--check). */
 int pipeline_sign_file(const char *in, const pipeline_keys *keys, const char *out,
 		       diag *d);
 

@@ -210,6 +210,10 @@ check "office: the visible signatures name the signers" \
 pdffonts "$w/final.pdf" >"$w/fonts" 2>&1
 check "office: each appearance has its own embedded subset" \
 	'[ "$(grep -c "^[A-Z]\{6\}+Carlito  *CID TrueType  *Identity-H  *yes yes yes" "$w/fonts")" -ge 2 ]'
+qpdf --json "$w/final.pdf" >"$w/json" 2>/dev/null
+check "office: the later signatures keep the plan's reason and place" \
+	'[ "$(grep -c "\"/Reason\": \"u:Aprobación del Plan de Acción 2019\"" "$w/json")" = 2 ] &&
+	 [ "$(grep -c "\"/Location\": \"u:San Salvador, El Salvador\"" "$w/json")" = 2 ]'
 pdftotext "$w/one.pdf" "$w/text1"
 check "office: an unsigned field stays as it is" \
 	'[ "$(grep -c "Firmado digitalmente" "$w/text1")" = 1 ]'
@@ -241,6 +245,14 @@ sign_bad "a PDF rewritten since" 1 "rewritten.pdf: error: rewritten since plange
 sign_bad "wrong passphrase for a PDF" 1 "b.p12: error: wrong passphrase" \
 	"$w/one.pdf" --sign "$w/b.p12" --sign-pass-file "$w/pa"
 sign_bad "a PDF without --sign" 2 "is a PDF" "$w/one.pdf"
+sign_bad "a weak key on a PDF" 1 "RSA key of 1024 bits is too weak" \
+	"$w/one.pdf" --sign "$tmp/rsa1024.p12" --sign-pass-file "$tmp/pass"
+sign_bad "--check on a full PDF" 1 "final.pdf: error: no empty signature field left" \
+	"$w/final.pdf" --check --sign "$w/a.p12" --sign-pass-file "$w/pa"
+cp "$w/one.pdf" "$w/before"
+"$P" "$w/one.pdf" --check --sign "$w/b.p12" --sign-pass-file "$w/pb" 2>"$w/err"
+check "--check on a PDF that can be signed: exit 0, silent, nothing written" \
+	'[ $? = 0 ] && [ ! -s "$w/err" ] && cmp -s "$w/one.pdf" "$w/before"'
 sign_bad "unreachable timestamp authority" 3 "the timestamp authority http://127.0.0.1:9/ did not answer" \
 	"$w/one.pdf" --sign "$w/b.p12" --sign-pass-file "$w/pb" --tsa http://127.0.0.1:9/
 

@@ -86,7 +86,8 @@ int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
  * location are those the fields keep), and writes it with its new
  * revisions to out, through a temporary file beside out.  0, -1 after a
  * diagnostic (an I/O error), or FINISH_INVALID after one naming src:
- * not a PDF plangen made, no empty field left, no field of that name. */
+ * not a PDF plangen made, no empty field left, no field of that name.
+ * out NULL: the checks only, nothing signed nor written (--check). */
 int finish_sign(FILE *in, const char *src, const finish_job *job, FILE *out,
 		const char *name, diag *d);
 

@@ -1,22 +1,37 @@
 /*
- * sign.c — PAdES baseline (B-B) signatures, each an incremental update.
+ * sign.c — PAdES baseline signatures (B-B, and B-T with a timestamp
+ * authority), each an incremental update.
  *
  * For each key, appended to the file: the signature dictionary
  *   << /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached
  *      /ByteRange [0 a b c] /Contents <hex> /M (date) /Reason /Location >>
- * the field it signs, written again with /V pointing at it, a
- * cross-reference section for these two objects and a trailer whose
- * /Prev is the previous section: what came before is never touched, so
- * an earlier signature stays valid.  /Contents is reserved first (zeros,
- * room for SIG_MAX bytes of CMS), the SHA-256 of the file around it is
- * taken, then the CMS is written into the reserved room.
+ * the objects of its appearance (sign-look.c: "Firmado digitalmente
+ * por NAME", the date, in a subset of the bundled font), the field it
+ * signs, written again with /V and /AP pointing at them, a
+ * cross-reference section for these objects and a trailer whose /Prev
+ * is the previous section and which carries the previous one's /Root,
+ * /Info and /ID (ISO 32000-1 7.5.6): what came before is never touched,
+ * so an earlier signature stays valid, and readers still find the
+ * document's title and dates.  /Contents is reserved first (zeros, room
+ * for SIG_MAX bytes of CMS), the SHA-256 of the file around it is taken,
+ * then the CMS is written into the reserved room.
+ *
+ * The field of each key is the one its --sign-field names, or the next
+ * empty one in the /AcroForm's order (the signatories' order).  A PDF
+ * given to sign (finish_sign) must be one plangen made (its /Creator)
+ * with a classic cross-reference table, as plangen writes it; the
+ * reason and place of its signatures are those its fields keep (/SV
+ * /Reasons, /PlangenLocation: rewrite.c), and the name of each field's
+ * signatory (/TU) is compared with the certificate's common name.
  *
  * The CMS is a detached SignedData over that digest, with the signed
  * attributes content-type, message-digest and signing-certificate-v2
  * (OpenSSL's CMS_CADES), and no signing-time: PAdES puts the claimed
  * time in /M.  OpenSSL always adds a signing-time when it signs the
  * attributes, so the attributes are signed here (their DER SET, sorted
- * as DER asks, signed with EVP_DigestSign), written by hand.
+ * as DER asks, signed with EVP_DigestSign), written by hand.  With a
+ * timestamp authority, its token over the signature value is an
+ * unsigned attribute (tsa.c).
  *
  * The objects of the signed revision are read with libqpdf (trailer,
  * fields); the update itself is written by hand: qpdf does not write
@@ -830,11 +845,13 @@ static int sign_one(int fd, revision *r, const field *fl, const sign_key *k,
 	return 0;
 }
 
-static int sign_revisions(FILE *f, const finish_job *job, int ours, const char *src,
-			  const char *name, diag *d)
+/* The updates of job into f, or with dry, only the checks that they
+ * can be made (the fields there are). */
+static int sign_revisions(FILE *f, const finish_job *job, int ours, int dry,
+			  const char *src, const char *name, diag *d)
 {
 	revision r = { 0 };
-	if (fflush(f) != 0) {
+	if (job->nkeys && fflush(f) != 0) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot write: %s",
 			 strerror(errno));
 		return -1;
@@ -844,7 +861,7 @@ static int sign_revisions(FILE *f, const finish_job *job, int ours, const char *
 	if (rc == 0)
 		rc = assign(&r, job, which, src, d);
 	GString *report = g_string_new(NULL);
-	for (int i = 0; rc == 0 && i < job->nkeys; i++)
+	for (int i = 0; rc == 0 && !dry && i < job->nkeys; i++)
 		rc = sign_one(fileno(f), &r, &r.fields[which[i]], job->keys[i], job,
 			      name, report, d);
 	if (rc == 0 && job->report) {
@@ -859,7 +876,7 @@ static int sign_revisions(FILE *f, const finish_job *job, int ours, const char *
 
 int sign_pdf(FILE *f, const finish_job *job, const char *name, diag *d)
 {
-	return sign_revisions(f, job, 0, name, name, d);
+	return sign_revisions(f, job, 0, 0, name, name, d);
 }
 
 /* Copies all of in to out; 0, or an errno. */
@@ -879,6 +896,8 @@ static int copy_all(FILE *in, FILE *out)
 int finish_sign(FILE *in, const char *src, const finish_job *job, FILE *out,
 		const char *name, diag *d)
 {
+	if (!out)
+		return sign_revisions(in, job, 1, 1, src, src, d);
 	/* Signed in a copy: out may be a pipe, and the input stays as it is
 	 * until the output replaces it whole. */
 	FILE *tmp = pg_tmpfile_near(out, name);
@@ -891,7 +910,7 @@ int finish_sign(FILE *in, const char *src, const finish_job *job, FILE *out,
 			fclose(tmp);
 		return -1;
 	}
-	int rc = sign_revisions(tmp, job, 1, src, name, d);
+	int rc = sign_revisions(tmp, job, 1, 0, src, name, d);
 	if (rc == 0) {
 		rewind(tmp);
 		err = copy_all(tmp, out);
