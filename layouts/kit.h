@@ -158,6 +158,19 @@ void kit_cover_photo(kit_doc *c, const char *title, const char *subtitle,
 		     const pg_item *lines, const char *date, const char *photo,
 		     const char *alt, const char *caption);
 
+/* Everything a cover may show (NULL or 0: not there): logos at the top,
+ * institution lines above the title, title, subtitle, photo (alt what
+ * it shows, caption under it), institution lines, date, and signers
+ * (NULL-terminated) whose stamps, signatures and cargos sit at its foot. */
+typedef struct kit_cover_spec {
+	const char *title, *subtitle, *date;
+	const pg_item *lines_above, *lines;
+	const pg_logo *logos;
+	const char *photo, *alt, *caption;
+	const pg_signatory *const *signers;
+} kit_cover_spec;
+void kit_cover_draw(kit_doc *c, const kit_cover_spec *s);
+
 /* ---- kit-signoff.c: the footer and the approval page ---- */
 
 /* Draws page pg's footer: a rule, the sign-off of c->approvers, the

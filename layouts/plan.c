@@ -233,7 +233,12 @@ static int heading_after_poas(const pg_section *s, int *seen)
 static void body(kit_doc *c)
 {
 	const pg_plan *p = plan_of(c);
-	kit_cover(c, p->title, p->subtitle, p->cover_lines, p->cover_date);
+	kit_cover_spec cover = {
+		.title = p->title, .subtitle = p->subtitle, .date = p->cover_date,
+		.lines_above = p->cover_lines_above, .lines = p->cover_lines,
+		.logos = p->logos, .signers = p->cover_signoff ? p->approvers : NULL,
+	};
+	kit_cover_draw(c, &cover);
 	kit_contents(c, p->contents_title);
 	kit_sections(c, p->sections, 1);
 	if (c->pass == 2)

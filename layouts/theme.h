@@ -38,6 +38,9 @@ typedef struct theme {
 	double cover_top, cover_title_after, cover_lines_before;
 	double cover_line_after, cover_date_before;
 	double cover_photo_h; /* a cover photo's height, at most */
+	/* The logos' row: its height (the most), the gap between logos; the
+	 * height of the officials' stamps and signatures at the cover's foot. */
+	double cover_logo_h, cover_logo_gap, cover_sign_image_h;
 	/* The footer: its baseline at this share of footer_h below the
 	 * frame; the rule this far above it; the images' gap to the text
 	 * and how far they rise above the baseline. */

@@ -17,6 +17,7 @@ typedef struct words {
 	const char *lang; /* BCP 47: es, en */
 	/* Pages and contents. */
 	const char *contents, *cover_label;
+	const char *cover_logo_alt; /* a cover logo's alternative text */
 	const char *continued;	    /* after a continued group's label */
 	const char *continued_page; /* an org chart's subtree goes on at page n */
 	/* Captions: "Tabla No. 3. Title", "Fuente. Source". */

@@ -424,6 +424,44 @@ check "large images: the PNG kept at 3300×3300, the JPEG embedded as it is (600
 "$P" -q "$tmp/big/plan.xml" -f png -o "$tmp/big/p" 2>/dev/null
 check "large images: the PNG device draws every page" '[ "$(ls "$tmp/big" | grep -c "^p-")" = "$pages" ]'
 rm -rf "$tmp/big"
+# The cover (issue 13.9, 13.10): its logos drawn in a row at the top, the
+# institution lines written before the title above it, the approver's
+# stamp and signature at its foot (portada firmas="si"); the logo stored
+# sideways (EXIF Orientation 6, pixels wider than tall) drawn upright.
+"$P" -q "$here/valid/portada.xml" -o "$tmp/cover.pdf"
+pdfimages -f 1 -l 1 -list "$tmp/cover.pdf" | tail -n +3 | awk '$3 == "image"' | wc -l >"$tmp/n"
+check "the cover: three logos, a stamp and a signature drawn" '[ "$(cat "$tmp/n")" = 5 ]'
+pdftotext -f 1 -l 1 "$tmp/cover.pdf" - | tr -d "\f" | grep . >"$tmp/cover.txt"
+check "the cover: a line above the title, a line under it, the cargo at the foot" \
+	'[ "$(sed -n 1p "$tmp/cover.txt")" = "Consejo de Alcaldes" ] &&
+	 [ "$(sed -n 2p "$tmp/cover.txt")" = "Plan de Acción 2019" ] &&
+	 [ "$(sed -n 3p "$tmp/cover.txt")" = "del Área Metropolitana" ] &&
+	 [ "$(tail -n 1 "$tmp/cover.txt")" = "SECRETARIO COAMSS" ]'
+"$P" -q "$here/valid/portada.xml" -f trace -o "$tmp/cover.trace"
+box=$(awk '$1 == "image" && /taller-comunitario/ { print $2, $3, $4, $5; exit }' "$tmp/cover.trace")
+check "the sideways logo's box is upright ($box)" '[ -n "$box" ] && echo "$box" | awk "{ exit !(\$4 > \$3) }"'
+# Its ink, rendered at 72 dpi inside its box: taller than wide.
+set -- $box 0 0 0 0
+pdftoppm -f 1 -l 1 -r 72 -x "${1%.*}" -y "${2%.*}" -W "${3%.*}" -H "${4%.*}" "$tmp/cover.pdf" "$tmp/logo" 2>/dev/null
+ink=$(perl -e 'open my $f, "<:raw", $ARGV[0] or die; local $/; my $d = <$f>;
+	$d =~ s/^P6\s+(\d+)\s+(\d+)\s+\d+\s//s or die; my ($w, $h) = ($1, $2);
+	my ($x0, $y0, $x1, $y1) = ($w, $h, -1, -1);
+	for my $p (0 .. $w * $h - 1) { my ($r, $g, $b) = unpack "C3", substr($d, 3 * $p, 3);
+		next unless $r < 250 || $g < 250 || $b < 250; my ($x, $y) = ($p % $w, int($p / $w));
+		$x0 = $x if $x < $x0; $x1 = $x if $x > $x1; $y0 = $y if $y < $y0; $y1 = $y if $y > $y1 }
+	printf "%d %d\n", $x1 - $x0 + 1, $y1 - $y0 + 1' "$(ls "$tmp"/logo*.ppm | head -n 1)" 2>/dev/null)
+check "the sideways logo painted upright: ink $ink, taller than wide" \
+	'[ -n "$ink" ] && echo "$ink" | awk "{ exit !(\$2 > \$1 && \$1 > 20) }"'
+# A group row is one cell across the table without columnas.
+check "a group row without columnas spans the table" \
+	'grep -q "^fill 85.00 [0-9.]* 455.00 " "$tmp/cover.trace"'
+# The 2016 plan: its cover as printed, its own CONTENIDO heading.
+"$P" -q "$here/valid/plan-2016.xml" -o "$tmp/p16.pdf"
+pdftotext -f 1 -l 2 "$tmp/p16.pdf" - | tr -d "\f" | grep . >"$tmp/p16.txt"
+check "2016: the institution lines above the title, the cargos on the cover, CONTENIDO" \
+	'[ "$(sed -n 3p "$tmp/p16.txt")" = "PLAN DE ACCIÓN 2016" ] &&
+	 sed -n 1p "$tmp/p16.txt" | grep -q "^Consejo de Alcaldes" &&
+	 grep -q "COORDINADOR COAMSS" "$tmp/p16.txt" && grep -q -x "CONTENIDO" "$tmp/p16.txt"'
 
 for f in "$here"/valid/*.xml; do
 	"$P" "$f" -o "$tmp/v.pdf" 2>"$tmp/err"

@@ -86,7 +86,7 @@ static pg_table *table(bld *b, const xmlNode *n)
 		return t;
 	}
 	/* Shape: every row covers the same columns (merged cells counted). */
-	int ncols = -1;
+	int ncols = -1, gwidest = 0, gline = 0;
 	int *busy = calloc((size_t)nrows + 1, sizeof *busy * PG_MAX_TABLE_COLUMNS);
 	if (!busy)
 		pg_oom();
@@ -107,7 +107,12 @@ static pg_table *table(bld *b, const xmlNode *n)
 			bld_err(b, n, "a table may have at most %d columns", PG_MAX_TABLE_COLUMNS);
 			break;
 		}
-		if (ncols < 0) {
+		if (r->kind == PG_ROW_GROUP) {
+			/* One cell across the full width, whatever its columnas:
+			 * it covers what the other rows cover. */
+			if (col > gwidest)
+				gwidest = col, gline = r->line;
+		} else if (ncols < 0) {
 			ncols = col;
 		} else if (col != ncols) {
 			diag_add(b->d, DIAG_ERROR, b->name, r->line, 0,
@@ -116,6 +121,12 @@ static pg_table *table(bld *b, const xmlNode *n)
 		}
 	}
 	free(busy);
+	if (ncols < 0)
+		ncols = gwidest; /* only group rows */
+	else if (gwidest > ncols)
+		diag_add(b->d, DIAG_ERROR, b->name, gline, 0,
+			 "this group row covers %d columns, the table's other rows "
+			 "%d (merged cells counted)", gwidest, ncols);
 	t->ncols = ncols > 0 ? ncols : 1;
 	t->widths = arena_array_of(b->a, double, t->ncols);
 	const char *w = bld_attr(b, n, "anchos");

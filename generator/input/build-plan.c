@@ -16,11 +16,14 @@
 static void cover(bld *b, const xmlNode *n)
 {
 	pg_plan *p = b->p;
-	pg_item **it = &p->cover_lines;
+	pg_item **it = &p->cover_lines_above;
 	pg_logo **lg = &p->logos;
+	const char *signoff = bld_attr(b, n, "firmas");
+	p->cover_signoff = signoff && !strcmp(signoff, "si");
 	each_child(c, n) {
 		if (bld_is(c, "titulo")) {
 			p->title = bld_text(b, c);
+			it = &p->cover_lines; /* the lines after it go under it */
 		} else if (bld_is(c, "subtitulo")) {
 			p->subtitle = bld_text(b, c);
 		} else if (bld_is(c, "institucion")) {

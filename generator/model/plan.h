@@ -383,7 +383,9 @@ struct pg_plan {
 	enum pg_paper { PG_LETTER, PG_A4 } paper;
 
 	const char *title, *subtitle, *cover_date;
-	pg_item *cover_lines; /* institution lines */
+	pg_item *cover_lines;	    /* institution lines, under the title */
+	pg_item *cover_lines_above; /* those written before the title */
+	int cover_signoff;	    /* <portada firmas="si">: the approvers on the cover */
 	pg_logo *logos;
 
 	pg_signatory *signatories;
