@@ -13,6 +13,7 @@
 #include "kit.h"
 
 #include <assert.h>
+#include <string.h>
 
 enum { C_RES, C_IND, C_VER, C_ACT, C_M1, C_RESP = C_M1 + 12, C_FUND, C_RISK, NCOLS };
 
@@ -28,8 +29,41 @@ const char *kit_month_label(kit_doc *c, const pg_poa *o, int m)
 	return o->month_label[m] ? o->month_label[m] : c->w->month_initial[m];
 }
 
-static pg_span *risks_text(kit_doc *c, const pg_riskref *r)
+/* Whether a text ends in a mark of punctuation (then a list goes on
+ * after it with a space, not a comma). */
+static int ends_punct(const char *s)
 {
+	size_t n = s ? strlen(s) : 0;
+	while (n && s[n - 1] == ' ')
+		n--;
+	return n && strchr(".,;:!?", s[n - 1]);
+}
+
+/* A cell's risks in one paragraph, as the POA numbers them: "1. a, 2. b",
+ * "1- a 2- b" or "a, b" (a risk ending in punctuation is followed by a
+ * space, not a comma). */
+static pg_span *risks_inline(kit_doc *c, const pg_riskref *r, enum pg_risk_style st)
+{
+	pg_span *out = NULL;
+	int i = 0;
+	for (; r && i < PG_MAX_CELL_RISKS; r = r->next) {
+		const char *text = r->text ? kit_plain(c, r->text) : r->risk ? r->risk->text : "";
+		const char *sep = !out ? "" : st == PG_RISKS_DASHES || ends_punct(kit_plain(c, out)) ? " " : ", ";
+		++i;
+		const char *num = st == PG_RISKS_COMMAS	 ? sep
+				  : st == PG_RISKS_DASHES ? arena_printf(c->a, "%s%d- ", sep, i)
+							  : arena_printf(c->a, "%s%d. ", sep, i);
+		if (*num)
+			out = kit_cat(c, out, kit_span(c, num, 0));
+		out = kit_cat(c, out, r->text ? kit_cat(c, r->text, NULL) : kit_span(c, text, 0));
+	}
+	return out;
+}
+
+static pg_span *risks_text(kit_doc *c, const pg_riskref *r, enum pg_risk_style st)
+{
+	if (st != PG_RISKS_LINES)
+		return risks_inline(c, r, st);
 	const pg_riskref *rs[PG_MAX_CELL_RISKS];
 	int n = 0;
 	for (; r && n < PG_MAX_CELL_RISKS; r = r->next)
@@ -57,7 +91,8 @@ typedef struct cellval {
 	pg_span *text;
 } cellval;
 
-static cellval value_of(kit_doc *c, const pg_exec *e, const void *owner, int col)
+static cellval value_of(kit_doc *c, const pg_exec *e, const void *owner, int col,
+			enum pg_risk_style st)
 {
 	cellval v = { NULL, NULL };
 	if (col == C_RESP && e->responsible)
@@ -65,12 +100,13 @@ static cellval value_of(kit_doc *c, const pg_exec *e, const void *owner, int col
 	else if (col == C_FUND && e->funding)
 		v = (cellval){ owner, e->funding };
 	else if (col == C_RISK && e->risks)
-		v = (cellval){ owner, risks_text(c, e->risks) };
+		v = (cellval){ owner, risks_text(c, e->risks,
+						 e->risk_style >= 0 ? (enum pg_risk_style)e->risk_style : st) };
 	return v;
 }
 
 static cellval row_value(kit_doc *c, const pg_result *r, const pg_indicator *i,
-			 const pg_activity *a, int col)
+			 const pg_activity *a, int col, enum pg_risk_style st)
 {
 	cellval v = { NULL, NULL };
 	if (col == C_VER) {
@@ -81,11 +117,11 @@ static cellval row_value(kit_doc *c, const pg_result *r, const pg_indicator *i,
 		return v;
 	}
 	if (a)
-		v = value_of(c, &a->exec, a, col);
+		v = value_of(c, &a->exec, a, col, st);
 	if (!v.from && i)
-		v = value_of(c, &i->exec, i, col);
+		v = value_of(c, &i->exec, i, col, st);
 	if (!v.from)
-		v = value_of(c, &r->exec, r, col);
+		v = value_of(c, &r->exec, r, col, st);
 	return v;
 }
 
@@ -98,6 +134,39 @@ static void group_row(kit_doc *c, table *t, const char *label, const pg_span *te
 	table_cell(t, 0, 1, NCOLS, s, NULL, &c->th->poa_group, c->th->group_fill);
 }
 
+/* The PEI objectives ob[0..n) as the POA labels them (lab; NULL: the
+ * words'): "LABEL n:" before the first's text, or, with a label ending
+ * in a colon or a period, "LABEL: n. text. m. text", all n in one line. */
+static pg_span *pei_line(kit_doc *c, const char *lab, const pg_objective *const *ob, int n)
+{
+	if (!pg_pei_label_one_line(lab)) {
+		const char *l = lab ? arena_printf(c->a, "%s %d:", lab, ob[0]->num)
+				    : arena_printf(c->a, c->w->pei_objective_label_fmt, ob[0]->num);
+		return kit_cat(c, kit_span(c, arena_printf(c->a, "%s ", l), PG_BOLD),
+			       kit_span(c, ob[0]->text, 0));
+	}
+	pg_span *s = kit_span(c, arena_printf(c->a, "%s ", lab), PG_BOLD);
+	for (int i = 0; i < n; i++) {
+		int last = i == n - 1;
+		s = kit_cat(c, s, kit_span(c, arena_printf(c->a, "%d. %s%s", ob[i]->num, ob[i]->text,
+							   last || ends_punct(ob[i]->text) ? "" : "."),
+					   0));
+		if (!last)
+			s = kit_cat(c, s, kit_span(c, " ", 0));
+	}
+	return s;
+}
+
+static void pei_rows(kit_doc *c, table *t, const char *lab, const pg_objective *const *ob)
+{
+	int n = 0;
+	while (ob && ob[n])
+		n++;
+	int one = pg_pei_label_one_line(lab);
+	for (int i = 0; i < n; i += one ? n : 1)
+		group_row(c, t, NULL, pei_line(c, lab, ob + i, one ? n : 1));
+}
+
 static void headers(kit_doc *c, table *t, const pg_header *h)
 {
 	for (; h; h = h->next)
@@ -105,7 +174,7 @@ static void headers(kit_doc *c, table *t, const pg_header *h)
 }
 
 /* The rows of one result. */
-static void result_rows(kit_doc *c, table *t, const pg_result *r)
+static void result_rows(kit_doc *c, table *t, const pg_result *r, enum pg_risk_style st)
 {
 	const theme *th = c->th;
 	const uint32_t W = th->cell_fill;
@@ -126,7 +195,7 @@ static void result_rows(kit_doc *c, table *t, const pg_result *r)
 	cellval *v = arena_array_of(c->a, cellval, (size_t)n * MERGE);
 	for (k = 0; k < n; k++)
 		for (int m = 0; m < MERGE; m++)
-			v[k * MERGE + m] = row_value(c, r, ri[k], ra[k], merge_col[m]);
+			v[k * MERGE + m] = row_value(c, r, ri[k], ra[k], merge_col[m], st);
 	for (k = 0; k < n; k++) {
 		table_row(t, TABLE_BODY, 0);
 		if (k == 0)
@@ -201,9 +270,14 @@ void kit_poa_matrix(kit_doc *c, const pg_poa *o, int index)
 	if (o->area)
 		kit_para(c, NULL, arena_printf(c->a, w->area_fmt, o->area->num, o->area->name),
 			 &th->poa_line, NULL, 0, th->poa_line_after, 1);
-	for (int i = 0; o->objectives && o->objectives[i]; i++)
-		kit_para(c, NULL, arena_printf(c->a, w->pei_objective_fmt,
-					       o->objectives[i]->num, o->objectives[i]->text),
+	int nob = 0, one = pg_pei_label_one_line(o->pei_label);
+	while (o->objectives && o->objectives[nob] && !(o->pei_label && !*o->pei_label))
+		nob++;
+	for (int i = 0; i < nob; i += one ? nob : 1)
+		kit_para(c, o->pei_label ? pei_line(c, o->pei_label, o->objectives + i, one ? nob : 1) : NULL,
+			 o->pei_label ? NULL
+				      : arena_printf(c->a, w->pei_objective_fmt, o->objectives[i]->num,
+						     o->objectives[i]->text),
 			 &th->poa_line, NULL, 0, th->poa_line_after, 1);
 	for (const pg_header *h = o->headers; h; h = h->next)
 		kit_para(c, kit_cat(c, kit_span(c, h->label ? arena_printf(c->a, "%s ", h->label) : "",
@@ -230,16 +304,16 @@ void kit_poa_matrix(kit_doc *c, const pg_poa *o, int index)
 			group_row(c, t, NULL, kit_span(c, pt->title, PG_BOLD));
 		headers(c, t, pt->headers);
 		for (const pg_specific *s = pt->objectives; s; s = s->next) {
-			for (int i = 0; s->pei && s->pei[i]; i++)
-				group_row(c, t, arena_printf(c->a, w->pei_objective_label_fmt,
-							     s->pei[i]->num),
-					  kit_span(c, s->pei[i]->text, 0));
-			if (s->scope)
+			const char *lab = s->pei_label ? s->pei_label : o->pei_label;
+			int shown = !lab || *lab; /* "": its cabeceras say them */
+			if (shown)
+				pei_rows(c, t, lab, (const pg_objective *const *)s->pei);
+			if (shown && s->scope)
 				group_row(c, t, w->scope_label, s->scope->text);
 			headers(c, t, s->headers);
 			group_row(c, t, kit_specific_label(c, s), s->text);
 			for (const pg_result *r = s->results; r; r = r->next)
-				result_rows(c, t, r);
+				result_rows(c, t, r, o->risk_style);
 		}
 	}
 	assert(table_rows(t) == pg_poa_matrix_rows(o));

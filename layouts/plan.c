@@ -73,7 +73,7 @@ static void link_table(kit_doc *c, const pg_block *b)
 		return;
 	const char *label[3] = {
 		c->w->link_head[0], c->w->link_head[1],
-		arena_printf(c->a, c->w->link_head[2], p->action->title ? p->action->title : ""),
+		arena_printf(c->a, c->w->link_head[2], p->title ? p->title : ""),
 	};
 	table *t = three_columns(c, th->link_cols, label);
 	for (const pg_area *a = p->pei->areas; a; a = a->next) {
@@ -117,11 +117,29 @@ static void action_tables(kit_doc *c, const pg_block *b)
 	if (!p->pei || !p->action)
 		return;
 	for (const pg_area *a = p->pei->areas; a; a = a->next) {
+		const pg_action_area *aa = p->action->areas;
+		while (aa && aa->area != a)
+			aa = aa->next;
 		kit_para(c, NULL, p->action->title, &th->subtitle, NULL,
 			 th->area_title_before, th->area_title_after, 1);
-		kit_para(c, NULL, arena_printf(c->a, c->w->action_area_fmt, a->name),
+		kit_para(c, NULL, arena_printf(c->a, c->w->action_area_fmt,
+					       aa && aa->name ? aa->name : a->name),
 			 &th->subtitle, NULL, 0, th->area_name_after, 1);
-		table *t = three_columns(c, th->action_cols, c->w->action_head);
+		table *t;
+		if (aa && aa->banner) {
+			double width = flow_width(c->f);
+			double w[3] = { width * th->action_cols[0], width * th->action_cols[1],
+					width * th->action_cols[2] };
+			t = table_new(c->e, 3, w, th->cell_pad, th->border, th->border_color);
+			table_row(t, TABLE_HEADER, 0);
+			table_cell(t, 0, 1, 3, NULL, aa->banner, &th->table_head, th->group_fill);
+			table_row(t, TABLE_HEADER, 0);
+			for (int i = 0; i < 3; i++)
+				table_cell(t, i, 1, 1, NULL, c->w->action_head[i], &th->table_head,
+					   th->head_fill);
+		} else {
+			t = three_columns(c, th->action_cols, c->w->action_head);
+		}
 		for (const pg_scope *s = p->action->scopes; s; s = s->next) {
 			if (!s->objective || s->objective->area != a)
 				continue;

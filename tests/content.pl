@@ -6,11 +6,33 @@
 # left out on both sides: pdftotext joins a line ending in a hyphen to the
 # next without it ("OPAMSS-|MUNICIPALIDADES" gives "OPAMSSMUNICIPALIDADES").
 # Prints what is missing and exits 1 if anything is.
+#
+# content.pl --seed SEED.txt EXCEPTIONS TEXT.txt — the same text against
+# the printed plan (a seed, /work/shared/seeds): every sentence of the
+# seed, as the seed punctuates it, must be in the text whole (its words
+# in order, with its own punctuation and capitals), or, when its cell or
+# paragraph is cut by a page break, its first part at the foot of one
+# page and the rest on a later one.  The seed's units are its lines and,
+# in a table row, its cells (tabs); a unit is cut into sentences after
+# . ; : ? ! before a capital, a digit or an item's code ("A.2.", "2-"),
+# so that a cell that lists several activities is found when each is
+# printed in its own row.  What the comparison forgives, on both sides:
+# hyphens and line ends (as above), the space before a colon or a comma
+# and the one missing after "1." or ":" (typing slips, not punctuation).
+# EXCEPTIONS has one sentence of the seed per line, a tab, and why it
+# cannot be found (the seed's text extraction garbled it, it is a page
+# footer or a page number of the seed's Contenido...): those are skipped,
+# and an exception that is found is reported too, so the list does not
+# outlive its reason.
 use strict;
 use warnings;
 use utf8;
 binmode STDOUT, ':utf8';
 
+if (@ARGV && $ARGV[0] eq '--seed') {
+	shift;
+	exit seed(@ARGV);
+}
 my ($xml, $txt) = @ARGV;
 local $/;
 open my $fx, '<:utf8', $xml or die "$xml: $!";
@@ -68,3 +90,82 @@ while ($x =~ m{<(p|item|funcion|celda|texto|verificacion|responsable|financiamie
 printf "content: %d of %d texts found\n", $checked - @missing, $checked;
 print "  missing: ", substr($_, 0, 120), "\n" for @missing[0 .. ($#missing < 9 ? $#missing : 9)];
 exit(@missing ? 1 : 0);
+
+sub seed_norm {
+	my $x = shift;
+	$x =~ s/(\d[.-]|:|\b[A-Z]\.\d+)(?=[[:upper:]][[:lower:]])/$1 /g; # "1.Falta", "1-Que", "A.3Taller"
+	$x =~ s{ ?/ ?}{/}g;            # "OBJETIVOS /ALCANCES", "OBJETIVOS/ ALCANCES"
+	$x =~ s/\x{00AD}\s*\n\s*//g;
+	$x =~ s/\x{00AD}//g;
+	$x =~ s/-\s*\n\s*//g;
+	$x =~ s/[-\x{2010}]//g;
+	$x =~ s{/\s+}{/}g;
+	$x =~ s/[^\S\f]+/ /g;          # a page break (\f) stays
+	$x =~ s/ ?\f ?/\f/g;
+	$x =~ s/ ([:,])/$1/g;           # "OBJETIVO 2 :" is "OBJETIVO 2:"
+	return $x;
+}
+
+sub seed {
+	my ($seed, $except, $txt) = @_;
+	local $/;
+	open my $fs, '<:utf8', $seed or die "$seed: $!";
+	my $s = <$fs>;
+	open my $ft, '<:utf8', $txt or die "$txt: $!";
+	my $t = seed_norm(<$ft>);
+	my %why;
+	open my $fe, '<:utf8', $except or die "$except: $!";
+	for (split /\n/, <$fe>) {
+		next if /^#/ || !/\t/;
+		my ($k, $r) = split /\t+/, $_, 2;
+		$why{$k} = $r;
+	}
+	my @units;
+	for my $line (split /\n/, $s) {
+		$line =~ s/\*\*//g;          # the seed's bold marks
+		$line =~ s/\\\$/\$/g;         # and its escaped dollars
+		$line =~ s/^\s*-\s+//;        # a list item's dash (its label stays)
+		for my $cell (split /\t/, $line) {
+			$cell =~ s/^\s+|\s+$//g;
+			next if $cell eq '';
+			push @units, split /(?<=[.;:?!])\s+(?=[[:upper:]\d¿“"(•])|\s+(?=(?:[A-Z]\.\d+\.?|\d+[-.])\s*[[:upper:]])/, $cell;
+		}
+	}
+	my ($n, %seen, @missing, @stale) = (0);
+	for my $u (@units) {
+		my $k = seed_norm($u);
+		$k =~ s/^\s+|\s+$//g;
+		next if length($k) < 4 || $seen{$k}++;
+		$n++;
+		my $found = index($t, $k) >= 0 || cut($t, $k);
+		if (exists $why{$u}) {
+			push @stale, $u if $found;
+		} elsif (!$found) {
+			push @missing, $u;
+		}
+	}
+	my $ex = grep { exists $why{$_} } keys %seen;
+	printf "seed %s: %d of %d sentences found, %d excepted\n", $seed, $n - @missing - $ex, $n, $ex;
+	print "  missing: $_\n" for @missing;
+	print "  found, but listed as an exception: $_\n" for @stale;
+	return @missing || @stale ? 1 : 0;
+}
+
+# Whether k is in t cut once by a page break: its first words end a
+# stretch of text, the rest follow after at least one \f (on a later
+# page, within 30,000 characters).
+sub cut {
+	my ($t, $k) = @_;
+	my @w = split / /, $k;
+	for my $i (1 .. $#w) {
+		my $a = join ' ', @w[0 .. $i - 1];
+		my $b = join ' ', @w[$i .. $#w];
+		for (my $at = index($t, $a); $at >= 0; $at = index($t, $a, $at + 1)) {
+			my $from = $at + length $a;
+			my $j = index($t, $b, $from);
+			next if $j < 0 || $j - $from > 30000;
+			return 1 if index(substr($t, $from, $j - $from), "\f") >= 0;
+		}
+	}
+	return 0;
+}

@@ -10,8 +10,20 @@
 #include <string.h>
 
 /* responsable?, financiamiento?, riesgo* */
+/* riesgos="lineas|numerados|guiones|comas" (the DTD checked it), or -1. */
+static int risk_style(bld *b, const xmlNode *n)
+{
+	const char *rs = bld_attr(b, n, "riesgos");
+	return !rs			  ? -1
+	       : !strcmp(rs, "numerados") ? PG_RISKS_NUMBERS
+	       : !strcmp(rs, "guiones")   ? PG_RISKS_DASHES
+	       : !strcmp(rs, "comas")	  ? PG_RISKS_COMMAS
+					  : PG_RISKS_LINES;
+}
+
 static void exec_of(bld *b, const xmlNode *n, pg_exec *e)
 {
+	e->risk_style = risk_style(b, n);
 	pg_riskref **rt = &e->risks;
 	int count = 0;
 	each_child(c, n) {
@@ -156,6 +168,7 @@ static pg_specific *specific(bld *b, const xmlNode *n)
 	s->id = bld_attr(b, n, "id");
 	s->num = bld_attr(b, n, "num");
 	s->label = bld_attr(b, n, "etiqueta");
+	s->pei_label = bld_attr(b, n, "etiqueta-pei");
 	s->line = xml_line(n);
 	s->pei = (const pg_objective **)bld_resolve_list(b, n, "pei", PG_KIND_OBJECTIVE);
 	s->scope = bld_resolve(b, n, "alcance", bld_attr(b, n, "alcance"), PG_KIND_SCOPE);
@@ -195,6 +208,9 @@ pg_poa *bld_poa(bld *b, const xmlNode *n)
 	pg_poa *p = arena_new_of(b->a, pg_poa);
 	p->id = bld_attr(b, n, "id");
 	p->title = bld_attr(b, n, "titulo");
+	p->pei_label = bld_attr(b, n, "etiqueta-pei");
+	int rs = risk_style(b, n);
+	p->risk_style = rs < 0 ? PG_RISKS_LINES : (enum pg_risk_style)rs;
 	p->line = xml_line(n);
 	p->unit = bld_resolve(b, n, "unidad", bld_attr(b, n, "unidad"), PG_KIND_UNIT);
 	p->area = bld_resolve(b, n, "area", bld_attr(b, n, "area"), PG_KIND_AREA);

@@ -106,14 +106,24 @@ pg_unit *bld_unit(bld *b, const xmlNode *n, const pg_unit *parent)
 
 /* ---- the action plan ---- */
 
-/* plan-accion -> (alcance+); alcance -> (texto, resultado*) */
+/* plan-accion -> (area-accion*, alcance+); alcance -> (texto, resultado*) */
 void bld_action_plan(bld *b, const xmlNode *n)
 {
 	pg_action_plan *ap = arena_new_of(b->a, pg_action_plan);
 	b->p->action = ap;
 	ap->title = bld_attr(b, n, "titulo");
 	pg_scope **t = &ap->scopes;
+	pg_action_area **at = &ap->areas;
 	each_child(c, n) {
+		if (bld_is(c, "area-accion")) {
+			pg_action_area *aa = arena_new_of(b->a, pg_action_area);
+			aa->area = bld_resolve(b, c, "area", bld_attr(b, c, "area"), PG_KIND_AREA);
+			aa->name = bld_attr(b, c, "nombre");
+			aa->banner = bld_attr(b, c, "banda");
+			*at = aa;
+			at = &aa->next;
+			continue;
+		}
 		if (!bld_is(c, "alcance"))
 			continue;
 		pg_scope *s = arena_new_of(b->a, pg_scope);

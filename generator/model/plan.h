@@ -187,8 +187,17 @@ struct pg_scope {
 	int line;
 };
 
+/* <area-accion>: how the action plan names one PEI area over its table
+ * (its own name, a banner row atop the table), when it differs. */
+typedef struct pg_action_area {
+	struct pg_action_area *next;
+	const pg_area *area;
+	const char *name, *banner; /* either may be NULL */
+} pg_action_area;
+
 typedef struct pg_action_plan {
 	const char *title;
+	pg_action_area *areas;
 	pg_scope *scopes;
 } pg_action_plan;
 
@@ -265,6 +274,7 @@ typedef struct pg_exec {
 	pg_span *responsible;
 	pg_span *funding;
 	pg_riskref *risks;
+	int risk_style; /* its element's riesgos=, an enum pg_risk_style; -1: the POA's */
 } pg_exec;
 
 struct pg_activity {
@@ -301,6 +311,7 @@ struct pg_result {
 struct pg_specific {
 	pg_specific *next;
 	const char *id, *num, *label;
+	const char *pei_label;	  /* <objetivo-especifico etiqueta-pei>, or NULL: the POA's */
 	const pg_objective **pei; /* NULL-terminated, may be empty */
 	const pg_scope *scope;	  /* may be NULL */
 	pg_header *headers;
@@ -343,6 +354,14 @@ struct pg_poa {
 	const char *month_label[12]; /* all NULL: the layout's default */
 	pg_header *headers;
 	pg_part *parts;
+	/* <poa etiqueta-pei>: the label of its PEI objectives as it prints
+	 * it (NULL: the words'); ending in ':', the objectives follow it as
+	 * "n. text" in one line. */
+	const char *pei_label;
+	/* <poa riesgos>: a cell's risks one a line (the default), or in one
+	 * paragraph numbered "1. a, 2. b" or "1- a 2- b", or "a, b". */
+	enum pg_risk_style { PG_RISKS_LINES, PG_RISKS_NUMBERS, PG_RISKS_DASHES,
+			     PG_RISKS_COMMAS } risk_style;
 	int line;
 };
 
@@ -423,6 +442,11 @@ const pg_idref *pg_plan_find(const pg_plan *p, const char *id);
  * Each count is the layout's (layouts/plan.c), stated here so that the
  * reader holds every table to PG_MAX_TABLE_ROWS before the layout runs,
  * and so that the layout can assert what it built against them. */
+
+/* model/poa.c: whether a PEI objectives' label (etiqueta-pei) puts them
+ * all in one line ("LABEL: 1. text. 3. text": it ends in ':' or '.'),
+ * rather than one row each ("LABEL 1: text"). */
+int pg_pei_label_one_line(const char *label);
 
 /* model/poa.c: the rows of a POA's matrix: its header rows, a group row
  * per part title, header, cited PEI objective, scope and specific

@@ -22,6 +22,8 @@
  */
 #include "plan.h"
 
+#include <string.h>
+
 #include <stddef.h>
 
 static long headers_of(const pg_header *h)
@@ -44,15 +46,24 @@ long pg_poa_result_rows(const pg_result *r)
 	return n ? n : 1;
 }
 
+int pg_pei_label_one_line(const char *label)
+{
+	size_t n = label ? strlen(label) : 0;
+	return n && (label[n - 1] == ':' || label[n - 1] == '.');
+}
+
 long pg_poa_matrix_rows(const pg_poa *o)
 {
 	long n = o->label[PG_COL_PERIOD] ? 3 : 2; /* the header rows */
 	for (const pg_part *pt = o->parts; pt; pt = pt->next) {
 		n += (pt->title != NULL) + headers_of(pt->headers);
 		for (const pg_specific *s = pt->objectives; s; s = s->next) {
-			for (int i = 0; s->pei && s->pei[i]; i++)
-				n++;
-			n += (s->scope != NULL) + headers_of(s->headers) + 1;
+			const char *lab = s->pei_label ? s->pei_label : o->pei_label;
+			int shown = !lab || *lab;
+			for (int i = 0; shown && s->pei && s->pei[i]; i++)
+				if (i == 0 || !pg_pei_label_one_line(lab))
+					n++;
+			n += (shown && s->scope != NULL) + headers_of(s->headers) + 1;
 			for (const pg_result *r = s->results; r; r = r->next)
 				n += pg_poa_result_rows(r);
 		}
