@@ -4,7 +4,9 @@
 #   - the built-in 2019 plan renders: valid PDF (qpdf --check), every
 #     font embedded, portrait and landscape pages, its metadata, an
 #     outline entry per section and per POA, the Contenido's links;
-#   - its text holds every paragraph, item and matrix cell of the XML;
+#   - its text holds every paragraph, item and matrix cell of the XML,
+#     and every sentence of the printed plan (tests/seeds), as is the
+#     2016 plan's;
 #   - bad input writes nothing and keeps an existing file; a full disk
 #     is exit 3 with the previous file intact; png, svg and trace work;
 #   - the layout invariants and the timelines (months drawn as in the
@@ -35,6 +37,14 @@ check "outline: sections and POAs" '[ "$(grep -c "\"/Title\"" "$tmp/json")" -ge 
 pdftotext "$pdf" "$tmp/plan.txt"
 if perl "$here/content.pl" input/plan-2019.xml "$tmp/plan.txt" >"$tmp/content"; then ok; else
 	fail "content"; cat "$tmp/content"; fi
+# Every sentence of the printed plans (tests/seeds), as they punctuate it.
+if perl "$here/content.pl" --seed "$here/seeds/plan-2019.txt" "$here/seeds/plan-2019.except" \
+	"$tmp/plan.txt" >"$tmp/content"; then ok; else fail "the 2019 seed's sentences"; fi
+cat "$tmp/content"
+"$P" -q "$here/valid/plan-2016.xml" -o "$tmp/seed16.pdf" && pdftotext "$tmp/seed16.pdf" "$tmp/seed16.txt"
+if perl "$here/content.pl" --seed "$here/seeds/plan-2016.txt" "$here/seeds/plan-2016.except" \
+	"$tmp/seed16.txt" >"$tmp/content"; then ok; else fail "the 2016 seed's sentences"; fi
+cat "$tmp/content"
 big=$(grep -c -F '$ 2,332,273.00' "$tmp/plan.txt")
 zero=$(grep -c -x -E '[$] ?-' "$tmp/plan.txt")
 check "amounts as printed" '[ "$big" -ge 1 ] && [ "$zero" -ge 1 ]'
