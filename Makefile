@@ -54,7 +54,7 @@ MAIN := $(O)/generator/main.o
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_BIN := $(TEST_SRC:%.c=$(O)/%)
 
-.PHONY: all demo check check-deps bench fuzz install clean deps
+.PHONY: all demo check check-deps bench fuzz install clean deps reference-update
 all: plangen
 
 $(O)/plangen: $(MAIN) $(OBJ)
@@ -94,9 +94,16 @@ check: check-deps plangen $(TEST_BIN)
 	@for t in $(TEST_BIN); do echo "== $$t"; $$t || exit 1; done
 	@PLANGEN=./plangen sh tests/run.sh
 	@PLANGEN=./plangen sh tests/render.sh
+	@PLANGEN=./plangen sh tests/reference.sh
 	@PLANGEN=./plangen sh tests/avance.sh
 	@PLANGEN=./plangen sh tests/rendicion.sh
 	@PLANGEN=./plangen sh tests/sign.sh
+
+# Rewrites the reference images (tests/reference/*.png) from this build,
+# after a change to what the pages look like on purpose: look at them
+# before committing them (tests/reference.sh says how they are compared).
+reference-update: plangen
+	@UPDATE=1 PLANGEN=./plangen sh tests/reference.sh
 
 # The folders' includes point one way (tools/check-deps.sh), and no
 # header a device includes reaches Pango (the layout's only).
