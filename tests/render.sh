@@ -441,6 +441,9 @@ rm -rf "$tmp/big"
 "$P" -q "$here/valid/portada.xml" -o "$tmp/cover.pdf"
 pdfimages -f 1 -l 1 -list "$tmp/cover.pdf" | tail -n +3 | awk '$3 == "image"' | wc -l >"$tmp/n"
 check "the cover: three logos, a stamp and a signature drawn" '[ "$(cat "$tmp/n")" = 5 ]'
+alt=$(printf 'Logotipo de la institución' | perl -CS -ne 'print join "", map { sprintf "%04x", ord } split //')
+check "the cover: each logo with its /Alt" \
+	'[ "$(qpdf --qdf --object-streams=disable "$tmp/cover.pdf" - | grep -a -c "/Span << /Alt <feff$alt> >> BDC /x[0-9]* Do EMC")" = 3 ]'
 pdftotext -f 1 -l 1 "$tmp/cover.pdf" - | tr -d "\f" | grep . >"$tmp/cover.txt"
 check "the cover: a line above the title, a line under it, the cargo at the foot" \
 	'[ "$(sed -n 1p "$tmp/cover.txt")" = "Consejo de Alcaldes" ] &&

@@ -166,8 +166,11 @@ static void page_alts(qpdf_data q, const pg_alt *a, int n)
 		return;
 	unsigned char *data = NULL;
 	size_t len = 0;
-	if (qpdf_oh_get_page_content_data(q, page, &data, &len) != QPDF_SUCCESS || !data)
+	QPDF_ERROR_CODE e = qpdf_oh_get_page_content_data(q, page, &data, &len);
+	if ((e & QPDF_ERRORS) || !data) { /* the buffer is ours even then */
+		free(data);
 		return;
+	}
 	int nimages = a[0].nimages;
 	draw *d = calloc((size_t)nimages + 1, sizeof *d);
 	if (!d)
