@@ -207,12 +207,30 @@ void eng_free(eng *e)
 	FcFini(); /* fontconfig's own caches */
 }
 
-/* Appends the word w[0..n) to out, with soft hyphens where it may break. */
+/* Whether a word is in capitals (an acronym, a header): no lowercase
+ * letter and at least two capitals.  Such a word is never hyphenated:
+ * "OPA-MSS" reads as two words. */
+static int in_capitals(const char *w, size_t n)
+{
+	int caps = 0;
+	for (const char *s = w; s < w + n; s = g_utf8_next_char(s)) {
+		gunichar c = g_utf8_get_char(s);
+		if (g_unichar_islower(c))
+			return 0;
+		caps += g_unichar_isupper(c) != 0;
+	}
+	return caps >= 2;
+}
+
+/* Appends the word w[0..n) to out, with soft hyphens where it may break.
+ * The dictionaries are UTF-8: libhyphen gives one entry of `hy` per
+ * character, not per byte (hy[k] odd: a break after the k-th letter). */
 static void hyphenate(eng *e, GString *out, const char *w, size_t n)
 {
 	glong letters = g_utf8_strlen(w, (gssize)n);
 	char *low = g_utf8_strdown(w, (gssize)n);
-	if (!e->hyph || letters < 5 || strlen(low) != n || n > 200) {
+	if (!e->hyph || letters < 5 || strlen(low) != n || n > 200 ||
+	    in_capitals(w, n)) {
 		g_string_append_len(out, w, (gssize)n);
 		g_free(low);
 		return;
@@ -226,12 +244,13 @@ static void hyphenate(eng *e, GString *out, const char *w, size_t n)
 		/* Non-standard hyphenation (none in Spanish): leave it whole. */
 		g_string_append_len(out, w, (gssize)n);
 	} else {
-		for (size_t i = 0; i < n; i++) {
-			g_string_append_c(out, w[i]);
-			/* hy[i] odd: a break after the character ending at i. */
-			if ((hy[i] & 1) && i + 1 < n &&
-			    ((unsigned char)w[i + 1] & 0xc0) != 0x80)
+		glong k = 0;
+		for (const char *s = w; s < w + n; k++) {
+			const char *next = g_utf8_next_char(s);
+			g_string_append_len(out, s, next - s);
+			if ((hy[k] & 1) && k + 1 < letters)
 				g_string_append(out, "\xc2\xad");
+			s = next;
 		}
 	}
 	if (rep) {
@@ -300,6 +319,62 @@ static PangoLayout *new_layout(eng *e, const eng_style *st, double width)
 	return l;
 }
 
+/* Whether c continues a compound word (a letter or a digit, or the soft
+ * hyphen put inside one). */
+static int wordish(gunichar c)
+{
+	return g_unichar_isalnum(c) || c == 0x00AD;
+}
+
+/* Keeps together what must not break across lines: a dash and the word
+ * it opens or closes ("–COPLAMSS", "POA–"), and words joined by a slash
+ * ("COAMSS/OPAMSS").  Only when the whole fits the width at a generous
+ * estimate (0.7 em a character): a compound wider than its column still
+ * breaks where it must. */
+static void keep_together(PangoAttrList *attrs, const char *t, size_t len,
+			  const eng_style *st, double width)
+{
+	const char *end = t + len;
+	for (const char *s = t; s < end;) {
+		gunichar c = g_utf8_get_char(s);
+		const char *next = g_utf8_next_char(s);
+		const char *a = NULL, *b = NULL;
+		if (c == 0x2013 || c == 0x2014) {
+			/* A dash then a word, or a word then a dash. */
+			const char *w = next;
+			while (w < end && wordish(g_utf8_get_char(w)))
+				w = g_utf8_next_char(w);
+			if (w > next) {
+				a = s, b = w;
+			} else if (s > t && wordish(g_utf8_get_char(g_utf8_prev_char(s)))) {
+				a = s;
+				while (a > t && wordish(g_utf8_get_char(g_utf8_prev_char(a))))
+					a = g_utf8_prev_char(a);
+				b = next;
+			}
+		} else if (c == '/' && s > t && next < end &&
+			   wordish(g_utf8_get_char(g_utf8_prev_char(s))) &&
+			   wordish(g_utf8_get_char(next))) {
+			a = s;
+			while (a > t && wordish(g_utf8_get_char(g_utf8_prev_char(a))))
+				a = g_utf8_prev_char(a);
+			b = next;
+			while (b < end && (wordish(g_utf8_get_char(b)) ||
+					   (*b == '/' && b + 1 < end &&
+					    wordish(g_utf8_get_char(b + 1)))))
+				b = g_utf8_next_char(b);
+		}
+		if (a && (width <= 0 ||
+			  g_utf8_strlen(a, b - a) * 0.7 * st->size <= width)) {
+			PangoAttribute *at = pango_attr_allow_breaks_new(FALSE);
+			at->start_index = (guint)(a - t);
+			at->end_index = (guint)(b - t);
+			pango_attr_list_insert(attrs, at);
+		}
+		s = b && b > next ? b : next;
+	}
+}
+
 static PangoLayout *styled(eng *e, const pg_span *spans, const eng_style *st,
 			   double width, int *note_number, int hyph)
 {
@@ -314,7 +389,9 @@ static PangoLayout *styled(eng *e, const pg_span *spans, const eng_style *st,
 			add_text(e, t, s->text, hyph);
 			break;
 		case PG_SPAN_BREAK:
-			g_string_append(t, "\xe2\x80\xa8"); /* LINE SEPARATOR */
+			/* A new Pango paragraph, not a LINE SEPARATOR: the
+			 * line before a forced break is not justified. */
+			g_string_append_c(t, '\n');
 			break;
 		case PG_SPAN_NOTE: {
 			int n = note_number ? (*note_number)++ : 0;
@@ -344,6 +421,7 @@ static PangoLayout *styled(eng *e, const pg_span *spans, const eng_style *st,
 			pango_attr_list_insert(attrs, a);
 		}
 	}
+	keep_together(attrs, t->str, t->len, st, width);
 	pango_layout_set_text(l, t->str, (int)t->len);
 	pango_layout_set_attributes(l, attrs);
 	pango_attr_list_unref(attrs);
@@ -358,6 +436,10 @@ static PangoLayout *plain_text(eng *e, const char *text, const eng_style *st,
 	g_string_truncate(t, 0);
 	add_text(e, t, text ? text : "", hyph);
 	pango_layout_set_text(l, t->str, (int)t->len);
+	PangoAttrList *attrs = pango_attr_list_new();
+	keep_together(attrs, t->str, t->len, st, width);
+	pango_layout_set_attributes(l, attrs);
+	pango_attr_list_unref(attrs);
 	return l;
 }
 

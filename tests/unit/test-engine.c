@@ -82,6 +82,124 @@ static void hyphenation(eng *e)
 	g_object_unref(l);
 }
 
+/* The layout's text with its soft hyphens shown as '-'. */
+static void shown(PangoLayout *l, char *out, size_t n)
+{
+	size_t k = 0;
+	for (const char *s = pango_layout_get_text(l); *s && k + 1 < n; s++) {
+		if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xad) {
+			out[k++] = '-';
+			s++;
+		} else {
+			out[k++] = *s;
+		}
+	}
+	out[k] = '\0';
+}
+
+/* libhyphen's UTF-8 dictionary numbers letters, not bytes: after an
+ * accented vowel or an ñ (two bytes), the break is still between
+ * syllables ("tér-mi-nos", not "térm-inos"), for every accented vowel,
+ * ü and ñ, in lower case and in a capitalised word.  Words in capitals
+ * (acronyms, headers) are never hyphenated. */
+static void accents(eng *e)
+{
+	static const char *const words[][2] = {
+		{ "términos", "tér-mi-nos" },
+		{ "logístico", "lo-gís-ti-co" },
+		{ "estratégicos", "es-tra-té-gi-cos" },
+		{ "físico", "fí-si-co" },
+		{ "ámbitos", "ám-bi-tos" },
+		{ "Ámbitos", "Ám-bi-tos" },
+		{ "jurídico", "ju-rí-di-co" },
+		{ "último", "úl-ti-mo" },
+		{ "capítulo", "ca-pí-tu-lo" },
+		{ "gestiones", "ges-tio-nes" },
+		{ "económico", "eco-nó-mi-co" },
+		{ "compañía", "com-pa-ñía" },
+		{ "diseño", "di-se-ño" },
+		{ "ñandú", "ñan-dú" },
+		{ "pingüino", "pin-güino" },
+		{ "Financiamiento", "Fi-nan-cia-mien-to" },
+		{ "OPAMSS", "OPAMSS" },
+		{ "RESSOCC", "RESSOCC" },
+		{ "PRESUPUESTO", "PRESUPUESTO" },
+		{ "FINANCIAMIENTO", "FINANCIAMIENTO" },
+		{ "ESTRATÉGICOS", "ESTRATÉGICOS" },
+		{ "COAMSS/OPAMSS", "COAMSS/OPAMSS" },
+	};
+	eng_style st = plain;
+	st.hyphenate = 1;
+	st.align = ENG_JUSTIFY; /* hyphenated throughout */
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		char buf[128];
+		PangoLayout *l = eng_plain(e, words[i][0], &st, 400);
+		shown(l, buf, sizeof buf);
+		if (strcmp(buf, words[i][1]))
+			fprintf(stderr, "%s: \"%s\", not \"%s\"\n", words[i][0],
+				buf, words[i][1]);
+		CHECK(!strcmp(buf, words[i][1]));
+		g_object_unref(l);
+	}
+}
+
+/* A line that ends in a forced break (<br/>) is not stretched to the
+ * width, in justified text; the lines of a paragraph that wrap are. */
+static void forced_break(eng *e)
+{
+	pg_span second = { .kind = PG_SPAN_TEXT,
+			   .text = "Facilitador: Subdirecciones de Planificación e "
+				   "Investigación y de Control del Desarrollo Urbano "
+				   "y de las demás unidades del área" };
+	pg_span br = { .kind = PG_SPAN_BREAK, .next = &second };
+	pg_span first = { .kind = PG_SPAN_TEXT,
+			  .text = "Comisión de Gestión del Territorio", .next = &br };
+	eng_style st = plain;
+	st.align = ENG_JUSTIFY;
+	st.hyphenate = 1;
+	PangoLayout *l = eng_text(e, &first, &st, 300, NULL);
+	eng_lines ls;
+	eng_lines_get(l, &ls);
+	CHECK(ls.n >= 3);
+	PangoRectangle r0, r1;
+	pango_layout_line_get_extents(ls.line[0], NULL, &r0);
+	pango_layout_line_get_extents(ls.line[1], NULL, &r1);
+	CHECK(r0.width < 200 * PANGO_SCALE); /* its natural width */
+	CHECK(r1.width > 299 * PANGO_SCALE); /* justified */
+	char *t = dl_line_text(ls.line[0]);
+	CHECK(!strcmp(t, "Comisión de Gestión del Territorio"));
+	g_free(t);
+	eng_lines_free(&ls);
+	g_object_unref(l);
+}
+
+/* An en dash stays with the acronym it opens, words joined by a slash
+ * stay together: whatever the width, no line ends in "–" or "/". */
+static void kept_together(eng *e)
+{
+	const char *text = "Consejo Nacional de Seguridad Ciudadana y Convivencia "
+			   "–CNSCC, con el COAMSS/OPAMSS y el Consejo –COPLAMSS";
+	eng_style st = plain;
+	st.align = ENG_JUSTIFY;
+	st.hyphenate = 1;
+	int ended = 0;
+	for (double w = 120; w <= 460; w += 2) {
+		PangoLayout *l = eng_plain(e, text, &st, w);
+		for (GSList *s = pango_layout_get_lines_readonly(l); s; s = s->next) {
+			char *t = dl_line_text(s->data);
+			size_t n = strlen(t);
+			if ((n >= 3 && !strcmp(t + n - 3, "\xe2\x80\x93")) ||
+			    (n && t[n - 1] == '/')) {
+				if (!ended++)
+					fprintf(stderr, "width %g: a line ends \"%s\"\n", w, t);
+			}
+			g_free(t);
+		}
+		g_object_unref(l);
+	}
+	CHECK(!ended);
+}
+
 static void notes(eng *e)
 {
 	pg_span note = { .kind = PG_SPAN_NOTE };
@@ -107,6 +225,9 @@ int main(int argc, char **argv)
 	}
 	no_ligatures(e);
 	hyphenation(e);
+	accents(e);
+	forced_break(e);
+	kept_together(e);
 	notes(e);
 	eng_free(e);
 	diag_free(d);
