@@ -476,6 +476,21 @@ check "2016: the institution lines above the title, the cargos on the cover, CON
 	 sed -n 1p "$tmp/p16.txt" | grep -q "^Consejo de Alcaldes" &&
 	 grep -q "COORDINADOR COAMSS" "$tmp/p16.txt" && grep -q -x "CONTENIDO" "$tmp/p16.txt"'
 
+# A word with no break as long as the reader allows (100,000 letters) in
+# a narrow cell (an activity's responsible) lays out in time that grows
+# with its length (it took minutes: each cut re-laid the rest of it),
+# every letter kept.  The bound is generous, for the debug build.
+perl -0pe 's|<responsable>Unidad Jurídica</responsable>|"<responsable>" . ("abcdefghi\xc3\xb1" x 10000) . "</responsable>"|e' \
+	"$here/valid/minimal.xml" >"$tmp/longword.xml"
+t0=$(date +%s.%N)
+"$P" "$tmp/longword.xml" -f trace -o "$tmp/longword.trace" 2>"$tmp/err"
+rc=$?
+secs=$(perl -e "printf '%.2f', $(date +%s.%N) - $t0")
+echo "render.sh: a 100,000-letter word in a narrow cell: $secs s"
+letters=$(perl -CSD -ne 'print $1 =~ s/-$//r if /^text [-\d. ]+#\w+ "([a-i\x{f1}-]+)"$/' "$tmp/longword.trace" | wc -m)
+check "a 100,000-letter word lays out in under 20 s, every letter kept" \
+	'[ $rc = 0 ] && perl -e "exit !($secs < 20)" && [ "$letters" -ge 100000 ]'
+
 for f in "$here"/valid/*.xml; do
 	"$P" "$f" -o "$tmp/v.pdf" 2>"$tmp/err"
 	check "render $f" '[ $? = 0 ] && qpdf --check "$tmp/v.pdf" >/dev/null 2>&1'

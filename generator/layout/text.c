@@ -375,6 +375,39 @@ static void keep_together(PangoAttrList *attrs, const char *t, size_t len,
 	}
 }
 
+/* Pango lays a long word out in time that grows with the square of its
+ * length: each line it cuts reshapes the rest of its item, and an item
+ * runs to the next change of attributes.  A word of more than LONG_WORD
+ * bytes gets an attribute that changes nothing (hyphens inserted, as
+ * they are anyway) on every other LONG_WORD/2 bytes: items stay short,
+ * the time linear; where the word breaks is the same. */
+enum { LONG_WORD = 64 };
+static void short_items(PangoAttrList *attrs, const char *t, size_t len)
+{
+	const char *end = t + len;
+	for (const char *s = t; s < end;) {
+		const char *w = s;
+		while (w < end && !g_unichar_isspace(g_utf8_get_char(w)))
+			w = g_utf8_next_char(w);
+		if (w - s > LONG_WORD) {
+			int odd = 0;
+			for (const char *a = s; a < w; odd = !odd) {
+				const char *b = a;
+				while (b < w && b - a < LONG_WORD / 2)
+					b = g_utf8_next_char(b);
+				if (odd) {
+					PangoAttribute *at = pango_attr_fallback_new(TRUE);
+					at->start_index = (guint)(a - t);
+					at->end_index = (guint)(b - t);
+					pango_attr_list_insert(attrs, at);
+				}
+				a = b;
+			}
+		}
+		s = w < end ? g_utf8_next_char(w) : w;
+	}
+}
+
 static PangoLayout *styled(eng *e, const pg_span *spans, const eng_style *st,
 			   double width, int *note_number, int hyph)
 {
@@ -422,6 +455,7 @@ static PangoLayout *styled(eng *e, const pg_span *spans, const eng_style *st,
 		}
 	}
 	keep_together(attrs, t->str, t->len, st, width);
+	short_items(attrs, t->str, t->len);
 	pango_layout_set_text(l, t->str, (int)t->len);
 	pango_layout_set_attributes(l, attrs);
 	pango_attr_list_unref(attrs);
@@ -438,6 +472,7 @@ static PangoLayout *plain_text(eng *e, const char *text, const eng_style *st,
 	pango_layout_set_text(l, t->str, (int)t->len);
 	PangoAttrList *attrs = pango_attr_list_new();
 	keep_together(attrs, t->str, t->len, st, width);
+	short_items(attrs, t->str, t->len);
 	pango_layout_set_attributes(l, attrs);
 	pango_attr_list_unref(attrs);
 	return l;

@@ -5,7 +5,9 @@
  * and footnote marks are numbered.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "layout/engine.h"
 
@@ -200,6 +202,67 @@ static void kept_together(eng *e)
 	CHECK(!ended);
 }
 
+static double seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A word with no break as long as the reader allows (100,000
+ * characters) in a narrow cell: cut where it must, every letter kept,
+ * in time that grows with its length, not its square (it took minutes).
+ * The bound is generous, for the debug and sanitize builds. */
+static void long_word(eng *e)
+{
+	enum { N = 100000 };
+	char *w = malloc(2 * N + 1); /* "ñ" is two bytes */
+	size_t k = 0;
+	for (int i = 0; i < N; i++) {
+		if (i % 10 == 9) {
+			memcpy(w + k, "\xc3\xb1", 2);
+			k += 2;
+		} else {
+			w[k++] = (char)('a' + i % 10);
+		}
+	}
+	w[k] = '\0';
+	eng_style st = { "Carlito", 7, 0, 0, 0, 0, ENG_LEFT, 1 };
+	double t0 = seconds();
+	PangoLayout *l = eng_plain(e, w, &st, 40);
+	int lines = pango_layout_get_line_count(l); /* laid out now */
+	double t1 = seconds();
+	pg_span span = { .kind = PG_SPAN_TEXT, .text = w };
+	st.align = ENG_JUSTIFY;
+	PangoLayout *j = eng_text(e, &span, &st, 40, NULL);
+	int jlines = pango_layout_get_line_count(j);
+	double t2 = seconds();
+	printf("test-engine: a word of %d characters in 40 pt: %d lines in %.2f s, "
+	       "justified %.2f s\n", N, lines, t1 - t0, t2 - t1);
+	CHECK(t1 - t0 < 20 && t2 - t1 < 20);
+	CHECK(lines > 1000 && jlines > 1000);
+	/* Every line fits the width (a cut, not an overflow). */
+	int wide = 0;
+	for (GSList *s = pango_layout_get_lines_readonly(l); s; s = s->next) {
+		PangoRectangle r;
+		pango_layout_line_get_extents(s->data, NULL, &r);
+		wide += r.width > 40 * PANGO_SCALE;
+	}
+	CHECK(!wide);
+	/* Every letter is there, in order. */
+	GString *all = g_string_new(NULL);
+	for (GSList *s = pango_layout_get_lines_readonly(l); s; s = s->next) {
+		PangoLayoutLine *line = s->data;
+		g_string_append_len(all, pango_layout_get_text(l) + line->start_index,
+				    line->length);
+	}
+	CHECK(!strcmp(all->str, w));
+	g_string_free(all, TRUE);
+	g_object_unref(l);
+	g_object_unref(j);
+	free(w);
+}
+
 static void notes(eng *e)
 {
 	pg_span note = { .kind = PG_SPAN_NOTE };
@@ -228,6 +291,7 @@ int main(int argc, char **argv)
 	accents(e);
 	forced_break(e);
 	kept_together(e);
+	long_word(e);
 	notes(e);
 	eng_free(e);
 	diag_free(d);
