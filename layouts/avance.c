@@ -261,8 +261,9 @@ static void matrix(kit_doc *c, const pg_poa *o, int from)
 	table_cell(t, C_STATE, 2, 1, NULL, w->bk_state, hs, th->head_fill);
 	table_cell(t, C_NOTE, 2, 1, NULL, w->bk_comment, hs, th->head_fill);
 	table_row(t, TABLE_HEADER, 0);
+	eng_style ms = kit_month_style(c, o, th->progress_col[3]);
 	for (int m = 0; m < 12; m++)
-		table_cell(t, C_M1 + m, 1, 1, NULL, kit_month_label(c, o, m), &th->poa_month,
+		table_cell(t, C_M1 + m, 1, 1, NULL, kit_month_label(c, o, m), &ms,
 			   m < pr->cut_month ? th->cutoff_fill : th->head_fill);
 	eng_style right = th->poa_cell;
 	right.align = ENG_RIGHT;

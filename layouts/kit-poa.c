@@ -29,6 +29,25 @@ const char *kit_month_label(kit_doc *c, const pg_poa *o, int m)
 	return o->month_label[m] ? o->month_label[m] : c->w->month_initial[m];
 }
 
+eng_style kit_month_style(kit_doc *c, const pg_poa *o, double col_w)
+{
+	enum { CLEAR = 4 }; /* 2 pt each side, clear of a quarter's thick rule */
+	eng_style st = c->th->poa_month;
+	double widest = 0;
+	for (int m = 0; m < 12; m++) {
+		PangoLayout *l = eng_plain(c->e, kit_month_label(c, o, m), &st, 0);
+		double w = eng_width(l);
+		g_object_unref(l);
+		if (w > widest)
+			widest = w;
+	}
+	double size = st.size;
+	while (widest * size / st.size > col_w - CLEAR && size - 0.25 >= st.fit_size - 1e-9)
+		size -= 0.25;
+	st.size = size;
+	return st;
+}
+
 /* Whether a text ends in a mark of punctuation (then a list goes on
  * after it with a space, not a comma). */
 static int ends_punct(const char *s)
@@ -252,8 +271,9 @@ static void header_rows(kit_doc *c, table *t, const pg_poa *o)
 		table_cell(t, C_M1, 1, 12, NULL, lab[PG_COL_PERIOD], hs, th->head_fill);
 	}
 	table_row(t, TABLE_HEADER, 0);
+	eng_style ms = kit_month_style(c, o, th->poa_col[4]);
 	for (int m = 0; m < 12; m++)
-		table_cell(t, C_M1 + m, 1, 1, NULL, kit_month_label(c, o, m), &th->poa_month,
+		table_cell(t, C_M1 + m, 1, 1, NULL, kit_month_label(c, o, m), &ms,
 			   th->head_fill);
 }
 

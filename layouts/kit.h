@@ -265,5 +265,9 @@ void kit_pei_figure(kit_doc *c, const pg_pei *pe, const char *caption,
 const char *kit_specific_label(kit_doc *c, const pg_specific *s);
 /* The label of a POA's month m (0-11): the POA's own, or the words'. */
 const char *kit_month_label(kit_doc *c, const pg_poa *o, int m);
+/* The style of a POA's month labels in columns col_w wide: the theme's,
+ * smaller (down to its fit_size) when the widest label ("May") would
+ * touch the column's rules, the same for all twelve. */
+eng_style kit_month_style(kit_doc *c, const pg_poa *o, double col_w);
 
 #endif

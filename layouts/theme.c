@@ -30,14 +30,15 @@ static const theme PLAN = {
 	.toc_entry = { FONT, 11, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
 	.footer = { FONT, 8, 0, 0, 0, 0x000000, ENG_CENTER, 0 },
 	.footer_bold = { FONT, 8, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
-	.table_head = { FONT, 10, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
+	/* Headers shrink to fit their columns before a word breaks. */
+	.table_head = { FONT, 10, 0, 1, 0, 0x000000, ENG_CENTER, 0, 8 },
 	.table_cell = { FONT, 10, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
 	.table_group = { FONT, 10, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
 	.table_total = { FONT, 10, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
 	.poa_title = { FONT, 12, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
 	.poa_line = { FONT, 9, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
-	.poa_head = { FONT, 7, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
-	.poa_month = { FONT, 6, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
+	.poa_head = { FONT, 7, 0, 1, 0, 0x000000, ENG_CENTER, 0, 5 },
+	.poa_month = { FONT, 6, 0, 1, 0, 0x000000, ENG_CENTER, 0, 4.5 },
 	.poa_cell = { FONT, 7, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
 	.poa_group = { FONT, 7.5, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
 	.head_fill = 0xd9e2f3,
@@ -100,7 +101,7 @@ static const theme PLAN = {
 	.poa_col = { 84, 96, 80, 132, 13, 60, 48, 64 },
 	.quarter_rule = 1.5,
 	.timeline = {
-		.head = { FONT, 7.5, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
+		.head = { FONT, 7.5, 0, 1, 0, 0x000000, ENG_CENTER, 0, 6 },
 		.group = { FONT, 7.5, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
 		.item = { FONT, 7.5, 0, 0, 0, 0x000000, ENG_LEFT, 1 },
 		.legend = { FONT, 7.5, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
@@ -197,6 +198,8 @@ static void at_least(eng_style *s, double size)
 {
 	if (s->size < size)
 		s->size = size;
+	if (s->fit_size && s->fit_size < size)
+		s->fit_size = size;
 }
 
 void theme_report(theme *t)

@@ -50,6 +50,10 @@ typedef struct eng_style {
 	/* Justified text: hyphenated throughout.  Any text, whatever this
 	 * says: a word wider than the width breaks at a syllable. */
 	int hyphenate;
+	/* A word wider than the width (a column header): the text is set
+	 * smaller, by quarter points down to this size, before any word is
+	 * broken; broken only if it is still wider there (0: no shrinking). */
+	double fit_size;
 } eng_style;
 
 /* ---- text ---- */

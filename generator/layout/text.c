@@ -514,9 +514,10 @@ static const char *key_of(eng *e, char kind, const pg_span *spans,
 			  const char *plain, const eng_style *st, double width)
 {
 	GString *k = e->key;
-	g_string_printf(k, "%c|%s|%.3f|%.3f|%d%d%d%d|%.3f|", kind,
+	g_string_printf(k, "%c|%s|%.3f|%.3f|%d%d%d%d|%.3f|%.3f|", kind,
 			st->family ? st->family : "", st->size, st->leading,
-			st->bold, st->italic, st->align, st->hyphenate, width);
+			st->bold, st->italic, st->align, st->hyphenate,
+			st->fit_size, width);
 	if (!spans) {
 		g_string_append(k, plain ? plain : "");
 		return k->str;
@@ -546,6 +547,43 @@ static void keep(eng *e, const char *key, PangoLayout *l)
 	g_hash_table_insert(e->cache, g_strdup(key), g_object_ref(l));
 }
 
+/* Sets spans (or the plain text when spans is NULL and plain is not). */
+static PangoLayout *set(eng *e, const pg_span *spans, const char *plain,
+			const eng_style *st, double width, int *note_number,
+			int hyph)
+{
+	if (plain)
+		return plain_text(e, plain, st, width, hyph);
+	return styled(e, spans, st, width, note_number, hyph);
+}
+
+/* The layout of a text: hyphenated throughout (always), or as it is;
+ * if a word is then cut, at a smaller size down to st->fit_size where
+ * none is, and if there is none, hyphenated (a word in capitals, which
+ * has no hyphen, cut where it must). */
+static PangoLayout *fitted(eng *e, const pg_span *spans, const char *plain,
+			   const eng_style *st, double width, int *note_number)
+{
+	int first = note_number ? *note_number : 0;
+	PangoLayout *l = set(e, spans, plain, st, width, note_number, always(st));
+	if (width <= 0 || always(st) || !cuts_word(l))
+		return l;
+	eng_style small = *st;
+	while (small.size - 0.25 >= st->fit_size - 1e-9 && st->fit_size > 0) {
+		small.size -= 0.25;
+		g_object_unref(l);
+		if (note_number)
+			*note_number = first;
+		l = set(e, spans, plain, &small, width, note_number, 0);
+		if (!cuts_word(l))
+			return l;
+	}
+	g_object_unref(l);
+	if (note_number)
+		*note_number = first;
+	return set(e, spans, plain, &small, width, note_number, 1);
+}
+
 PangoLayout *eng_text(eng *e, const pg_span *spans, const eng_style *st,
 		      double width, int *note_number)
 {
@@ -553,14 +591,7 @@ PangoLayout *eng_text(eng *e, const pg_span *spans, const eng_style *st,
 	PangoLayout *l = cached(e, key);
 	if (l)
 		return l;
-	int first = note_number ? *note_number : 0;
-	l = styled(e, spans, st, width, note_number, always(st));
-	if (width > 0 && !always(st) && cuts_word(l)) {
-		g_object_unref(l);
-		if (note_number)
-			*note_number = first;
-		l = styled(e, spans, st, width, note_number, 1);
-	}
+	l = fitted(e, spans, NULL, st, width, note_number);
 	keep(e, key, l);
 	return l;
 }
@@ -572,11 +603,7 @@ PangoLayout *eng_plain(eng *e, const char *text, const eng_style *st,
 	PangoLayout *l = cached(e, key);
 	if (l)
 		return l;
-	l = plain_text(e, text, st, width, always(st));
-	if (width > 0 && !always(st) && cuts_word(l)) {
-		g_object_unref(l);
-		l = plain_text(e, text, st, width, 1);
-	}
+	l = fitted(e, NULL, text ? text : "", st, width, NULL);
 	keep(e, key, l);
 	return l;
 }
