@@ -3,7 +3,7 @@
  * months as a Gantt chart, grouped by part, specific objective and
  * result, on a landscape page of its own after the matrix.  A result's
  * bar covers its activities; a diamond marks each month an indicator is
- * due (once per month).  With a progress report, each activity's bar is
+ * due (once per month; an indicator due twice, plazo="1 7", has two).  With a progress report, each activity's bar is
  * its schedule in force with its real progress inside, and a line marks
  * the cut-off.
  */
@@ -18,8 +18,7 @@ static int result_rows(kit_doc *c, timeline *t, const pg_result *r, int level,
 	timeline_group(t, level, r->code, kit_plain(c, r->text));
 	unsigned due = 0;
 	for (const pg_indicator *x = r->indicators; x; x = x->next)
-		if (x->deadline)
-			due |= 1u << (x->deadline - 1);
+		due |= x->deadlines;
 	for (int m = 0; m < 12; m++)
 		if (due >> m & 1)
 			timeline_milestone(t, m + 0.5);
@@ -54,7 +53,8 @@ void kit_cronograma(kit_doc *c, const pg_poa *o, int index, int level,
 			    [TL_ACTUAL] = pg ? NULL : w->legend[TL_ACTUAL],
 			    [TL_PROGRESS] = w->legend[TL_PROGRESS],
 			    [TL_MILESTONE] = w->legend[TL_MILESTONE],
-			    [TL_CUTOFF] = w->legend[TL_CUTOFF] },
+			    [TL_CUTOFF] = w->legend[TL_CUTOFF],
+			    [TL_SUMMARY] = w->legend[TL_SUMMARY] },
 	};
 	timeline *t = timeline_new(c->e, &th->timeline, &to);
 	int activities = 0, i = 0;

@@ -122,7 +122,7 @@ static const theme PLAN = {
 		.grid_lw = 0.4,
 		.rule_lw = 0.5,
 		.span_lw = 1.5,
-		.max_lines = 3,
+		.max_lines = 24, /* labels wrap; "…" only past a third of a page */
 	},
 	.bars = {
 		.title = { FONT, 10, 0, 1, 0, 0x1f3864, ENG_CENTER, 0 },

@@ -43,7 +43,7 @@ typedef struct words {
 	const char *specific;
 	const char *quarter[4];
 	const char *timeline_head, *cronograma_fmt; /* POA title */
-	const char *legend[5];	/* by TL_PLANNED ... TL_CUTOFF */
+	const char *legend[6];	/* by TL_PLANNED ... TL_SUMMARY */
 	/* The budget. */
 	const char *budget_part[4], *budget_total[4]; /* by pg_budget_part */
 	const char *amount, *total, *end_date;

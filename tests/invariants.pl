@@ -100,7 +100,9 @@ sub finish_page {
 		# booklet may hold only a POA's results table): the header row
 		# comes before any cell of the matrix.
 		my ($head) = grep { $_->{s} =~ /^(RESULTADOS|Resultados)/ } @texts;
-		my @above = $head ? grep { $_->{h} <= 7.5 && $_->{base} < $head->{base} - 1 } @texts : ();
+		# (Tops, not baselines: a header set smaller to fit its column
+		# has its baseline higher in the same row.)
+		my @above = $head ? grep { $_->{h} <= 7.5 && $_->{top} < $head->{top} - 1 } @texts : ();
 		push @bad, "page $page: a matrix page that does not start with its header row"
 			if !$head || @above;
 	}

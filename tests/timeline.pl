@@ -79,7 +79,7 @@ while ($x =~ m{<(poa|apartado|objetivo-especifico|resultado|indicador|actividad)
 	} elsif ($el eq 'indicador') {
 		my $p = attr($tag, 'plazo');
 		$p = $1 + 0 if defined $p && $p =~ /^\d{4}-(\d\d)-\d\d$/;
-		$cur_res->{due}{$p + 0} = 1 if defined $p;
+		$cur_res->{due}{$_ + 0} = 1 for defined $p ? split ' ', $p : ();   # "1 7": two
 	} else {
 		my $code = attr($tag, 'codigo');
 		my $m = months_of(attr($tag, 'meses'));
@@ -107,7 +107,7 @@ my (@pages, $pg);
 open my $ft, '<:utf8', $tracefile or die "$tracefile: $!";
 while (<$ft>) {
 	if (/^page (\d+) ([\d.]+) ([\d.]+)/) {
-		$pg = { n => $1, w => $2, h => $3, text => [], fill => [], stroke => [], poly => [] };
+		$pg = { n => $1, w => $2, h => $3, text => [], fill => [], stroke => [], poly => [], hline => [] };
 		push @pages, $pg;
 	} elsif (/^text ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) \S+ "(.*)"$/) {
 		push @{ $pg->{text} }, { x => $1, base => $2, w => $3, h => $4, s => $5,
@@ -116,6 +116,10 @@ while (<$ft>) {
 		push @{ $pg->{fill} }, { x => $1, y => $2, w => $3, h => $4, c => $5 };
 	} elsif (/^stroke ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)/) {
 		push @{ $pg->{stroke} }, { x => $1, y => $2, w => $3, h => $4 };
+		push @{ $pg->{hline} }, { x0 => $1, x1 => $1 + $3, y => $_ } for $2, $2 + $4;
+	} elsif (/^line ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) /) {
+		push @{ $pg->{hline} }, { x0 => $1 < $3 ? $1 : $3, x1 => $1 < $3 ? $3 : $1, y => $2 }
+			if abs($2 - $4) < 0.01;
 	} elsif (/^poly \d+ (.*) (#\w+)$/) {
 		my @p = split / /, $1;
 		my @xs = @p[ grep { $_ % 2 == 0 } 0 .. $#p ];
@@ -230,8 +234,20 @@ for my $p (grep { $timeline->($_) } @pages) {
 		push @{ $r->{due} }, nearest(\@c, $d->{cx}) if $r;
 	}
 	for my $r (sort { $a->{cy} <=> $b->{cy} } values %row) {
-		my ($lab) = grep { $_->{x} + $_->{w} <= $left + 0.5 && $_->{top} <= $r->{cy} && $_->{bot} >= $r->{cy} } @{ $p->{text} };
-		if (!$lab) { push @bad, "page $p->{n}: bars at y=$r->{cy} without a label"; next }
+		# The label: every line of the label column between the rules
+		# above and below the row's bars (labels wrap, the row grows),
+		# and the bars centred between those rules.
+		my @across = grep { $_->{x0} <= $left - 100 && $_->{x1} >= $left + 0.5 } @{ $p->{hline} };
+		my ($above) = sort { $b <=> $a } grep { $_ < $r->{cy} - 0.5 } map { $_->{y} } @across;
+		my ($below) = sort { $a <=> $b } grep { $_ > $r->{cy} + 0.5 } map { $_->{y} } @across;
+		my @lines = defined $above && defined $below
+			? sort { $a->{base} <=> $b->{base} } grep { $_->{x} + $_->{w} <= $left + 0.5 && $_->{top} >= $above - 0.5 && $_->{bot} <= $below + 0.5 } @{ $p->{text} }
+			: ();
+		if (!@lines) { push @bad, "page $p->{n}: bars at y=$r->{cy} without a label"; next }
+		push @bad, sprintf "page %d: \"%s\": bars at y=%.1f, not in the middle of their row (%.1f-%.1f)",
+			$p->{n}, $lines[0]{s}, $r->{cy}, $above, $below
+			if abs($r->{cy} - ($above + $below) / 2) > 0.6;
+		my $lab = { s => join ' ', map { $_->{s} } @lines };
 		my %u = map { $_ => 1 } @{ $r->{months} };
 		my $months = join ' ', sort { $a <=> $b } keys %u;
 		my $due = join ' ', sort { $a <=> $b } @{ $r->{due} };
@@ -244,6 +260,10 @@ for my $p (grep { $timeline->($_) } @pages) {
 		my $what = $e->{kind} eq 'group' ? 'group' : 'activity';
 		push @bad, "page $p->{n}: row \"$lab->{s}\" where the XML has the $what \"$e->{label}\""
 			if index(norm($e->{label}), norm($lab->{s})) != 0;
+		# Labels wrap: none is cut with "…" (but one taller than a third
+		# of a page).
+		push @bad, "page $p->{n}: the label of the $what \"$e->{label}\" is cut: \"$lab->{s}\""
+			if norm($lab->{s}) ne norm($e->{label}) && @lines < 24;
 		push @bad, "page $p->{n}: $what \"$e->{label}\": bars over months \"$months\", the XML says \"$e->{months}\""
 			if $months ne $e->{months};
 		push @bad, "page $p->{n}: $what \"$e->{label}\": a group bar expected"

@@ -101,14 +101,34 @@ static pg_indicator *indicator(bld *b, const xmlNode *n)
 	if (plazo) {
 		if (bld_date_ok(plazo, 0)) {
 			in->deadline = (plazo[5] - '0') * 10 + (plazo[6] - '0');
+			in->deadlines = 1u << (in->deadline - 1);
 		} else {
-			char *end;
-			long mth = strtol(plazo, &end, 10);
-			if (*end || end == plazo || mth < 1 || mth > 12)
-				bld_err(b, n, "plazo=\"%s\" is not a month (1-12) "
-					      "or a date (YYYY-MM-DD)", plazo);
-			else
-				in->deadline = (int)mth;
+			/* One month or several ("1 7": in January and July). */
+			const char *p = plazo;
+			int bad = 0;
+			while (*p == ' ')
+				p++;
+			if (!*p)
+				bad = 1;
+			while (*p && !bad) {
+				char *end;
+				long mth = strtol(p, &end, 10);
+				if (end == p || (*end && *end != ' ') || mth < 1 || mth > 12) {
+					bad = 1;
+					break;
+				}
+				in->deadlines |= 1u << (mth - 1);
+				if (mth > in->deadline)
+					in->deadline = (int)mth;
+				for (p = end; *p == ' '; p++)
+					;
+			}
+			if (bad) {
+				bld_err(b, n, "plazo=\"%s\" is not a month (1-12), months "
+					      "(\"1 7\") or a date (YYYY-MM-DD)", plazo);
+				in->deadline = 0;
+				in->deadlines = 0;
+			}
 		}
 	}
 	in->text = bld_spans(b, bld_child(n, "texto"));

@@ -10,7 +10,8 @@
  * actual bar under the planned one, filled from its start by the
  * fraction done, and the chart a cut-off line.
  *
- * A row's bars and diamonds are centred on its label's first line.  Each
+ * A row is as tall as its label (wrapped; cut with "…" only past
+ * max_lines) or its bars; its bars and diamonds are centred in it.  Each
  * page of the chart draws, top to bottom: the header (span and period
  * labels), the groups still open where the page starts, marked as
  * continued, as many rows as fit (a group row is never the last on its
@@ -168,29 +169,20 @@ static PangoLayout *cont_label(timeline *t, tl_row *r)
 
 /* ---- geometry ---- */
 
-static double first_line_h(PangoLayout *l)
-{
-	PangoLayoutIter *it = pango_layout_get_iter(l);
-	int y0, y1;
-	pango_layout_iter_get_line_yrange(it, &y0, &y1);
-	pango_layout_iter_free(it);
-	return (double)(y1 - y0) / PANGO_SCALE;
-}
-
-/* The row r with label l (and its diamonds, if miles). */
+/* The row r with label l (and its diamonds, if miles): as tall as its
+ * label or its bars, whichever is taller, the bars and diamonds centred
+ * in it, the label too when the bars are taller. */
 static geom row_geom(const timeline *t, const tl_row *r, PangoLayout *l,
 		     int miles)
 {
 	double bh = t->st.bar_h, band = r->has_actual ? 2 * bh + GAP : bh;
 	if (miles && r->nmiles && DIAMOND * bh > band)
 		band = DIAMOND * bh;
-	double fh = first_line_h(l), mid = (fh > band ? fh : band) / 2;
+	double lh = eng_height(l), inner = lh > band ? lh : band;
 	geom g;
-	g.cy = t->st.pad + mid;
-	g.label_top = g.cy - fh / 2;
-	g.h = g.label_top + eng_height(l) + t->st.pad;
-	if (g.h < 2 * g.cy)
-		g.h = 2 * g.cy;
+	g.h = inner + 2 * t->st.pad;
+	g.cy = g.h / 2;
+	g.label_top = t->st.pad + (inner - lh) / 2;
 	return g;
 }
 
@@ -291,6 +283,11 @@ static int shown(const timeline *t, int k)
 		return t->any_miles;
 	case TL_CUTOFF:
 		return t->has_cutoff;
+	case TL_SUMMARY:
+		for (int i = 0; i < t->nrows; i++)
+			if (t->rows[i].group && t->rows[i].plan)
+				return 1;
+		return 0;
 	}
 	return 1;
 }
@@ -483,13 +480,19 @@ static void draw_legend(timeline *t, dl_page *pg, double x, double y)
 {
 	const tl_style *st = &t->st;
 	double cy = y + t->legend_h / 2, bh = st->bar_h;
-	for (int k = 0; k < TL_NLEGEND; k++) {
+	static const int order[TL_NLEGEND] = { TL_PLANNED, TL_SUMMARY, TL_ACTUAL,
+					       TL_PROGRESS, TL_MILESTONE, TL_CUTOFF };
+	for (int o = 0; o < TL_NLEGEND; o++) {
+		int k = order[o];
 		if (!t->leg[k])
 			continue;
 		double sy = cy - bh / 2;
 		switch (k) {
 		case TL_PLANNED:
 			dl_fill(pg, x, sy, SWATCH, bh, st->bar);
+			break;
+		case TL_SUMMARY: /* as draw_row draws a group's bar */
+			dl_fill(pg, x, cy - bh * 0.3, SWATCH, bh * 0.6, st->group_bar);
 			break;
 		case TL_ACTUAL:
 			dl_fill(pg, x, sy, SWATCH, bh, st->actual);

@@ -248,12 +248,15 @@ block *table_block(table *t);
  * (months) grouped in spans of `span` periods (quarters; 0: none).
  * Rows, in order: groups (a bold label at a level, 0 the outermost;
  * their bar runs from the first to the last period of the rows under
- * them) and items (a label cut to max_lines with "…"; a bar per run of
- * periods).  Positions are in periods from the left edge: 2.5 is the
+ * them) and items (a label wrapped, cut with "…" only past max_lines,
+ * the row as tall as its label; a bar per run of periods, centred in its
+ * row).  Positions are in periods from the left edge: 2.5 is the
  * middle of the third.  The header (span and period labels) repeats on
  * every page, groups cut by a page go on under their label and the
  * `continued` mark, and every page has the legend under the chart. */
-enum { TL_PLANNED, TL_ACTUAL, TL_PROGRESS, TL_MILESTONE, TL_CUTOFF, TL_NLEGEND };
+/* Legend entries; TL_SUMMARY: the groups' bars (drawn second). */
+enum { TL_PLANNED, TL_ACTUAL, TL_PROGRESS, TL_MILESTONE, TL_CUTOFF, TL_SUMMARY,
+       TL_NLEGEND };
 typedef struct tl_style {
 	eng_style head, group, item, legend;
 	uint32_t head_fill, group_fill;

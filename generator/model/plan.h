@@ -291,7 +291,8 @@ struct pg_activity {
 struct pg_indicator {
 	pg_indicator *next;
 	const char *id, *code;
-	int deadline; /* month 1-12, 0 if none */
+	int deadline; /* month 1-12, 0 if none: the last of deadlines */
+	unsigned deadlines; /* bit m-1: month m is a deadline (plazo="1 7") */
 	pg_span *text;
 	pg_item *sources;
 	pg_exec exec;

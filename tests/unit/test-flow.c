@@ -18,7 +18,7 @@
 
 /* A Letter page with one-inch margins. */
 static const eng_page PAGE = { 612, 792, 72, 72, 72, 72 };
-static const eng_style BODY = { "Carlito", 11, 0, 0, 0, 0, ENG_JUSTIFY, 1 };
+static const eng_style BODY = { "Carlito", 11, 0, 0, 0, 0, ENG_JUSTIFY, 1, 0 };
 
 /* What the flow did: pages finished and emitted, the emit that fails. */
 typedef struct run {
