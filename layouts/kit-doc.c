@@ -58,7 +58,11 @@ static int run(kit_doc *c, void (*body)(kit_doc *c), int pass)
 	c->landscape = 0;
 	c->done = 0;
 	c->next_heading = 0;
-	c->f = flow_new(c->e, &c->th->portrait, kit_footer, emit, c, c->d);
+	c->page_portrait = c->th->portrait;
+	c->page_portrait.bottom += kit_footer_extra(c, &c->th->portrait);
+	c->page_landscape = c->th->landscape;
+	c->page_landscape.bottom += kit_footer_extra(c, &c->th->landscape);
+	c->f = flow_new(c->e, &c->page_portrait, kit_footer, emit, c, c->d);
 	flow_set_notes(c->f, &c->th->notes);
 	flow_at(c->f, c->file, 0);
 	body(c);
@@ -78,7 +82,7 @@ void kit_portrait(kit_doc *c)
 {
 	if (c->landscape) {
 		flow_break(c->f);
-		flow_set_page(c->f, &c->th->portrait);
+		flow_set_page(c->f, &c->page_portrait);
 		c->landscape = 0;
 	}
 }
@@ -86,7 +90,7 @@ void kit_portrait(kit_doc *c)
 void kit_landscape(kit_doc *c)
 {
 	flow_break(c->f);
-	flow_set_page(c->f, &c->th->landscape);
+	flow_set_page(c->f, &c->page_landscape);
 	c->landscape = 1;
 }
 

@@ -18,6 +18,68 @@ static void sign_images(dl_page *pg, const pg_signatory *s, double x, double y,
 		dl_image(pg, s->signature, x, y, w, h, NULL);
 }
 
+static int approvers_of(const kit_doc *c)
+{
+	int n = 0;
+	while (c->approvers && c->approvers[n])
+		n++;
+	return n;
+}
+
+/* How many approvers a row of the footer holds in width w. */
+static int per_row(const kit_doc *c, double w)
+{
+	int k = (int)(w / c->th->footer_block_w);
+	return k < 1 ? 1 : k;
+}
+
+/* The width of one approver's block in a footer w wide. */
+static double col_w(const kit_doc *c, double w)
+{
+	int n = approvers_of(c), k = per_row(c, w);
+	return w / (n < k ? (n ? n : 1) : k);
+}
+
+/* One row's height in a footer w wide: the tallest cargo and name as
+ * set there, or the images if taller. */
+static double row_h(const kit_doc *c, double w)
+{
+	const theme *th = c->th;
+	double colw = col_w(c, w), h = 0;
+	for (int i = 0; c->approvers && c->approvers[i]; i++) {
+		const pg_signatory *s = c->approvers[i];
+		int img = s->signature || s->stamp;
+		double tw = colw - (img ? th->footer_image_w + th->footer_image_gap : 0);
+		PangoLayout *l = eng_plain(c->e, s->cargo, &th->footer_bold, tw);
+		double one = eng_height(l);
+		g_object_unref(l);
+		if (s->name) {
+			l = eng_plain(c->e, s->name, &th->footer, tw);
+			one += eng_height(l);
+			g_object_unref(l);
+		}
+		/* Images rise above the text's top: a row with them is
+		 * that much taller, from the images' top. */
+		if (img)
+			one = (one + th->footer_image_rise > th->footer_image_h
+				       ? one + th->footer_image_rise
+				       : th->footer_image_h);
+		if (one > h)
+			h = one;
+	}
+	return h + th->footer_row_gap;
+}
+
+double kit_footer_extra(const kit_doc *c, const eng_page *ps)
+{
+	int n = approvers_of(c);
+	if (!n)
+		return 0;
+	int k = per_row(c, ps->w - ps->left - ps->right);
+	int rows = (n + k - 1) / k;
+	return (rows - 1) * row_h(c, ps->w - ps->left - ps->right);
+}
+
 void kit_footer(flow *f, dl_page *pg, void *ud)
 {
 	kit_doc *c = ud;
@@ -30,30 +92,36 @@ void kit_footer(flow *f, dl_page *pg, void *ud)
 	}
 	dl_set_label(pg, num);
 	const theme *th = c->th;
+	/* The theme's page: the footer's rows past the first are below
+	 * its first, in the room the body gave up (c->page_*). */
 	const eng_page *ps = c->landscape ? &th->landscape : &th->portrait;
 	double left = ps->left, right = pg->w - ps->right;
-	double base = pg->h - ps->bottom + th->footer_h * th->footer_base;
+	double extra = kit_footer_extra(c, ps);
+	double top = pg->h - ps->bottom - extra;
+	double base = top + th->footer_h * th->footer_base;
 	dl_line(pg, left, base - th->footer_rule_gap, right, base - th->footer_rule_gap,
 		th->footer_rule_lw, th->rule_color);
-	/* One block per approving official, across the foot, their images
-	 * left of their cargo and name. */
+	/* One block per approving official, in rows of as many as fit
+	 * across the foot, their images left of their cargo and name; a
+	 * row not full is centred. */
 	const pg_signatory *const *who = c->approvers;
-	int n = 0;
-	while (who && who[n])
-		n++;
-	double colw = n ? (right - left) / n : 0;
+	int n = approvers_of(c);
+	int k = per_row(c, right - left);
+	double colw = col_w(c, right - left), rh = n > k ? row_h(c, right - left) : 0;
 	for (int i = 0; i < n; i++) {
+		int row = i / k, in_row = n - row * k < k ? n - row * k : k;
+		double y = base + row * rh;
 		/* With images, the text is centred in what they leave. */
-		double x = left + colw * i, img = 0;
+		double x = left + (right - left - in_row * colw) / 2 + colw * (i % k), img = 0;
 		if (who[i]->signature || who[i]->stamp)
 			img = th->footer_image_w + th->footer_image_gap;
 		double tw = colw - img;
 		PangoLayout *l = eng_plain(c->e, who[i]->cargo, &th->footer_bold, tw);
-		eng_draw(pg, l, x + img, base, th->footer_bold.color);
+		eng_draw(pg, l, x + img, y, th->footer_bold.color);
 		double textw = eng_width(l);
 		if (who[i]->name) {
 			PangoLayout *nl = eng_plain(c->e, who[i]->name, &th->footer, tw);
-			eng_draw(pg, nl, x + img, base + eng_height(l), th->footer.color);
+			eng_draw(pg, nl, x + img, y + eng_height(l), th->footer.color);
 			if (eng_width(nl) > textw)
 				textw = eng_width(nl);
 			g_object_unref(nl);
@@ -61,7 +129,7 @@ void kit_footer(flow *f, dl_page *pg, void *ud)
 		g_object_unref(l);
 		if (img) {
 			double ix = x + img + (tw - textw) / 2 - img;
-			sign_images(pg, who[i], ix > x ? ix : x, base - th->footer_image_rise,
+			sign_images(pg, who[i], ix > x ? ix : x, y - th->footer_image_rise,
 				    th->footer_image_w, th->footer_image_h);
 		}
 	}

@@ -62,6 +62,9 @@ struct kit_doc {
 	int pass; /* 1: learning page numbers, emitting nothing; 2: output */
 	int table_no, figure_no, note_no;
 	int landscape;
+	/* The pages in force: the theme's, their bottom margin grown by
+	 * the footer's rows of approvers past the first (kit_footer_extra). */
+	eng_page page_portrait, page_landscape;
 	/* Set by the body in pass 1 when nothing after this point moves a
 	 * heading of the contents: the kit's loops end the pass there. */
 	int done;
@@ -173,6 +176,11 @@ void kit_cover_draw(kit_doc *c, const kit_cover_spec *s);
 
 /* ---- kit-signoff.c: the footer and the approval page ---- */
 
+/* How much taller than the theme's footer_h the footer is on a page of
+ * geometry ps: the approvers go in rows of as many as the width holds
+ * (footer_block_w each), every row past the first taking room from the
+ * body, on every page of that geometry alike. */
+double kit_footer_extra(const kit_doc *c, const eng_page *ps);
 /* Draws page pg's footer: a rule, the sign-off of c->approvers, the
  * page number; the cover (page 1) has none.  (The flow's finish.) */
 void kit_footer(flow *f, dl_page *pg, void *ud);

@@ -48,6 +48,10 @@ typedef struct theme {
 	double footer_image_gap, footer_image_rise;
 	double footer_h; /* room kept at the foot for the sign-off block */
 	double footer_image_w, footer_image_h; /* a signatory's images there */
+	/* The least width of one approver's block in the footer (images,
+	 * cargo, name): more approvers than the width holds go in rows,
+	 * row_gap apart. */
+	double footer_block_w, footer_row_gap;
 	/* The signature page: each signatory's box (its digital signature
 	 * field), the images' height in it, the gap between boxes. */
 	eng_style sign_cargo, sign_name;

@@ -491,6 +491,29 @@ letters=$(perl -CSD -ne 'print $1 =~ s/-$//r if /^text [-\d. ]+#\w+ "([a-i\x{f1}
 check "a 100,000-letter word lays out in under 20 s, every letter kept" \
 	'[ $rc = 0 ] && perl -e "exit !($secs < 20)" && [ "$letters" -ge 100000 ]'
 
+# Seven and eight approvers with signature and stamp images: the footer
+# lays them out in rows (three a row on portrait pages, five on
+# landscape), every cargo and name whole on every page, nothing over the
+# page number (the invariants: no overlap, nothing across a box).
+for n in 7 8; do
+	"$P" "$here/valid/firmantes-$n.xml" -f trace -o "$tmp/f.trace" 2>"$tmp/err"
+	check "$n approvers render" '[ $? = 0 ] && [ ! -s "$tmp/err" ]'
+	if perl "$here/invariants.pl" "$tmp/f.trace" >"$tmp/inv"; then ok; else
+		fail "$n approvers: invariants"; cat "$tmp/inv"; fi
+	pages=$(grep -c '^page' "$tmp/f.trace")
+	k=1; whole=1
+	while [ $k -le $n ]; do
+		[ "$(grep -c -F "\"Nombre Apellido $k\"" "$tmp/f.trace")" -ge $((pages - 1)) ] || whole=0
+		[ "$(grep -c -F "\"DIRECTORA DE LA UNIDAD $k" "$tmp/f.trace")" -ge $((pages - 1)) ] || whole=0
+		k=$((k + 1))
+	done
+	check "$n approvers: every cargo and name whole on every page" '[ $whole = 1 ] && ! grep -q "PLANIFICA[A-ZÓ]*-\"" "$tmp/f.trace"'
+	# The footer's rows are below the body on every page: the body's
+	# lowest text is above the footer rule.
+	check "$n approvers: the body ends above the footer" \
+		'perl -ne '"'"'if (/^page \d+ \S+ (\S+)/) { $h = $1 } elsif (/^line (\S+) (\S+) (\S+) \2 \S+ #1f3864/ && $3 - $1 > 400) { $rule{$.} = $2; $r = $2 } elsif (/^text \S+ (\S+) \S+ \S+ \S+ "(.*)"$/ && $2 !~ /^(DIRECTORA|PLANIFICACIÓN|DE PLANIFICACIÓN|Nombre|\d+$)/) { $low = $1 if !defined $low || $1 > $low } END { exit !(defined $r && $low < $r) }'"'"' "$tmp/f.trace"'
+done
+
 for f in "$here"/valid/*.xml; do
 	"$P" "$f" -o "$tmp/v.pdf" 2>"$tmp/err"
 	check "render $f" '[ $? = 0 ] && qpdf --check "$tmp/v.pdf" >/dev/null 2>&1'

@@ -13,7 +13,7 @@
 
 #include "check.h"
 
-static const eng_style plain = { "Carlito", 11, 0, 0, 0, 0, ENG_LEFT, 0 };
+static const eng_style plain = { "Carlito", 11, 0, 0, 0, 0, ENG_LEFT, 0, 0 };
 
 /* Glyphs in the layout's runs, and whether every run's font is Carlito. */
 static int glyphs(PangoLayout *l, int *carlito)
@@ -227,7 +227,7 @@ static void long_word(eng *e)
 		}
 	}
 	w[k] = '\0';
-	eng_style st = { "Carlito", 7, 0, 0, 0, 0, ENG_LEFT, 1 };
+	eng_style st = { "Carlito", 7, 0, 0, 0, 0, ENG_LEFT, 1, 0 };
 	double t0 = seconds();
 	PangoLayout *l = eng_plain(e, w, &st, 40);
 	int lines = pango_layout_get_line_count(l); /* laid out now */
