@@ -13,12 +13,69 @@
 #     cell, a chart's frame, an organisation chart's box): every text,
 #     fill, line and other box is inside it or outside it, lines may
 #     end on its edge (connectors).
+#   - hyphenation: every line that ends in a hyphen inside a word (the
+#     next line of its block goes on with letters) breaks where the
+#     Spanish patterns of libhyphen (hyph_es, read here) allow, two
+#     letters from either end; a word in capitals is never hyphenated.
+#     With the source XML (invariants.pl TRACE XML), a hyphen the source
+#     has ("socio-económico") is not a hyphenation, and a word cut with
+#     no hyphen (found whole in the source) must be one that fills its
+#     line alone: wider than its column, at the smallest size its style
+#     shrinks to (headers shrink before they break).
 # Prints each violation and exits 1 if there is any.
 use strict;
 use warnings;
 binmode STDOUT, ':utf8';
 
-my ($file) = @ARGV;
+my ($file, $xml) = @ARGV;
+
+# ---- libhyphen's Spanish patterns (Liang's algorithm, as libhyphen
+# applies them: LEFTHYPHENMIN and RIGHTHYPHENMIN 2) ----
+my %pat;
+my ($dic) = grep { -r } map { "/usr/share/hyphen/hyph_es_$_.dic" } qw(SV ES);
+if ($dic && open my $d, '<:encoding(UTF-8)', $dic) {
+	<$d>;   # the encoding
+	while (<$d>) {
+		s/\s+$//;
+		next if /^[A-Z]/ || $_ eq '' || /^%/;
+		(my $letters = $_) =~ s/\d//g;
+		my @v = (0) x (length($letters) + 1);
+		my $k = 0;
+		for my $c (split //) {
+			if ($c =~ /\d/) { $v[$k] = $c } else { $k++ }
+		}
+		$pat{$letters} = \@v;
+	}
+}
+# The break points of a word: after its k-th letter, for each k given.
+sub hyphen_points {
+	my $word = lc shift;
+	my $w = ".$word.";
+	my $n = length $w;
+	my @v = (0) x ($n + 1);
+	for my $i (0 .. $n - 1) {
+		for my $j ($i + 1 .. $n) {
+			my $p = $pat{ substr($w, $i, $j - $i) } or next;
+			for my $k (0 .. $#$p) { $v[ $i + $k ] = $p->[$k] if $p->[$k] > $v[ $i + $k ] }
+		}
+	}
+	my $len = length $word;
+	return grep { $_ >= 2 && $len - $_ >= 2 && $v[ $_ + 1 ] % 2 } 1 .. $len - 1;
+}
+sub in_capitals { my $w = shift; return $w !~ /\p{Ll}/ && ($w =~ tr/A-ZÁÉÍÓÚÜÑ//) >= 2 }
+
+# The source's text, tags dropped, for hyphens it has and words cut.
+my $src;
+if ($xml && open my $x, '<:utf8', $xml) {
+	local $/;
+	$src = <$x>;
+	$src =~ s/<!--.*?-->//gs;
+	$src =~ s/<[^>]*>/ /g;
+	$src =~ s/&amp;/&/g;
+	$src =~ s/\s+/ /g;
+}
+my %hard;   # "left-right" pairs cached
+sub source_has { my $s = shift; return $hard{$s} //= defined $src && index($src, $s) >= 0 }
 open my $f, '<:utf8', $file or die "$file: $!";
 my (@bad, $page, $w, $h, $label, @texts, @strokes, @lines, @polys, @boxes, @marks, $pages);
 
@@ -71,6 +128,47 @@ sub crossings {
 	}
 }
 
+# Each line and the next of its block (the same size, the next
+# baseline, across the same columns): where it breaks a word.
+sub hyphenation {
+	return unless %pat;
+	my @t = sort { $a->{base} <=> $b->{base} } @texts;
+	for my $i (0 .. $#t) {
+		my $a = $t[$i];
+		my ($l) = $a->{s} =~ /(\S+)$/ or next;
+		next unless $l =~ /\p{L}-?$/;
+		my $b;
+		for my $j ($i + 1 .. $#t) {
+			my $c = $t[$j];
+			last if $c->{base} - $a->{base} > 1.6 * $a->{h};
+			next if abs($c->{h} - $a->{h}) > 0.01 || $c->{base} - $a->{base} < 0.8 * $a->{h};
+			next if $c->{x} >= $a->{x} + $a->{w} - 0.5 || $a->{x} >= $c->{x} + $c->{w} - 0.5;
+			$b = $c;
+			last;
+		}
+		next unless $b;
+		my ($r) = $b->{s} =~ /^(\p{L}+)/ or next;
+		if ($l =~ /(\p{L}+)-$/) {
+			my $left = $1;
+			next if source_has("$left-$r");   # the source's own hyphen
+			my $word = "$left$r";
+			if (in_capitals($word)) {
+				push @bad, "page $page: a word in capitals hyphenated: \"$left-$r\"";
+			} elsif (!grep { $_ == length $left } hyphen_points($word)) {
+				push @bad, "page $page: \"$left-$r\" is not a hyphenation point of \"$word\"";
+			}
+		} elsif (defined $src) {
+			# Letters on both sides and no hyphen: a word cut, if the
+			# source has it whole and not the two parts apart.
+			my ($left) = $l =~ /(\p{L}+)$/;
+			next if source_has("$left $r") || !source_has("$left$r");
+			next if $src !~ /(?<!\p{L})\p{L}*\Q$left$r\E\p{L}*(?!\p{L})/;
+			push @bad, "page $page: \"$left|$r\" cut where it need not be (the word does not fill its line)"
+				if $a->{s} ne $l;
+		}
+	}
+}
+
 sub finish_page {
 	return unless defined $page;
 	$pages++;
@@ -112,6 +210,7 @@ sub finish_page {
 		push @bad, "page $page: heading \"$body[-1]{s}\" alone at the foot";
 	}
 	crossings();
+	hyphenation();
 	@texts = @strokes = @lines = @polys = @boxes = @marks = ();
 }
 

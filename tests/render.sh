@@ -143,7 +143,7 @@ done
 # The other devices.
 "$P" -f trace -o "$tmp/plan.trace"
 check "trace" '[ $? = 0 ] && grep -q "^page 1 612.00 792.00" "$tmp/plan.trace"'
-if perl "$here/invariants.pl" "$tmp/plan.trace" >"$tmp/inv"; then ok; else
+if perl "$here/invariants.pl" "$tmp/plan.trace" input/plan-2019.xml >"$tmp/inv"; then ok; else
 	fail "layout invariants"; cat "$tmp/inv"; fi
 "$P" "$here/valid/minimal.xml" -f png -o "$tmp/min.png"
 check "png" '[ $? = 0 ] && [ -s "$tmp/min-1.png" ] && [ -s "$tmp/min-3.png" ]'
@@ -165,7 +165,7 @@ for x in long-cell 200-activities one-word; do
 	"$P" "$tmp/x-$x.xml" -o "$tmp/x.pdf" 2>"$tmp/err" &&
 		"$P" "$tmp/x-$x.xml" -f trace -o "$tmp/x.trace" 2>>"$tmp/err"
 	check "extreme $x renders" '[ $? = 0 ] && qpdf --check "$tmp/x.pdf" >/dev/null 2>&1'
-	if perl "$here/invariants.pl" "$tmp/x.trace" >"$tmp/inv"; then ok; else
+	if perl "$here/invariants.pl" "$tmp/x.trace" "$tmp/x-$x.xml" >"$tmp/inv"; then ok; else
 		fail "extreme $x: invariants"; cat "$tmp/inv"; fi
 done
 # Golden traces: small plans' display lists, operation by operation, as
@@ -186,7 +186,7 @@ sed 's/<plan anio=/<plan papel="A4" anio=/' input/plan-2019.xml >"$tmp/a4.xml"
 check "A4 portrait and landscape pages" 'grep -q "size: *595.28 x 841.89" "$tmp/a4.info" &&
 	grep -q "size: *841.89 x 595.28" "$tmp/a4.info" && ! grep -q "size: *612 x 792" "$tmp/a4.info"'
 "$P" "$tmp/a4.xml" -f trace -o "$tmp/a4.trace"
-if perl "$here/invariants.pl" "$tmp/a4.trace" >"$tmp/inv"; then ok; else
+if perl "$here/invariants.pl" "$tmp/a4.trace" "$tmp/a4.xml" >"$tmp/inv"; then ok; else
 	fail "A4: invariants"; cat "$tmp/inv"; fi
 # Footnotes: numbered marks, each note at the foot of the page of its
 # mark, below the text and above the footer, however the paragraphs fall.
@@ -278,7 +278,7 @@ for x in one-activity 150-activities; do
 	"$P" "$tmp/x-$x.xml" -o "$tmp/x.pdf" 2>"$tmp/err" &&
 		"$P" "$tmp/x-$x.xml" -f trace -o "$tmp/x.trace" 2>>"$tmp/err"
 	check "extreme $x renders" '[ $? = 0 ] && [ ! -s "$tmp/err" ] && qpdf --check "$tmp/x.pdf" >/dev/null 2>&1'
-	if perl "$here/invariants.pl" "$tmp/x.trace" >"$tmp/inv"; then ok; else
+	if perl "$here/invariants.pl" "$tmp/x.trace" "$tmp/x-$x.xml" >"$tmp/inv"; then ok; else
 		fail "extreme $x: invariants"; cat "$tmp/inv"; fi
 	if perl "$here/timeline.pl" "$tmp/x-$x.xml" "$tmp/x.trace" >"$tmp/tl"; then ok; else
 		fail "extreme $x: timelines"; cat "$tmp/tl"; fi
@@ -296,11 +296,19 @@ check "timeline text is text" 'grep -q "Cronograma — PLAN OPERATIVO 2019 CIENT
 check "2019 charts" 'perl "$here/charts.pl" input/plan-2019.xml "$tmp/plan.trace" "$tmp/plan.txt" >"$tmp/ch" || { cat "$tmp/ch"; false; }'
 "$P" "$here/valid/plan-2016.xml" -f trace -o "$tmp/p16.trace" && "$P" "$here/valid/plan-2016.xml" -o - | pdftotext - "$tmp/p16.txt"
 check "2016 charts (donors)" 'perl "$here/charts.pl" "$here/valid/plan-2016.xml" "$tmp/p16.trace" "$tmp/p16.txt" >"$tmp/ch" || { cat "$tmp/ch"; false; }'
+# The 2016 plan's hyphenation (the invariants' others are not all kept
+# yet: a heading alone at the foot of page 6, the page make-up's).
+perl "$here/invariants.pl" "$tmp/p16.trace" "$here/valid/plan-2016.xml" >"$tmp/inv"
+# List 4.1 of the 2016 plan: each line before a <br/> at its natural
+# width, not stretched edge to edge.
+check "2016 plan: a line before <br/> is not justified" \
+	'[ "$(grep -c "^text [0-9.]* [0-9.]* 1[0-9][0-9]\.[0-9]* [0-9.]* #000000 \"Comisión de Gestión del Territorio\"" "$tmp/p16.trace")" -ge 1 ]'
+check "2016 plan: hyphenation" '! grep -q "hyphen\|cut where" "$tmp/inv" || { cat "$tmp/inv"; false; }'
 for x in "1 1" "40 60" "40 60 flat"; do
 	perl "$here/extreme-charts.pl" "$here/valid/minimal.xml" $x >"$tmp/x.xml"
 	"$P" "$tmp/x.xml" -o "$tmp/x.pdf" 2>"$tmp/err" && "$P" "$tmp/x.xml" -f trace -o "$tmp/x.trace" 2>>"$tmp/err"
 	check "charts $x renders" '[ $? = 0 ] && [ ! -s "$tmp/err" ] && qpdf --check "$tmp/x.pdf" >/dev/null 2>&1'
-	if perl "$here/invariants.pl" "$tmp/x.trace" >"$tmp/inv"; then ok; else
+	if perl "$here/invariants.pl" "$tmp/x.trace" "$tmp/x.xml" >"$tmp/inv"; then ok; else
 		fail "charts $x: invariants"; cat "$tmp/inv"; fi
 	pdftotext "$tmp/x.pdf" "$tmp/x.txt"
 	if perl "$here/charts.pl" "$tmp/x.xml" "$tmp/x.trace" "$tmp/x.txt" >"$tmp/ch"; then ok; else
@@ -498,7 +506,7 @@ check "a 100,000-letter word lays out in under 20 s, every letter kept" \
 for n in 7 8; do
 	"$P" "$here/valid/firmantes-$n.xml" -f trace -o "$tmp/f.trace" 2>"$tmp/err"
 	check "$n approvers render" '[ $? = 0 ] && [ ! -s "$tmp/err" ]'
-	if perl "$here/invariants.pl" "$tmp/f.trace" >"$tmp/inv"; then ok; else
+	if perl "$here/invariants.pl" "$tmp/f.trace" "$here/valid/firmantes-$n.xml" >"$tmp/inv"; then ok; else
 		fail "$n approvers: invariants"; cat "$tmp/inv"; fi
 	pages=$(grep -c '^page' "$tmp/f.trace")
 	k=1; whole=1
