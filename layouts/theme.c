@@ -37,8 +37,10 @@ static const theme PLAN = {
 	.table_total = { FONT, 10, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
 	.poa_title = { FONT, 12, 0, 1, 0, 0x000000, ENG_CENTER, 0 },
 	.poa_line = { FONT, 9, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
-	.poa_head = { FONT, 7, 0, 1, 0, 0x000000, ENG_CENTER, 0, 5 },
-	.poa_month = { FONT, 6, 0, 1, 0, 0x000000, ENG_CENTER, 0, 4.5 },
+	.poa_head = { FONT, 7, 0, 1, 0, 0x000000, ENG_CENTER, 0, 6 },
+	/* Month labels of three letters ("May") shrink to clear the
+	 * quarter rules: the one header below 6 pt. */
+	.poa_month = { FONT, 6, 0, 1, 0, 0x000000, ENG_CENTER, 0, 5 },
 	.poa_cell = { FONT, 7, 0, 0, 0, 0x000000, ENG_LEFT, 0 },
 	.poa_group = { FONT, 7.5, 0, 1, 0, 0x000000, ENG_LEFT, 0 },
 	.head_fill = 0xd9e2f3,
@@ -100,7 +102,8 @@ static const theme PLAN = {
 	.area_title_before = 10,
 	.area_title_after = 2,
 	.area_name_after = 6,
-	.poa_col = { 84, 96, 80, 132, 13, 60, 48, 64 },
+	/* The funding column holds FINANCIAMIENTO at 6 pt. */
+	.poa_col = { 84, 96, 80, 126, 13, 60, 54, 64 },
 	.quarter_rule = 1.5,
 	.timeline = {
 		.head = { FONT, 7.5, 0, 1, 0, 0x000000, ENG_CENTER, 0, 6 },

@@ -150,7 +150,8 @@ sub hyphenation {
 		my ($r) = $b->{s} =~ /^(\p{L}+)/ or next;
 		if ($l =~ /(\p{L}+)-$/) {
 			my $left = $1;
-			next if source_has("$left-$r");   # the source's own hyphen
+			# The source's own hyphen ("socio-económico", "Ejecutiva- Equipo").
+			next if source_has("$left-$r") || source_has("$left- $r");
 			my $word = "$left$r";
 			if (in_capitals($word)) {
 				push @bad, "page $page: a word in capitals hyphenated: \"$left-$r\"";

@@ -484,6 +484,26 @@ check "2016: the institution lines above the title, the cargos on the cover, CON
 	 sed -n 1p "$tmp/p16.txt" | grep -q "^Consejo de Alcaldes" &&
 	 grep -q "COORDINADOR COAMSS" "$tmp/p16.txt" && grep -q -x "CONTENIDO" "$tmp/p16.txt"'
 
+# The Contenido's leaders: the dots of every entry on one grid (columns
+# of dots under each other) ending at one x, clear of the page numbers.
+check "contents leaders aligned" 'perl -ne '"'"'
+	$p = $1 if /^page (\d+)/;
+	next unless $p == 2 && /^text (\S+) (\S+) (\S+) \S+ \S+ "(.*)"$/;
+	if ($4 eq ".") { push @{ $d{$2} }, $1; $dw = $3 } elsif ($4 =~ /^\d+$/) { $num{$2} = $1 }
+	END {
+		my (%end, $bad);
+		my ($long) = sort { @{ $d{$b} } <=> @{ $d{$a} } } keys %d;
+		my @l = sort { $a <=> $b } @{ $d{$long} };
+		my $pitch = ($l[-1] - $l[0]) / $#l;   # the trace rounds to 0.01
+		for my $b (keys %d) {
+			my @x = sort { $a <=> $b } @{ $d{$b} };
+			$end{ sprintf "%.1f", $x[-1] } = 1;
+			$bad++ if defined $num{$b} && $x[-1] + $dw > $num{$b} - 2;
+			for (@x) { my $k = ($x[-1] - $_) / $pitch; $bad++ if abs($k - int($k + 0.5)) > 0.05 }
+		}
+		exit !(keys %d >= 5 && keys %end == 1 && !$bad);
+	}'"'"' "$tmp/plan.trace"'
+
 # A word with no break as long as the reader allows (100,000 letters) in
 # a narrow cell (an activity's responsible) lays out in time that grows
 # with its length (it took minutes: each cut re-laid the rest of it),

@@ -180,11 +180,17 @@ static int place(block *b, flow *f)
 		double base = y0 + p->ls.baseline[last];
 		PangoLayoutLine *nl = pango_layout_get_line_readonly(p->lead, 0);
 		dl_text(pg, nl, right - nw, base, p->st.color);
+		/* The dots on one grid for every entry, from a right end
+		 * clear of the widest page number ("000"): columns of dots
+		 * under each other, ending at one x. */
 		PangoLayout *dot = eng_plain(p->e, ".", &p->st, 0);
+		PangoLayout *widest = eng_plain(p->e, "000", &p->st, 0);
 		double dw = eng_width(dot);
+		double stop = right - (eng_width(widest) > nw ? eng_width(widest) : nw) - 4;
 		PangoLayoutLine *dl = pango_layout_get_line_readonly(dot, 0);
-		for (double dx = x + lx + lw + 6; dx + dw < right - nw - 4; dx += dw * 2)
+		for (double dx = stop - dw; dx >= x + lx + lw + 4; dx -= dw * 2)
 			dl_text(pg, dl, dx, base, p->st.color);
+		g_object_unref(widest);
 		g_object_unref(dot);
 	}
 	if (p->link)
