@@ -214,6 +214,15 @@ if perl -e '
 	}
 	$bad++, print "expected 4 notes, found ", scalar(keys %note), "\n" unless keys %note == 4;
 	exit($bad != 0);' "$tmp/notes.trace" >"$tmp/inv"; then ok; else fail "footnotes at the foot of their page"; cat "$tmp/inv"; fi
+# A footnote's number is a superscript at the foot too (raised: its line
+# is taller than the note's 9 pt), and the notes stay clear of the footer
+# rule (4 pt under the descenders at least).
+check "footnote numbers superscript, notes clear of the footer rule" 'perl -ne '"'"'
+	if (/^page /) { check(); ($rule, @n) = () }
+	elsif (/^line (\S+) (\S+) (\S+) \2 \S+ #1f3864/ && $3 - $1 > 300) { $rule = $2 }
+	elsif (/^text \S+ (\S+) \S+ (\S+) \S+ "\d+ Nota\d+ al pie/) { push @n, [$1, $2] }
+	sub check { for (@n) { $bad++ unless $_->[1] > 9.2 && defined $rule && $_->[0] + 0.25 * $_->[1] + 4 <= $rule; $seen++ } }
+	END { check(); exit !($seen && !$bad) }'"'"' "$tmp/notes.trace"'
 # A paragraph with 100 footnotes: none lost.
 many=$(i=1; while [ $i -le 100 ]; do printf 'n%d<nota>Nota%d al margen.</nota> ' $i $i; i=$((i + 1)); done)
 sed "s|<p>Texto.</p>|<p>Texto $many fin.</p>|" "$here/valid/minimal.xml" >"$tmp/many.xml"

@@ -58,13 +58,12 @@ static void collect_notes(para *p)
 	for (const pg_span *s = p->spans; s && k < count; s = s->next) {
 		if (s->kind != PG_SPAN_NOTE)
 			continue;
-		/* "n text", set in the note style across the frame. */
-		pg_span num = { .kind = PG_SPAN_TEXT, .style = 0 };
-		char buf[16];
-		snprintf(buf, sizeof buf, "%d ", p->first_note + k);
-		num.text = buf;
-		num.next = s->note;
-		p->notes[k] = eng_text(p->e, &num, &p->note_st, p->width, NULL);
+		/* "n text", set in the note style across the frame, its
+		 * number a superscript as the mark in the text is. */
+		pg_span gap = { .kind = PG_SPAN_TEXT, .text = " ", .next = s->note };
+		pg_span num = { .kind = PG_SPAN_NOTE, .next = &gap };
+		int n = p->first_note + k;
+		p->notes[k] = eng_text(p->e, &num, &p->note_st, p->width, &n);
 		k++;
 	}
 	p->nnotes = k;
