@@ -296,7 +296,7 @@ extreme() {
 	check "$1: figures equal figures.pl's" '[ $st = 0 ] && [ -s "$d/want.csv" ] && cmp -s "$d/got.csv" "$d/want.csv"'
 	"$P" "$d/avance.xml" -o "$d/x.pdf" 2>/dev/null && "$P" "$d/avance.xml" -f trace -o "$d/x.trace" 2>/dev/null
 	check "$1: renders" '[ $? = 0 ] && qpdf --check "$d/x.pdf" >/dev/null 2>&1'
-	if perl "$here/invariants.pl" "$d/x.trace" >"$d/inv"; then ok; else
+	if perl "$here/invariants.pl" "$d/x.trace" "$d/avance.xml" >"$d/inv"; then ok; else
 		fail "$1: invariants"; cat "$d/inv"; fi
 }
 # row FILE LEVEL ID: that row of a figures table.
@@ -424,7 +424,7 @@ check "T4: its own signatories" '[ "$(first_cargo "$in/avance-2019-T4.xml")" != 
 for f in "$in/avance-2019-T2.xml" "$in/avance-2019-T4.xml" "$small/avance.xml"; do
 	"$P" "$f" -f trace -o "$tmp/x.trace" 2>/dev/null
 	check "trace of $f" '[ $? = 0 ] && grep -q "^page 1 612.00 792.00" "$tmp/x.trace"'
-	if perl "$here/invariants.pl" "$tmp/x.trace" >"$tmp/inv"; then ok; else
+	if perl "$here/invariants.pl" "$tmp/x.trace" "$f" >"$tmp/inv"; then ok; else
 		fail "invariants of $f"; cat "$tmp/inv"; fi
 done
 # The golden trace of avance-small, as reviewed (render.sh skips it: its

@@ -17,11 +17,12 @@
 #     next line of its block goes on with letters) breaks where the
 #     Spanish patterns of libhyphen (hyph_es, read here) allow, two
 #     letters from either end; a word in capitals is never hyphenated.
-#     With the source XML (invariants.pl TRACE XML), a hyphen the source
-#     has ("socio-económico") is not a hyphenation, and a word cut with
-#     no hyphen (found whole in the source) must be one that fills its
-#     line alone: wider than its column, at the smallest size its style
-#     shrinks to (headers shrink before they break).
+#     Checked when the source XML is given (invariants.pl TRACE XML, and
+#     the files it names): a hyphen the source has ("socio-económico")
+#     is not a hyphenation, and a word cut with no hyphen (found whole in
+#     the source) must be one that fills its line alone: wider than its
+#     column, at the smallest size its style shrinks to (headers shrink
+#     before they break).
 # Prints each violation and exits 1 if there is any.
 use strict;
 use warnings;
@@ -65,15 +66,25 @@ sub hyphen_points {
 sub in_capitals { my $w = shift; return $w !~ /\p{Ll}/ && ($w =~ tr/A-ZÁÉÍÓÚÜÑ//) >= 2 }
 
 # The source's text, tags dropped, for hyphens it has and words cut.
+# A progress report or an accountability report brings the text of the
+# files it names (archivo="plan-2019.xml"): those are read too.
 my $src;
-if ($xml && open my $x, '<:utf8', $xml) {
+sub read_source {
+	my ($path, $depth) = @_;
+	open my $x, '<:utf8', $path or return;
 	local $/;
-	$src = <$x>;
-	$src =~ s/<!--.*?-->//gs;
-	$src =~ s/<[^>]*>/ /g;
-	$src =~ s/&amp;/&/g;
-	$src =~ s/\s+/ /g;
+	my $t = <$x>;
+	(my $dir = $path) =~ s{[^/]*$}{};
+	for my $f ($t =~ /="([^"<>]+\.xml)"/g) {
+		read_source($f =~ m{^/} ? $f : "$dir$f", $depth + 1) if $depth < 3;
+	}
+	$t =~ s/<!--.*?-->//gs;
+	$t =~ s/<[^>]*>/ /g;
+	$t =~ s/&amp;/&/g;
+	$t =~ s/\s+/ /g;
+	$src .= " $t";
 }
+read_source($xml, 0) if $xml;
 my %hard;   # "left-right" pairs cached
 sub source_has { my $s = shift; return $hard{$s} //= defined $src && index($src, $s) >= 0 }
 open my $f, '<:utf8', $file or die "$file: $!";
@@ -131,7 +142,7 @@ sub crossings {
 # Each line and the next of its block (the same size, the next
 # baseline, across the same columns): where it breaks a word.
 sub hyphenation {
-	return unless %pat;
+	return unless %pat && defined $src;   # hyphens of the source's own are told apart by it
 	my @t = sort { $a->{base} <=> $b->{base} } @texts;
 	for my $i (0 .. $#t) {
 		my $a = $t[$i];

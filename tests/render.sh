@@ -228,7 +228,7 @@ many=$(i=1; while [ $i -le 100 ]; do printf 'n%d<nota>Nota%d al margen.</nota> '
 sed "s|<p>Texto.</p>|<p>Texto $many fin.</p>|" "$here/valid/minimal.xml" >"$tmp/many.xml"
 "$P" "$tmp/many.xml" -o "$tmp/many.pdf" && pdftotext "$tmp/many.pdf" "$tmp/many.txt"
 check "100 footnotes in one paragraph, all printed" '[ "$(grep -c "Nota[0-9]* al margen" "$tmp/many.txt")" = 100 ]'
-if perl "$here/invariants.pl" "$tmp/notes.trace" >"$tmp/inv"; then ok; else
+if perl "$here/invariants.pl" "$tmp/notes.trace" "$tmp/notes.xml" >"$tmp/inv"; then ok; else
 	fail "footnotes: invariants"; cat "$tmp/inv"; fi
 # Pages of a timeline (Cronograma) and the others: pdftotext ends pages
 # with a form feed; the trace starts them with "page".

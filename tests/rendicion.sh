@@ -555,7 +555,7 @@ perl "$here/report-figures.pl" "$d/rendicion.xml" >"$d/want.csv" 2>/dev/null
 check "bare: figures equal report-figures.pl's, no budget rows" \
 	'cmp -s "$d/got.csv" "$d/want.csv" && ! grep -q -E "^(rubro|total)," "$d/got.csv" && [ "$(wc -l <"$d/got.csv")" = 5 ]'
 "$P" "$d/rendicion.xml" -f trace -o "$d/x.trace" 2>/dev/null
-if perl "$here/invariants.pl" "$d/x.trace" >"$d/inv"; then ok; else
+if perl "$here/invariants.pl" "$d/x.trace" "$d/rendicion.xml" >"$d/inv"; then ok; else
 	fail "bare: invariants"; cat "$d/inv"; fi
 
 # ---------------------------------------------------------------- 6. traces
@@ -563,7 +563,7 @@ if perl "$here/invariants.pl" "$d/x.trace" >"$d/inv"; then ok; else
 for f in "$in/rendicion-2019.xml" "$two/rendicion.xml"; do
 	"$P" "$f" -f trace -o "$tmp/x.trace" 2>/dev/null
 	check "trace of $f" '[ $? = 0 ] && grep -q "^page 1 612.00 792.00" "$tmp/x.trace"'
-	if perl "$here/invariants.pl" "$tmp/x.trace" >"$tmp/inv"; then ok; else
+	if perl "$here/invariants.pl" "$tmp/x.trace" "$f" >"$tmp/inv"; then ok; else
 		fail "invariants of $f"; cat "$tmp/inv"; fi
 	check "trace of $f: portrait pages only" '! grep "^page " "$tmp/x.trace" | grep -q -v " 612.00 792.00 "'
 done

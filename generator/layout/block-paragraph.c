@@ -179,11 +179,11 @@ static int place(block *b, flow *f)
 		double base = y0 + p->ls.baseline[last];
 		PangoLayoutLine *nl = pango_layout_get_line_readonly(p->lead, 0);
 		dl_text(pg, nl, right - nw, base, p->st.color);
-		/* The dots on one grid for every entry, from a right end
-		 * clear of the widest page number ("000"): columns of dots
-		 * under each other, ending at one x. */
+		/* The dots on one grid for every entry, from one right end
+		 * clear of a two-digit page number (a wider one pushes it):
+		 * columns of dots under each other, ending at one x. */
 		PangoLayout *dot = eng_plain(p->e, ".", &p->st, 0);
-		PangoLayout *widest = eng_plain(p->e, "000", &p->st, 0);
+		PangoLayout *widest = eng_plain(p->e, "00", &p->st, 0);
 		double dw = eng_width(dot);
 		double stop = right - (eng_width(widest) > nw ? eng_width(widest) : nw) - 4;
 		PangoLayoutLine *dl = pango_layout_get_line_readonly(dot, 0);
