@@ -118,6 +118,7 @@ static void test_model(void)
 				       ->indicators->activities;
 	CHECK(a->months == (0x7u | 0x800u));
 	CHECK(r.p->poas->parts->objectives->results->indicators->deadline == 3);
+	CHECK(r.p->poas->parts->objectives->results->indicators->deadlines == 1u << 2);
 	CHECK(r.p->poas->unit == r.p->units->children);
 	CHECK(r.p->units->children->parent == r.p->units);
 	CHECK(r.p->poas->parts->objectives->pei[0] ==
@@ -140,6 +141,9 @@ static void test_rules(void)
 		{ "@MESES@", "1,2 ,3", "" },
 		{ "@PLAZO@", "2019-06-31", "plazo=\"2019-06-31\" is not a month" },
 		{ "@PLAZO@", "2019-06-30", "" },
+		{ "@PLAZO@", "1 7", "" }, /* two deadlines: January and July */
+		{ "@PLAZO@", "1 13", "plazo=\"1 13\" is not a month (1-12), months" },
+		{ "@PLAZO@", "1,7", "plazo=\"1,7\" is not a month" },
 		{ "@UNIT@", "oe1", "is the id of a PEI objective (<objetivo>) declared at t.xml:7" },
 		{ "@UNIT@", "nadie", "unidad=\"nadie\": no unit (<unidad>) has this id" },
 		{ "@TOTAL@", "3.31", "" }, /* within rounding of three lines */
@@ -158,6 +162,21 @@ static void test_rules(void)
 				cases[i].key, cases[i].val, r.out);
 		done(&r);
 	}
+}
+
+/* plazo="1 7": both months are deadlines (a diamond each in the
+ * Cronograma), the last one the deadline. */
+static void test_two_deadlines(void)
+{
+	struct run r;
+	run(&r, "@PLAZO@", "1 7", NULL);
+	CHECK(r.p != NULL);
+	if (r.p) {
+		const pg_indicator *in = r.p->poas->parts->objectives->results->indicators;
+		CHECK(in->deadlines == (1u | 1u << 6));
+		CHECK(in->deadline == 7);
+	}
+	done(&r);
 }
 
 static void test_builtin_plan(void)
@@ -308,6 +327,7 @@ int main(void)
 {
 	test_model();
 	test_rules();
+	test_two_deadlines();
 	test_builtin_plan();
 	test_find_by_id();
 	test_cited_plan();
