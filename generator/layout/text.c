@@ -393,7 +393,10 @@ static void short_items(PangoAttrList *attrs, const char *t, size_t len)
 			int odd = 0;
 			for (const char *a = s; a < w; odd = !odd) {
 				const char *b = a;
-				while (b < w && b - a < LONG_WORD / 2)
+				/* Never before a combining mark: a letter
+				 * and its accent are shaped together. */
+				while (b < w && (b - a < LONG_WORD / 2 ||
+						 g_unichar_ismark(g_utf8_get_char(b))))
 					b = g_utf8_next_char(b);
 				if (odd) {
 					PangoAttribute *at = pango_attr_fallback_new(TRUE);
