@@ -42,7 +42,7 @@ space := $() $()
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lhyphen -lm -pthread
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(build)) $(PKG_CFLAGS) \
-	-DPLANGEN_VERSION='"$(VERSION)"' \
+	-DPLANGEN_VERSION='"$(VERSION)"' -DPLANGEN_DATADIR='"$(PREFIX)/share/plangen"' \
 	-DPLANGEN_FALLBACK_FONTS='"$(subst $(space),:,$(FALLBACK_FONTS))"' $(CFLAGS)
 ALL_LDFLAGS := $(LDFLAGS_$(build)) $(LDFLAGS)
 
@@ -84,7 +84,7 @@ $(O)/tests/unit/%: tests/unit/%.c tests/unit/check.h $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Igenerator -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
 
 demo: plangen
-	./plangen
+	./plangen --example
 	@echo "demo: output/plan-2019.pdf"
 
 check: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
@@ -116,6 +116,7 @@ check-deps:
 
 # Figures come from the release build, whatever build= says.
 bench:
+	@tools/deps.sh bench
 	@$(MAKE) --no-print-directory build=release build/release/plangen build/release/tests/bench/bench >/dev/null
 	@sh tests/bench.sh build/release/plangen
 	@build/release/tests/bench/bench
@@ -164,9 +165,11 @@ $(FUZZ)/fuzz-reader: tests/fuzz/fuzz-reader.c tests/fuzz/fuzz-files.h $(FUZZ_REA
 $(FUZZ)/fuzz-pipeline: tests/fuzz/fuzz-pipeline.c tests/fuzz/fuzz-files.h $(FUZZ_OBJ)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
 
-install: plangen
+# The release build, whatever build= says (and ./plangen is left alone).
+install:
+	@$(MAKE) --no-print-directory build=release build/release/plangen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/plangen
-	install -m 755 plangen $(DESTDIR)$(PREFIX)/bin/plangen
+	install -m 755 build/release/plangen $(DESTDIR)$(PREFIX)/bin/plangen
 	install -m 644 input/plan.dtd input/avance.dtd input/rendicion.dtd input/GUIA.md $(DESTDIR)$(PREFIX)/share/plangen/
 	install -d $(DESTDIR)$(PREFIX)/share/plangen/fonts
 	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/plangen/fonts/

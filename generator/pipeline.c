@@ -10,7 +10,9 @@
  */
 #include "pipeline.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <pthread.h>
 #include <signal.h>
@@ -47,6 +49,31 @@ struct pipeline_keys {
  * thread runs then: a signal can only reach this one). */
 static volatile sig_atomic_t have_tmp;
 static char tmp_path[4096];
+/* png and svg: tmp_path is a folder (open as tmp_fd) holding the pages
+ * written so far as N.EXT, N up to tmp_pages. */
+static volatile sig_atomic_t tmp_is_dir, tmp_pages;
+static int tmp_fd = -1;
+static char tmp_ext[8];
+
+/* The pages in the temporary folder and the folder, removed; async-
+ * signal-safe (no allocation, no stdio). */
+static void remove_tmp_pages(void)
+{
+	for (int n = 1; n <= tmp_pages; n++) {
+		char name[32], digits[16];
+		int k = 0, m = n, i = 0;
+		do
+			digits[k++] = (char)('0' + m % 10);
+		while ((m /= 10) && k < 15);
+		while (k)
+			name[i++] = digits[--k];
+		for (const char *e = tmp_ext; *e && i < 31; e++)
+			name[i++] = *e;
+		name[i] = '\0';
+		unlinkat(tmp_fd, name, 0);
+	}
+	rmdir(tmp_path);
+}
 /* Every signal whose default action ends the process, short of SIGKILL
  * and the faults (a crash leaves no handler to trust). */
 static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1,
@@ -54,7 +81,9 @@ static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1
 
 static void on_signal(int sig)
 {
-	if (have_tmp)
+	if (have_tmp && tmp_is_dir)
+		remove_tmp_pages();
+	else if (have_tmp)
 		unlink(tmp_path);
 	/* The handler was reset on entry (SA_RESETHAND): once it returns,
 	 * the signal ends the process as it would have without it. */
@@ -378,11 +407,7 @@ static int play(const doc_kind *k, const void *doc, const kit_info *info,
 	device *dev = NULL;
 	FILE *f = NULL, *cairo = NULL;
 	pg_marks marks = { 0 };
-	if (!strcmp(fmt, "png")) {
-		dev = dev_thread_new(dev_png_new(target, 96, d));
-	} else if (!strcmp(fmt, "svg")) {
-		dev = dev_thread_new(dev_svg_new(target, d));
-	} else {
+	{
 		f = !strcmp(target, "-") ? stdout : fopen(target, "wb");
 		if (f && pdf)
 			cairo = pg_tmpfile_near(f, target);
@@ -486,17 +511,214 @@ static int output_end(output *o, int status, diag *d)
 	return status;
 }
 
+char *pipeline_page_name(const char *prefix, int n, int npages, const char *ext)
+{
+	int digits = 1;
+	for (int m = npages; m >= 10; m /= 10)
+		digits++;
+	size_t len = strlen(prefix) + strlen(ext) + 32;
+	char *s = malloc(len);
+	if (!s)
+		pg_oom();
+	snprintf(s, len, "%s-%0*d%s", prefix, digits, n, ext);
+	return s;
+}
+
+static int in_view(const pipeline_view *v, int n)
+{
+	if (!v || !v->n)
+		return 1;
+	for (int i = 0; i < v->n; i++)
+		if (n >= v->ranges[i][0] && n <= v->ranges[i][1])
+			return 1;
+	return 0;
+}
+
+/* A device before the page devices: counts the document's pages and
+ * passes on those of the view. */
+typedef struct viewer {
+	device dev;
+	device *inner;
+	const pipeline_view *view;
+	int pages, sent;
+} viewer;
+
+static int viewer_page(device *dev, const dl_page *p)
+{
+	viewer *w = (viewer *)dev;
+	if (p->number > w->pages)
+		w->pages = p->number;
+	if (!in_view(w->view, p->number))
+		return 0;
+	w->sent++;
+	if (p->number > tmp_pages)
+		tmp_pages = p->number;
+	return w->inner->page(w->inner, p);
+}
+
+static int viewer_close(device *dev)
+{
+	viewer *w = (viewer *)dev;
+	return w->inner->close(w->inner);
+}
+
+static void viewer_free(device *dev)
+{
+	viewer *w = (viewer *)dev;
+	w->inner->free(w->inner);
+	free(w);
+}
+
+/* NAME is PREFIX-DIGITS.EXT (base and ext of the prefix's folder). */
+static int is_page_of(const char *name, const char *base, const char *ext)
+{
+	size_t nb = strlen(base), ne = strlen(ext), n = strlen(name);
+	if (n < nb + ne + 2 || strncmp(name, base, nb) || name[nb] != '-' ||
+	    strcmp(name + n - ne, ext))
+		return 0;
+	for (size_t i = nb + 1; i < n - ne; i++)
+		if (name[i] < '0' || name[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* After a render of every page: the files of dir named as pages of base
+ * that this render did not write (an earlier one of more pages, or
+ * numbered with other digits), removed. */
+static void remove_stale_pages(const char *dir, const char *prefix,
+			       const char *base, const char *ext, int npages)
+{
+	DIR *dh = opendir(dir);
+	if (!dh)
+		return;
+	struct dirent *de;
+	char *last = pipeline_page_name(prefix, npages, npages, ext);
+	size_t want = strlen(last) - (strlen(prefix) - strlen(base));
+	free(last);
+	while ((de = readdir(dh))) {
+		if (!is_page_of(de->d_name, base, ext))
+			continue;
+		long n = strtol(de->d_name + strlen(base) + 1, NULL, 10);
+		if (strlen(de->d_name) == want && n >= 1 && n <= npages)
+			continue;
+		int fd = dirfd(dh);
+		unlinkat(fd, de->d_name, 0);
+	}
+	closedir(dh);
+}
+
+/* png and svg: the pages of view into a temporary folder beside the
+ * output (DIR/.BASE.plangen-XXXXXX/N.EXT), then, all written, renamed
+ * to DIR/BASE-NN.EXT. */
+static int render_pages(const doc_kind *k, const void *doc, const kit_info *info,
+			const char *fmt, const char *out, const pipeline_view *view,
+			eng *e, diag *d)
+{
+	const char *ext = !strcmp(fmt, "png") ? ".png" : ".svg";
+	struct stat st;
+	char *prefix;
+	size_t n = strlen(out), ne = strlen(ext);
+	if (stat(out, &st) == 0 && S_ISDIR(st.st_mode)) {
+		/* A folder: the pages named after the input, in it. */
+		const char *in = strrchr(info->file, '/') ? strrchr(info->file, '/') + 1 : info->file;
+		size_t ni = strlen(in);
+		if (ni > 4 && !strcmp(in + ni - 4, ".xml"))
+			ni -= 4;
+		prefix = malloc(n + ni + 2);
+		if (!prefix)
+			pg_oom();
+		sprintf(prefix, "%s%s%.*s", out, out[n - 1] == '/' ? "" : "/", (int)ni, in);
+	} else {
+		if (n > ne && !strcmp(out + n - ne, ext))
+			n -= ne;
+		prefix = strndup(out, n);
+		if (!prefix)
+			pg_oom();
+	}
+	const char *slash = strrchr(prefix, '/');
+	int dirlen = slash ? (int)(slash - prefix + 1) : 0;
+	char *dir = dirlen ? strndup(prefix, (size_t)dirlen) : strdup(".");
+	const char *base = prefix + dirlen;
+	if (!dir)
+		pg_oom();
+
+	block_signals(SIG_BLOCK);
+	snprintf(tmp_path, sizeof tmp_path, "%.*s.%s.plangen-XXXXXX", dirlen, prefix, base);
+	snprintf(tmp_ext, sizeof tmp_ext, "%s", ext);
+	tmp_pages = 0;
+	int why = 0;
+	if (!mkdtemp(tmp_path))
+		why = errno;
+	else if ((tmp_fd = open(tmp_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		why = errno, rmdir(tmp_path);
+	have_tmp = tmp_is_dir = !why;
+	block_signals(SIG_UNBLOCK);
+	if (why) {
+		diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s", strerror(why));
+		free(prefix);
+		free(dir);
+		return -1;
+	}
+	char pattern[4200];
+	snprintf(pattern, sizeof pattern, "%s/%%d%s", tmp_path, ext);
+	double dpi = view ? view->dpi : 0;
+	device *pages = !strcmp(fmt, "png") ? dev_png_new(pattern, out, dpi, d)
+					    : dev_svg_new(pattern, out, dpi, d);
+	viewer *w = calloc(1, sizeof *w);
+	if (!w)
+		pg_oom();
+	*w = (viewer){ { viewer_page, viewer_close, viewer_free },
+		       dev_thread_new(pages), view, 0, 0 };
+	int r = k->layout(doc, e, &w->dev, d);
+	if (w->dev.close(&w->dev) != 0 && r == 0)
+		r = -1;
+	int npages = w->pages, sent = w->sent;
+	w->dev.free(&w->dev);
+	if (r == 0 && !sent) {
+		diag_add(d, DIAG_ERROR, out, 0, 0, "--pages: the document has %d page%s",
+			 npages, npages == 1 ? "" : "s");
+		r = PIPELINE_NO_PAGES;
+	}
+	block_signals(SIG_BLOCK);
+	for (int p = 1; r == 0 && p <= npages; p++) {
+		if (!in_view(view, p))
+			continue;
+		char from[32], *to = pipeline_page_name(prefix, p, npages, ext);
+		snprintf(from, sizeof from, "%d%s", p, ext);
+		if (renameat(tmp_fd, from, AT_FDCWD, to) != 0) {
+			diag_add(d, DIAG_ERROR, to, 0, 0, "cannot write: %s", strerror(errno));
+			r = -1;
+		}
+		free(to);
+	}
+	remove_tmp_pages();
+	close(tmp_fd);
+	tmp_fd = -1;
+	have_tmp = tmp_is_dir = 0;
+	block_signals(SIG_UNBLOCK);
+	if (r == 0 && !(view && view->n))
+		remove_stale_pages(dir, prefix, base, ext, npages);
+	free(prefix);
+	free(dir);
+	return r;
+}
+
 int pipeline_render(const doc_kind *k, const void *doc, const kit_info *info,
 		    const char *data, size_t len, const pipeline_keys *keys,
-		    const char *fmt, const char *out, const char *argv0, diag *d)
+		    const char *fmt, const char *out, const pipeline_view *view,
+		    const char *argv0, diag *d)
 {
 	catch_signals();
 	eng *e = eng_new(argv0, d);
 	if (!e)
 		return -1;
+	if (!strcmp(fmt, "png") || !strcmp(fmt, "svg")) {
+		int r = render_pages(k, doc, info, fmt, out, view, e, d);
+		eng_free(e);
+		return r;
+	}
 	output o;
-	int paged = !strcmp(fmt, "png") || !strcmp(fmt, "svg");
-	int status = output_begin(&o, out, paged, d);
+	int status = output_begin(&o, out, 0, d);
 	if (status == 0)
 		status = output_end(&o, play(k, doc, info, data, len, keys, fmt,
 					     o.target, out, e, d), d);

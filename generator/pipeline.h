@@ -60,6 +60,24 @@ pipeline_keys *pipeline_keys_load(const kit_info *info, const pipeline_signing *
 /* NULL is allowed. */
 void pipeline_keys_free(pipeline_keys *k);
 
+/* What a png or svg render writes: the pages in ranges (first, last;
+ * 1-based, inclusive), or all when n is 0, at dpi (0: the device's
+ * default, 96 for png, points for svg). */
+/* pipeline_render's status when view names no page of the document. */
+enum { PIPELINE_NO_PAGES = -3 };
+
+typedef struct pipeline_view {
+	int (*ranges)[2];
+	int n;
+	double dpi;
+} pipeline_view;
+
+/* The file of page n of a document of npages pages written as prefix
+ * (the output less its extension) in format ext: PREFIX-NN.EXT, the
+ * number with as many digits as npages has (p-07.png of 72).  Freed by
+ * the caller. */
+char *pipeline_page_name(const char *prefix, int n, int npages, const char *ext);
+
 /* Renders doc, of kind k, in format fmt (pdf, png, svg, trace, csv) to out, the output as
  * the user named it ("-": standard output).  A PDF has the document's
  * source attached (data[0..len), as read, under info->file's name, and
@@ -68,14 +86,20 @@ void pipeline_keys_free(pipeline_keys *k);
  * appears complete, by a rename, or not at all, even when a signal
  * ends the run (the handlers are set here: INT, TERM, HUP, QUIT, PIPE,
  * USR1, USR2, ALRM, XCPU, XFSZ, VTALRM, PROF); standard
- * output, other kinds of file (a device, a pipe) and png and svg (one
- * file per page) are written directly.  0, or -1 after diagnostics
+ * output and other kinds of file (a device, a pipe) are written directly.
+ * png and svg write one file per page (pipeline_page_name; out less
+ * its extension .png or .svg is the prefix), the pages of view (NULL:
+ * all): into a temporary folder beside them, then renamed into place
+ * once all are written, so that all appear or none; a render of every
+ * page removes the pages of the prefix an earlier one left beyond
+ * them.  0, or -1 after diagnostics
  * naming out (a failed write is said once, as "cannot write"), or
  * FLOW_UNPLACEABLE when the document has a block no page can take (the
  * input's fault, located). */
 int pipeline_render(const doc_kind *k, const void *doc, const kit_info *info,
 		    const char *data, size_t len, const pipeline_keys *keys,
-		    const char *fmt, const char *out, const char *argv0, diag *d);
+		    const char *fmt, const char *out, const pipeline_view *view,
+		    const char *argv0, diag *d);
 
 /* Whether the file at path begins as a PDF does ("%PDF-"). */
 int pipeline_is_pdf(const char *path);

@@ -13,6 +13,12 @@
 #   every footer, peak memory and time.
 set -u
 P=${1:-./plangen}
+# Peak memory is GNU time's (make bench installs it: tools/deps.sh bench);
+# without it the memory figures and the large plans would be left out.
+for t in /usr/bin/time perl; do
+	command -v $t >/dev/null 2>&1 ||
+		{ echo "bench.sh: $t is missing (as root: tools/deps.sh bench)" >&2; exit 1; }
+done
 
 # measure WORK LABEL FILE: peak memory (RSS) and time of --check, of a
 # render into the trace and of one to PDF (WORK/out.pdf), whole process,
@@ -98,9 +104,9 @@ if command -v openssl >/dev/null 2>&1; then
 	i=0
 	while [ $i -lt 11 ]; do
 		t0=$(date +%s%N)
-		"$P" -o "$k/plain.pdf" || exit 1
+		"$P" --example -o "$k/plain.pdf" || exit 1
 		t1=$(date +%s%N)
-		"$P" -o "$k/signed.pdf" --sign "$k/a.p12" --sign "$k/b.p12" \
+		"$P" --example -o "$k/signed.pdf" --sign "$k/a.p12" --sign "$k/b.p12" \
 			--sign-pass-file "$k/pass" || exit 1
 		t2=$(date +%s%N)
 		plain="$plain $(( (t1 - t0) / 1000 ))"

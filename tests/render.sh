@@ -20,7 +20,7 @@ here=$(dirname "$0")
 . "$here/lib.sh"
 
 pdf=$tmp/plan.pdf
-"$P" -o "$pdf" 2>"$tmp/err"
+"$P" --example -o "$pdf" 2>"$tmp/err"
 check "render the built-in plan" '[ $? = 0 ] && [ ! -s "$tmp/err" ] && [ -s "$pdf" ]'
 check "qpdf --check" 'qpdf --check "$pdf" >/dev/null 2>&1'
 pdffonts "$pdf" | tail -n +3 >"$tmp/fonts"
@@ -50,7 +50,7 @@ zero=$(grep -c -x -E '[$] ?-' "$tmp/plan.txt")
 check "amounts as printed" '[ "$big" -ge 1 ] && [ "$zero" -ge 1 ]'
 
 # Two runs, the same text (the dates come from the document).
-"$P" -o "$tmp/again.pdf" && pdftotext "$tmp/again.pdf" "$tmp/again.txt"
+"$P" --example -o "$tmp/again.pdf" && pdftotext "$tmp/again.pdf" "$tmp/again.txt"
 pdfinfo "$tmp/again.pdf" | grep -v "^File size" >"$tmp/i2"; pdfinfo "$pdf" | grep -v "^File size" >"$tmp/i1"
 check "reproducible" 'cmp -s "$tmp/plan.txt" "$tmp/again.txt" && cmp -s "$tmp/i1" "$tmp/i2"'
 
@@ -62,11 +62,11 @@ check "bad input keeps the old file" '[ $? = 1 ] && [ "$(cat "$tmp/old.pdf")" = 
 check "bad input writes nothing" '[ ! -e "$tmp/new.pdf" ] && [ -z "$(ls -A "$tmp" | grep "new\.pdf\.")" ]'
 # A full disk: exit 3.
 if [ -w /dev/full ]; then
-	"$P" -o /dev/full 2>"$tmp/err"
+	"$P" --example -o /dev/full 2>"$tmp/err"
 	check "full disk" '[ $? = 3 ] && grep -q "/dev/full: error: cannot write" "$tmp/err"'
-	"$P" -f trace -o /dev/full 2>"$tmp/err"
+	"$P" --example -f trace -o /dev/full 2>"$tmp/err"
 	check "full disk (trace)" '[ $? = 3 ] && grep -q "/dev/full: error: cannot write" "$tmp/err"'
-	"$P" -f trace -o - >/dev/full 2>"$tmp/err"
+	"$P" --example -f trace -o - >/dev/full 2>"$tmp/err"
 	check "full disk (standard output)" '[ $? = 3 ] && grep -q "error: cannot write" "$tmp/err"'
 fi
 # A disk that fills up at each stage (cairo's file, qpdf's, the output):
@@ -77,7 +77,7 @@ mkdir "$tmp/small"
 if command -v unshare >/dev/null && unshare -m true 2>/dev/null; then
 	small() {
 		unshare -m sh -c 'mount -t tmpfs -o size='$1' tmpfs "$1" &&
-			"$2" -o "$1/x.pdf" 2>"$1.err"; echo $? >"$1.rc"; ls -A "$1" >"$1.ls"
+			"$2" --example -o "$1/x.pdf" 2>"$1.err"; echo $? >"$1.rc"; ls -A "$1" >"$1.ls"
 			[ -f "$1/x.pdf" ] && qpdf --check "$1/x.pdf" >/dev/null 2>&1; echo $? >"$1.qpdf"' \
 			sh "$tmp/small" "$P" 2>/dev/null
 	}
@@ -95,21 +95,21 @@ fi
 # An output folder that does not exist, or that may not be written
 # (chmod 555, which root ignores; and /sys, read-only for root too), an
 # output path that is a directory: exit 3, named, nothing left behind.
-"$P" -o "$tmp/no/such/dir.pdf" 2>"$tmp/err"
+"$P" --example -o "$tmp/no/such/dir.pdf" 2>"$tmp/err"
 check "missing output folder" '[ $? = 3 ] && grep -q "dir.pdf: error: cannot write: No such file" "$tmp/err"'
 mkdir "$tmp/ro" && chmod 555 "$tmp/ro"
 if [ "$(id -u)" != 0 ]; then
-	"$P" -o "$tmp/ro/plan.pdf" 2>"$tmp/err"
+	"$P" --example -o "$tmp/ro/plan.pdf" 2>"$tmp/err"
 	check "unwritable folder" '[ $? = 3 ] && grep -q "plan.pdf: error: cannot write: Permission denied" "$tmp/err" && [ -z "$(ls -A "$tmp/ro")" ]'
 fi
 if [ -d /sys ] && ! (: >/sys/plangen-test.pdf) 2>/dev/null; then
-	"$P" -o /sys/plangen-test.pdf 2>"$tmp/err"
+	"$P" --example -o /sys/plangen-test.pdf 2>"$tmp/err"
 	check "read-only folder" '[ $? = 3 ] && grep -q "^/sys/plangen-test.pdf: error: cannot write: Permission denied" "$tmp/err"'
 fi
 mkdir "$tmp/dir.pdf"
-"$P" -o "$tmp/dir.pdf" 2>"$tmp/err"
+"$P" --example -o "$tmp/dir.pdf" 2>"$tmp/err"
 check "output is a directory" '[ $? = 3 ] && grep -q "dir.pdf: error: is a directory" "$tmp/err" && [ -d "$tmp/dir.pdf" ] && [ -z "$(ls -A "$tmp/dir.pdf")" ]'
-"$P" -f trace -o "$tmp/dir.pdf" 2>/dev/null
+"$P" --example -f trace -o "$tmp/dir.pdf" 2>/dev/null
 check "output is a directory (trace)" '[ $? = 3 ] && [ -z "$(ls -A "$tmp/dir.pdf")" ]'
 check "no temporary files" '[ -z "$(ls -a "$tmp" | grep "\.pdf\.")" ]'
 
@@ -141,7 +141,7 @@ for run in "INT 2 pdf" "TERM 15 pdf" "HUP 1 pdf" "TERM 15 trace" "QUIT 3 pdf" \
 done
 
 # The other devices.
-"$P" -f trace -o "$tmp/plan.trace"
+"$P" --example -f trace -o "$tmp/plan.trace"
 check "trace" '[ $? = 0 ] && grep -q "^page 1 612.00 792.00" "$tmp/plan.trace"'
 if perl "$here/invariants.pl" "$tmp/plan.trace" input/plan-2019.xml >"$tmp/inv"; then ok; else
 	fail "layout invariants"; cat "$tmp/inv"; fi
@@ -389,10 +389,10 @@ check "an internal subset's defaults give no attribute (papel, id)" \
 	'[ $? = 0 ] && pdfinfo "$tmp/subset.pdf" | grep -q "size: *612 x 792" && ! grep -q "t1" "$tmp/err"'
 # The output's mode: the file's it replaces.
 cp "$pdf" "$tmp/mode.pdf" && chmod 640 "$tmp/mode.pdf"
-"$P" -q -o "$tmp/mode.pdf"
+"$P" --example -q -o "$tmp/mode.pdf"
 check "an existing output keeps its mode" '[ "$(stat -c %a "$tmp/mode.pdf")" = 640 ]'
 # Standard output closed: a failed write, exit 3.
-"$P" -q -f trace -o - >&- 2>"$tmp/err"
+"$P" --example -q -f trace -o - >&- 2>"$tmp/err"
 check "-o - with standard output closed: exit 3" '[ $? = 3 ] && grep -q "cannot write" "$tmp/err"'
 
 # Characters Carlito lacks: Hebrew, Arabic, arrows and check marks print

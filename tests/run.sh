@@ -40,7 +40,7 @@ expect() {
 for f in "$here"/valid/*.xml; do
 	expect "$f" 0 "$tmp/nothing" -- --check "$f"
 done
-expect "built-in plan" 0 "$tmp/nothing" -- --check
+expect "built-in plan" 0 "$tmp/nothing" -- --check --example
 
 for f in "$here"/bad/*.xml; do
 	exp=${f%.xml}.expected

@@ -95,14 +95,14 @@ check "one key, passphrase from the environment" '! grep -q ": error:" "$tmp/err
 	grep -A1 "^Signature #1" "$tmp/sig4" | grep -q "Field Name: secretario" &&
 	[ "$(grep -c "Signature is Valid" "$tmp/sig4")" = 1 ] &&
 	[ "$(grep -c "The signature form field is not signed" "$tmp/sig4")" = 2 ]'
-"$P" --sign "$tmp/a.p12" --sign-pass-file "$tmp/pass" -o - >"$tmp/stdout.pdf" 2>/dev/null
+"$P" --example --sign "$tmp/a.p12" --sign-pass-file "$tmp/pass" -o - >"$tmp/stdout.pdf" 2>/dev/null
 check "signed to standard output" '[ $? = 0 ] && pdfsig "$tmp/stdout.pdf" 2>&1 | grep -q "Signature is Valid"'
 mkdir "$tmp/builtin"
 pdfdetach -saveall -o "$tmp/builtin" "$tmp/stdout.pdf"
 check "attached: the built-in plan" 'cmp -s "$tmp/builtin/plan-2019.xml" input/plan-2019.xml'
 
 # An expired certificate (at the signing time asked for): a warning.
-SOURCE_DATE_EPOCH=4102444800 "$P" --sign "$tmp/a.p12" --sign-pass-file "$tmp/pass" \
+SOURCE_DATE_EPOCH=4102444800 "$P" --example --sign "$tmp/a.p12" --sign-pass-file "$tmp/pass" \
 	-o "$tmp/late.pdf" 2>"$tmp/err"
 check "expired certificate: a warning" '[ $? = 0 ] && grep -q "a.p12: warning: the certificate expired" "$tmp/err" &&
 	pdfsig "$tmp/late.pdf" 2>&1 | grep -q "Signing Time: Jan 01 2100"'
@@ -112,7 +112,7 @@ bad() {
 	name=$1 pattern=$2
 	shift 2
 	echo keep >"$tmp/old.pdf"
-	"$P" "$@" -o "$tmp/old.pdf" 2>"$tmp/err"
+	"$P" --example "$@" -o "$tmp/old.pdf" 2>"$tmp/err"
 	check "$name: exit 1" '[ $? = 1 ]'
 	check "$name: message" 'grep -q "$pattern" "$tmp/err"'
 	check "$name: previous file intact" '[ "$(cat "$tmp/old.pdf")" = keep ]'
@@ -127,21 +127,21 @@ bad "key without certificate" "nocert.p12: error: signing key: holds no certific
 bad "missing passphrase file" "nopass: error" --sign "$tmp/a.p12" --sign-pass-file "$tmp/nopass"
 bad "three keys, two signatories" "3 signing keys (--sign) for 2 signatories" \
 	--sign "$tmp/a.p12" --sign "$tmp/b.p12" --sign "$tmp/a.p12" --sign-pass-file "$tmp/pass"
-"$P" --sign "$tmp/a.p12" -f png -o "$tmp/x.png" 2>/dev/null
+"$P" --example --sign "$tmp/a.p12" -f png -o "$tmp/x.png" 2>/dev/null
 check "--sign with -f png: usage" '[ $? = 2 ]'
 
 # I/O while signing: exit 3, nothing left behind.
 if [ -w /dev/full ]; then
-	"$P" --sign "$tmp/a.p12" --sign-pass-file "$tmp/pass" -o /dev/full 2>"$tmp/err"
+	"$P" --example --sign "$tmp/a.p12" --sign-pass-file "$tmp/pass" -o /dev/full 2>"$tmp/err"
 	check "signing to a full disk: exit 3" '[ $? = 3 ] && grep -q "cannot write" "$tmp/err"'
 fi
-"$P" --sign "$tmp/a.p12" --sign-pass-file "$tmp/pass" -o "$tmp/no/such/dir.pdf" 2>/dev/null
+"$P" --example --sign "$tmp/a.p12" --sign-pass-file "$tmp/pass" -o "$tmp/no/such/dir.pdf" 2>/dev/null
 check "signing into a missing folder: exit 3" '[ $? = 3 ]'
 check "no temporary files" '[ -z "$(ls -a "$tmp" | grep "\.pdf\.")" ]'
 
 # A passphrase file that is a folder is said to be one.
 mkdir -p "$tmp/passdir"
-"$P" -q --check --sign "$tmp/a.p12" --sign-pass-file "$tmp/passdir" 2>"$tmp/err"
+"$P" --example -q --check --sign "$tmp/a.p12" --sign-pass-file "$tmp/passdir" 2>"$tmp/err"
 check "a passphrase file that is a folder: exit 1, 'is a directory'" \
 	'[ $? = 1 ] && grep -q "passdir: error: is a directory, not a file" "$tmp/err"'
 
@@ -159,12 +159,12 @@ mk ed25519 -newkey ed25519
 mk p256 -newkey ec -pkeyopt ec_paramgen_curve:P-256
 for k in "rsa1024 RSA key of 1024 bits is too weak" "ed25519 ED25519 key cannot sign"; do
 	name=${k%% *} want=${k#* }
-	"$P" -q --check --sign "$tmp/$name.p12" --sign-pass-file "$tmp/pass" 2>"$tmp/err"
+	"$P" --example -q --check --sign "$tmp/$name.p12" --sign-pass-file "$tmp/pass" 2>"$tmp/err"
 	check "$name key refused by --check: exit 1, said" '[ $? = 1 ] && grep -q -F "$want" "$tmp/err"'
-	"$P" -q -o "$tmp/$name.pdf" --sign "$tmp/$name.p12" --sign-pass-file "$tmp/pass" 2>/dev/null
+	"$P" --example -q -o "$tmp/$name.pdf" --sign "$tmp/$name.p12" --sign-pass-file "$tmp/pass" 2>/dev/null
 	check "$name key refused: exit 1, no PDF" '[ $? = 1 ] && [ ! -e "$tmp/$name.pdf" ]'
 done
-"$P" -q -o "$tmp/p256.pdf" --sign "$tmp/p256.p12" --sign-pass-file "$tmp/pass"
+"$P" --example -q -o "$tmp/p256.pdf" --sign "$tmp/p256.p12" --sign-pass-file "$tmp/pass"
 check "an EC P-256 key signs: pdfsig says valid" '[ $? = 0 ] && pdfsig "$tmp/p256.pdf" 2>&1 | grep -q "Signature is Valid"'
 
 # ---- Signing as officials do (issue 15) ----

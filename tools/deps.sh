@@ -1,11 +1,15 @@
 #!/bin/sh
-# deps.sh build|test — makes sure the Debian packages plangen needs are
-# here: installs the missing ones when run as root, otherwise prints the
-# apt-get line and fails.  Quiet when nothing is missing.
+# deps.sh [build|test|bench|fuzz] — makes sure the Debian packages plangen
+# needs are here (default: build's, make included, so that it can run
+# before make exists: the README's first command): installs the missing
+# ones when run as root, otherwise prints the apt-get line to run as root
+# and fails.  Quiet when nothing is missing.
 set -u
 need=""
-want_pc() { pkg-config --exists "$1" 2>/dev/null || need="$need $2"; }
-want_cmd() { command -v "$1" >/dev/null 2>&1 || need="$need $2"; }
+# add PKG: once, however many commands or files it brings.
+add() { case " $need " in *" $1 "*) ;; *) need="$need $1" ;; esac; }
+want_pc() { pkg-config --exists "$1" 2>/dev/null || add "$2"; }
+want_cmd() { command -v "$1" >/dev/null 2>&1 || add "$2"; }
 
 want_cmd cc gcc
 want_cmd pkg-config pkg-config
@@ -23,10 +27,12 @@ if command -v pkg-config >/dev/null 2>&1; then
 	want_pc zlib zlib1g-dev
 	want_pc libcurl libcurl4-openssl-dev
 else
-	need="$need libxml2-dev libpango1.0-dev libcairo2-dev libqpdf-dev libssl-dev libjpeg-dev"
-	need="$need libharfbuzz-dev zlib1g-dev libcurl4-openssl-dev"
+	for p in libxml2-dev libpango1.0-dev libcairo2-dev libqpdf-dev libssl-dev libjpeg-dev \
+		 libharfbuzz-dev zlib1g-dev libcurl4-openssl-dev; do
+		add $p
+	done
 fi
-want_file() { [ -e "$1" ] || need="$need $2"; }
+want_file() { [ -e "$1" ] || add "$2"; }
 want_file /usr/include/hyphen.h libhyphen-dev
 want_file /usr/share/hyphen/hyph_es_ES.dic hyphen-es
 want_file /usr/share/hyphen/hyph_en_US.dic hyphen-en-us
@@ -41,12 +47,16 @@ if [ "${1:-build}" = test ]; then
 	want_cmd qpdf qpdf
 	want_cmd openssl openssl
 	# The tests' perl scripts use JSON::PP, which perl-base lacks.
-	perl -MJSON::PP -e1 2>/dev/null || need="$need perl"
+	perl -MJSON::PP -e1 2>/dev/null || add perl
+fi
+if [ "${1:-build}" = bench ]; then
+	want_file /usr/bin/time time
+	perl -e1 2>/dev/null || add perl
 fi
 if [ "${1:-build}" = fuzz ]; then
 	want_cmd clang clang
 	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 ||
-		need="$need libclang-rt-14-dev"
+		add libclang-rt-14-dev
 fi
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -55,5 +65,5 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	{ apt-get update -qq && apt-get install -y -qq --no-install-recommends $need; } >&2 || exit 1
 	exit 0
 fi
-echo "plangen: missing packages; run: sudo apt-get install$need" >&2
+echo "plangen: missing packages; as root, run: apt-get install$need" >&2
 exit 1

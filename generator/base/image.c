@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "seen.h"
 
 enum {
 	MAX_FILE = 64 << 20,	   /* bytes */
@@ -47,6 +48,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 /* The whole file (malloc'd), or NULL with err. */
 static unsigned char *slurp(const char *path, size_t *len, char *err, size_t n)
 {
+	pg_seen(path);
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
 	if (fd < 0) {

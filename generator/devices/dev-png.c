@@ -26,7 +26,7 @@ static int png_page(device *dev, const dl_page *pg)
 	return paged_done(p, path, st);
 }
 
-device *dev_png_new(const char *path, double dpi, diag *d)
+device *dev_png_new(const char *path, const char *name, double dpi, diag *d)
 {
-	return paged_new(png_page, path, dpi > 0 ? dpi : 96, d);
+	return paged_new(png_page, path, name, dpi > 0 ? dpi : 96, d);
 }

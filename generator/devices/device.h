@@ -42,9 +42,12 @@ typedef struct dev_meta {
 device *dev_pdf_new(FILE *f, const char *name, const dev_meta *m,
 		    pg_marks *marks, diag *d);
 /* png, svg: one file per page, `path` with "%d" for the page number (or
- * "-N" is inserted before the extension). */
-device *dev_png_new(const char *path, double dpi, diag *d);
-device *dev_svg_new(const char *path, diag *d);
+ * "-N" is inserted before the extension), at dpi (png: 0 is 96; svg: 0
+ * is the page's size in points, otherwise in pixels of that
+ * resolution); name is the output as the user named it, for messages
+ * (a failed write is said once). */
+device *dev_png_new(const char *path, const char *name, double dpi, diag *d);
+device *dev_svg_new(const char *path, const char *name, double dpi, diag *d);
 /* trace: text into out, which stays the caller's; name for messages. */
 device *dev_trace_new(FILE *out, const char *name, diag *d);
 /* inner played in a thread of its own (the pages copied and queued);

@@ -3,6 +3,7 @@
  */
 #include "paint.h"
 
+#include <errno.h>
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,9 +135,10 @@ char *paint_page_path(const char *pattern, int n)
 
 int paged_done(paged *p, char *path, cairo_status_t st)
 {
-	if (st != CAIRO_STATUS_SUCCESS)
-		diag_add(p->d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
-			 cairo_status_to_string(st));
+	if (st != CAIRO_STATUS_SUCCESS && !p->said++)
+		diag_add(p->d, DIAG_ERROR, p->name, 0, 0, "cannot write: %s",
+			 st == CAIRO_STATUS_WRITE_ERROR && errno ? strerror(errno)
+								 : cairo_status_to_string(st));
 	g_free(path);
 	return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
@@ -151,17 +153,19 @@ static void paged_free(device *dev)
 {
 	paged *p = (paged *)dev;
 	g_free(p->pattern);
+	g_free(p->name);
 	free(p);
 }
 
 device *paged_new(int (*page)(device *dev, const dl_page *p),
-		  const char *pattern, double dpi, diag *d)
+		  const char *pattern, const char *name, double dpi, diag *d)
 {
 	paged *p = calloc(1, sizeof *p);
 	if (!p)
 		return NULL;
 	p->dev = (device){ page, paged_close, paged_free };
 	p->pattern = g_strdup(pattern);
+	p->name = g_strdup(name);
 	p->dpi = dpi;
 	p->d = d;
 	return &p->dev;

@@ -17,13 +17,14 @@ char *paint_page_path(const char *pattern, int n);
 /* The devices that write one file per page (png, svg). */
 typedef struct paged {
 	device dev;
-	char *pattern;
+	char *pattern, *name;
 	double dpi;
+	int said; /* a failure was said (once) */
 	diag *d;
 } paged;
 /* The end of one page's file: a failure said, path freed; 0 or -1. */
 int paged_done(paged *p, char *path, cairo_status_t st);
 device *paged_new(int (*page)(device *dev, const dl_page *p),
-		  const char *pattern, double dpi, diag *d);
+		  const char *pattern, const char *name, double dpi, diag *d);
 
 #endif

@@ -12,10 +12,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../base/seen.h"
+
 int reader_load(const char *path, char **data, size_t *len, diag *d)
 {
 	*data = NULL;
 	*len = 0;
+	pg_seen(path);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) != 0) {
