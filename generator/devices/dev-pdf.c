@@ -13,6 +13,7 @@
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../base/arena.h"
 #include "../base/marks.h"
@@ -129,6 +130,31 @@ static void pdf_free(device *dev)
 	free(p);
 }
 
+/* The ISO 8601 date iso with a time zone: its own, or the local one at
+ * that date ("Z" for UTC), as pdfTeX dates a document.  cairo turns it
+ * into the PDF's (20181130000000Z); finish adds the "D:" cairo 1.16
+ * leaves out. */
+static void with_zone(const char *iso, char *out, size_t n)
+{
+	struct tm tm = { 0 };
+	const char *t = strchr(iso, 'T');
+	if (!t || strpbrk(t, "Z+-") ||
+	    sscanf(iso, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+		   &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+		snprintf(out, n, "%s", iso);
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_isdst = -1;
+	long off = mktime(&tm) == (time_t)-1 ? 0 : tm.tm_gmtoff / 60;
+	if (!off)
+		snprintf(out, n, "%.19sZ", iso);
+	else
+		snprintf(out, n, "%.19s%c%02ld:%02ld", iso, off < 0 ? '-' : '+',
+			 labs(off) / 60, labs(off) % 60);
+}
+
 device *dev_pdf_new(FILE *f, const char *name, const dev_meta *m,
 		    pg_marks *marks, diag *d)
 {
@@ -152,8 +178,10 @@ device *dev_pdf_new(FILE *f, const char *name, const dev_meta *m,
 		cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_KEYWORDS, m->keywords);
 	cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_CREATOR, "plangen");
 	if (m->date) {
-		cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_CREATE_DATE, m->date);
-		cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_MOD_DATE, m->date);
+		char date[40];
+		with_zone(m->date, date, sizeof date);
+		cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+		cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_MOD_DATE, date);
 	}
 	p->cr = cairo_create(p->s);
 	return &p->dev;

@@ -271,6 +271,29 @@ static void set_lang(qpdf_data q, const finish_job *job)
 				    qpdf_oh_new_unicode_string(q, job->lang));
 }
 
+/* The document information's dates as PDF dates: "D:" first and the
+ * zone's minutes closed, D:20181130000000-06'00' (cairo 1.16.0 writes
+ * "(20181130000000-06'00)"). */
+static void fix_dates(qpdf_data q)
+{
+	qpdf_oh info = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info");
+	static const char *const keys[] = { "/CreationDate", "/ModDate" };
+	for (int i = 0; i < 2; i++) {
+		qpdf_oh v = qpdf_oh_get_key(q, info, keys[i]);
+		if (!qpdf_oh_is_string(q, v))
+			continue;
+		const char *s = qpdf_oh_get_utf8_value(q, v);
+		size_t n = strlen(s);
+		int open = n > 6 && (s[n - 6] == '+' || s[n - 6] == '-') && s[n - 3] == '\'';
+		if (strncmp(s, "D:", 2) || open) {
+			char buf[64];
+			snprintf(buf, sizeof buf, "%s%s%s", strncmp(s, "D:", 2) ? "D:" : "", s,
+				 open ? "'" : "");
+			qpdf_oh_replace_key(q, info, keys[i], qpdf_oh_new_string(q, buf));
+		}
+	}
+}
+
 static void add_files(qpdf_data q, const finish_job *job)
 {
 	if (!job->nfiles)
@@ -364,6 +387,7 @@ int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	add_fields(q, job);
 	add_files(q, job);
 	set_lang(q, job);
+	fix_dates(q);
 	if (job->marks)
 		finish_alts(q, job->marks);
 	if (failed(q, name, d))

@@ -309,8 +309,37 @@ static void table_rows(const pg_plan *p, diag *d)
 	action_rows(p, d);
 }
 
+/* Whether a <poas/> is among the blocks of sections, at any depth. */
+static int has_poas(const pg_section *s)
+{
+	for (; s; s = s->next) {
+		for (const pg_block *b = s->blocks; b; b = b->next)
+			if (b->kind == PG_BLOCK_POAS)
+				return 1;
+		if (has_poas(s->children))
+			return 1;
+	}
+	return 0;
+}
+
+/* POAs without a <poas/> to place their matrices are not printed: said,
+ * at the first POA. */
+static void poas_placed(const pg_plan *p, diag *d)
+{
+	int n = 0;
+	for (const pg_poa *o = p->poas; o; o = o->next)
+		n++;
+	if (n && !has_poas(p->sections))
+		diag_add(d, DIAG_WARNING, p->file, p->poas->line, 0,
+			 "%d POA%s but no <poas/> in the narrative: %s matrices "
+			 "and Cronogramas are not printed (put <poas/> in the "
+			 "section where they go)", n, n == 1 ? "" : "s",
+			 n == 1 ? "its" : "their");
+}
+
 void check_plan(const pg_plan *p, diag *d)
 {
+	poas_placed(p, d);
 	budget(p, d);
 	unique_numbers(p, d);
 	approvers(p, d);

@@ -1,0 +1,149 @@
+#!/bin/sh
+# cli.sh — the command line as a user meets it (issue 14):
+#   - no input file is a usage error; the built-in plan is --example;
+#     two files say to use -o; a misspelt option says where to look;
+#   - png and svg: pages named PREFIX-NN.EXT by their number in the
+#     document, as many digits as it has pages, with -o DIR/p, DIR/p.png
+#     or DIR; --pages and --dpi; not to standard output or a device;
+#   - png and svg appear whole: all pages or none (a full disk, a signal),
+#     a full render removes the stale pages of an earlier, longer one and
+#     a --pages preview leaves the others alone (issue 18 item 9);
+#   - - reads standard input; a plan without <poas/> is warned of;
+#   - the PDF's dates are PDF dates (D:, a time zone);
+#   - --watch renders again when the input or a file it names changes.
+here=$(dirname "$0")
+. "$here/lib.sh"
+min=$here/valid/minimal.xml
+
+# No input file: exit 2, said, nothing written.
+mkdir "$tmp/cwd"
+(cd "$tmp/cwd" && "$OLDPWD/$P" -o plan2020.pdf 2>"$tmp/err"; echo $? >"$tmp/rc")
+check "no input file: exit 2, --example named, nothing written" \
+	'[ "$(cat "$tmp/rc")" = 2 ] && grep -q "no input file" "$tmp/err" && grep -q -- "--example" "$tmp/err" &&
+	 [ -z "$(ls -A "$tmp/cwd")" ]'
+"$P" --example -o "$tmp/example.pdf" 2>"$tmp/err"
+check "--example renders the built-in plan" '[ $? = 0 ] && [ ! -s "$tmp/err" ] &&
+	pdfinfo "$tmp/example.pdf" | grep -q "^Title: *Plan de Acción 2019"'
+"$P" --example "$min" -o "$tmp/x.pdf" 2>/dev/null
+check "--example and an input: exit 2" '[ $? = 2 ] && [ ! -e "$tmp/x.pdf" ]'
+# Two files: use -o.
+"$P" "$min" "$tmp/plan.pdf" 2>"$tmp/err"
+check "two file arguments: exit 2, says -o" '[ $? = 2 ] && grep -q -- "use -o: plangen .*minimal.xml -o .*plan.pdf" "$tmp/err" &&
+	[ ! -e "$tmp/plan.pdf" ]'
+# A misspelt option: getopt's line and where to look, not the usage.
+"$P" --ouput x.pdf "$min" 2>"$tmp/err"
+check "a misspelt option: exit 2, Try 'plangen --help', short" '[ $? = 2 ] &&
+	grep -q "unrecognized option .--ouput" "$tmp/err" && grep -q "^Try '"'"'plangen --help'"'"'" "$tmp/err" &&
+	[ "$(wc -l <"$tmp/err")" -le 2 ] && ! grep -q "usage:" "$tmp/err"'
+"$P" --help >"$tmp/help"
+check "--help names the installed guide" 'grep -q "share/plangen/GUIA.md" "$tmp/help"'
+
+# png naming: DIR/p, DIR/p.png and DIR give p-1.png ... (6 pages: one
+# digit); the 2019 plan's 72 pages have two.
+mkdir "$tmp/a" "$tmp/b" "$tmp/c"
+"$P" "$min" -f png --dpi 20 -o "$tmp/a/p" && "$P" "$min" -f png --dpi 20 -o "$tmp/b/p.png" &&
+	"$P" "$min" -f png --dpi 20 -o "$tmp/c"
+n=$(pdfinfo "$tmp/example.pdf" >/dev/null; "$P" "$min" -o - | pdfinfo - | awk '/^Pages:/ { print $2 }')
+check "png: -o DIR/p, DIR/p.png: p-1.png ... p-$n.png; -o DIR: minimal-1.png ..." \
+	'[ "$(ls "$tmp/a")" = "$(seq -f "p-%g.png" 1 "$n")" ] && [ "$(ls "$tmp/b")" = "$(ls "$tmp/a")" ] &&
+	 [ "$(ls "$tmp/c")" = "$(seq -f "minimal-%g.png" 1 "$n")" ]'
+rm -rf "$tmp/a"/* && mkdir "$tmp/a/svg"
+"$P" --example -f png --dpi 10 -o "$tmp/a/p.png"
+check "png of 72 pages: p-01.png ... p-72.png" '[ "$(ls "$tmp/a" | grep png)" = "$(seq -f "p-%02g.png" 1 72)" ]'
+"$P" --example -f svg --pages 5,19-20 -o "$tmp/a/svg/s.svg"
+check "svg --pages 5,19-20: s-05.svg s-19.svg s-20.svg only" \
+	'[ "$(ls "$tmp/a/svg" | tr "\n" " ")" = "s-05.svg s-19.svg s-20.svg " ] && grep -q "<svg" "$tmp/a/svg/s-19.svg"'
+# --dpi: the page's pixels (Letter portrait, 8.5 x 11 in).
+"$P" "$min" -f png --dpi 50 --pages 1 -o "$tmp/dpi"
+check "png --dpi 50: 425 x 550 pixels" 'file "$tmp/dpi-1.png" | grep -q "425 x 550"'
+"$P" "$min" -f svg --dpi 96 --pages 1 -o "$tmp/dpi"
+check "svg --dpi 96: 816 x 1056 px" 'grep -q "width=\"816px\" height=\"1056px\"" "$tmp/dpi-1.svg"'
+"$P" "$min" -f svg --pages 7- -o "$tmp/dpi" 2>"$tmp/err"
+check "--pages past the end: exit 2, the page count said" '[ $? = 2 ] && grep -q "the document has $n pages" "$tmp/err"'
+for bad in 0 x 3-2 1,,2 -4; do
+	"$P" "$min" -f png --pages "$bad" -o "$tmp/bad" 2>/dev/null
+	check "--pages $bad: exit 2" '[ $? = 2 ] && [ -z "$(ls "$tmp" | grep "^bad")" ]'
+done
+"$P" "$min" --pages 1 -o "$tmp/x.pdf" 2>/dev/null
+check "--pages with a PDF: exit 2" '[ $? = 2 ] && [ ! -e "$tmp/x.pdf" ]'
+# Not to standard output or a device: nothing written anywhere.
+for fmt in png svg; do
+	for o in - /dev/null; do
+		(cd "$tmp/cwd" && "$OLDPWD/$P" "$OLDPWD/$min" -f $fmt -o $o >"$tmp/out" 2>"$tmp/err"; echo $? >"$tmp/rc")
+		check "-f $fmt -o $o: exit 2, nothing written" '[ "$(cat "$tmp/rc")" = 2 ] && [ ! -s "$tmp/out" ] &&
+			[ -z "$(ls -A "$tmp/cwd")" ] && [ -z "$(ls /dev | grep "^null-")" ] && grep -q "one file per page" "$tmp/err"'
+	done
+done
+
+# Stale pages: the 72-page render in $tmp/a, then a 6-page one with the
+# same prefix: only p-1.png ... p-6.png remain; a --pages preview
+# rewrites its pages and leaves the others.
+touch "$tmp/a/p-notes.txt" "$tmp/a/p-3.png.bak" "$tmp/a/q-01.png"
+"$P" "$min" -f png --dpi 10 -o "$tmp/a/p"
+check "a full render removes the stale pages of its prefix" \
+	'[ "$(ls "$tmp/a" | grep "^p-.*png$")" = "$(seq -f "p-%g.png" 1 "$n")" ] &&
+	 [ -e "$tmp/a/p-notes.txt" ] && [ -e "$tmp/a/p-3.png.bak" ] && [ -e "$tmp/a/q-01.png" ]'
+touch -d 2000-01-01 "$tmp/a"/p-*.png
+"$P" "$min" -f png --dpi 10 --pages 2-3 -o "$tmp/a/p"
+check "a --pages preview writes its pages and leaves the others" \
+	'[ "$(ls "$tmp/a" | grep "^p-.*png$")" = "$(seq -f "p-%g.png" 1 "$n")" ] &&
+	 [ "$(find "$tmp/a" -name "p-*.png" -newer "$tmp/a/p-notes.txt" | sort | tr "\n" " ")" = "$tmp/a/p-2.png $tmp/a/p-3.png " ]'
+check "no temporary folder left" '[ -z "$(ls -A "$tmp/a" "$tmp/b" "$tmp/c" | grep plangen)" ]'
+
+# A full disk: all pages or none, and an earlier render's pages kept.
+# A small tmpfs in a mount namespace of our own (as render.sh does).
+if command -v unshare >/dev/null && unshare -m true 2>/dev/null; then
+	mkdir "$tmp/small"
+	for fmt in png svg; do
+		unshare -m sh -c 'mount -t tmpfs -o size=$4 tmpfs "$1" &&
+			"$2" "$3" -f $5 -o "$1/p" 2>"$1.err"; echo $? >"$1.rc"; ls -A "$1" >"$1.ls"' \
+			sh "$tmp/small" "$P" "$min" 60k $fmt 2>/dev/null
+		check "$fmt on a full disk: exit 3, said once, no page, no temporary folder" \
+			'[ "$(cat "$tmp/small.rc")" = 3 ] && [ ! -s "$tmp/small.ls" ] &&
+			 [ "$(grep -c "error: cannot write: No space left" "$tmp/small.err")" = 1 ] &&
+			 grep -q "^$tmp/small/p: error" "$tmp/small.err"'
+	done
+	# The disk holds one render: a second one fails whole and the first stays.
+	unshare -m sh -c 'mount -t tmpfs -o size=150k tmpfs "$1" &&
+		"$2" "$3" -f png -o "$1/p" && ls "$1" >"$1.ls1" &&
+		{ "$2" "$3" -f png -o "$1/p"; echo $? >"$1.rc"; ls -A "$1" >"$1.ls"; }' \
+		sh "$tmp/small" "$P" "$min" 2>/dev/null
+	check "png: a disk full halfway through a second render keeps the first whole" \
+		'[ "$(cat "$tmp/small.rc")" = 3 ] && [ "$(cat "$tmp/small.ls")" = "$(cat "$tmp/small.ls1")" ] &&
+		 [ "$(wc -l <"$tmp/small.ls")" = "$n" ]'
+else
+	echo "cli.sh: no mount namespace here: the full-disk tests are not run"
+fi
+# A signal during a png render: no page, no temporary folder.
+perl "$here/make-big-plan.pl" 2 >"$tmp/big.xml"
+mkdir "$tmp/sig"
+perl -e '$SIG{TERM} = "DEFAULT"; exec @ARGV' "$P" "$tmp/big.xml" -f png --dpi 10 -o "$tmp/sig/p" 2>/dev/null &
+pid=$!
+k=0
+while [ -z "$(ls "$tmp/sig"/.p.plangen-*/ 2>/dev/null)" ] && [ $k -lt 600 ]; do sleep 0.1; k=$((k + 1)); done
+kill -s TERM $pid
+wait $pid 2>/dev/null
+st=$?
+check "SIGTERM during a png render: exit 143, nothing left ($k)" '[ $st = 143 ] && [ -z "$(ls -A "$tmp/sig")" ]'
+
+# Standard input.
+"$P" - -o "$tmp/stdin.pdf" <"$min" 2>"$tmp/err"
+check "- reads standard input" '[ $? = 0 ] && [ ! -s "$tmp/err" ] && qpdf --check "$tmp/stdin.pdf" >/dev/null 2>&1'
+sed 's|meses="1-12"|meses="1-13"|' "$min" | "$P" --check - 2>"$tmp/err"
+check "- : errors located as <stdin>:LINE" '[ $? = 1 ] && grep -q "^<stdin>:[0-9]*:.*error: " "$tmp/err"'
+# No <poas/>: a warning at the first POA.
+sed 's|<poas/>||' "$min" >"$tmp/nopoas.xml"
+"$P" "$tmp/nopoas.xml" -o "$tmp/nopoas.pdf" 2>"$tmp/err"
+check "no <poas/>: a located warning, the PDF made" '[ $? = 0 ] &&
+	grep -q "nopoas.xml:$(lineof "$tmp/nopoas.xml" "<poa "): warning: 1 POA but no <poas/>" "$tmp/err" && [ -s "$tmp/nopoas.pdf" ]'
+# The PDF's dates: D:, and a time zone (the local one, Z in UTC).
+TZ=UTC "$P" "$min" -o "$tmp/utc.pdf" && TZ=America/El_Salvador "$P" "$min" -o "$tmp/sv.pdf"
+check "/CreationDate and /ModDate are PDF dates with a zone" \
+	'qpdf --json "$tmp/utc.pdf" | grep -q "\"/CreationDate\": \"u:D:[0-9]\{14\}Z\"" &&
+	 qpdf --json "$tmp/utc.pdf" | grep -q "\"/ModDate\": \"u:D:[0-9]\{14\}Z\"" &&
+	 { [ ! -e /usr/share/zoneinfo/America/El_Salvador ] ||
+	   qpdf --json "$tmp/sv.pdf" | grep -q "\"/CreationDate\": \"u:D:[0-9]\{14\}-06'"'"'00'"'"'\""; } &&
+	 pdfinfo -isodates "$tmp/utc.pdf" | grep -q "^CreationDate: *[0-9-]*T[0-9:]*Z$"'
+
+echo "cli.sh: $((total - fails))/$total passed"
+[ $fails = 0 ]
