@@ -329,7 +329,7 @@ static void poas_placed(const pg_plan *p, diag *d)
 	int n = 0;
 	for (const pg_poa *o = p->poas; o; o = o->next)
 		n++;
-	if (n && !has_poas(p->sections))
+	if (n && p->sections && !has_poas(p->sections))
 		diag_add(d, DIAG_WARNING, p->file, p->poas->line, 0,
 			 "%d POA%s but no <poas/> in the narrative: %s matrices "
 			 "and Cronogramas are not printed (put <poas/> in the "
