@@ -55,7 +55,8 @@ check "svg --pages 5,19-20: s-05.svg s-19.svg s-20.svg only" \
 	'[ "$(ls "$tmp/a/svg" | tr "\n" " ")" = "s-05.svg s-19.svg s-20.svg " ] && grep -q "<svg" "$tmp/a/svg/s-19.svg"'
 # --dpi: the page's pixels (Letter portrait, 8.5 x 11 in).
 "$P" "$min" -f png --dpi 50 --pages 1 -o "$tmp/dpi"
-check "png --dpi 50: 425 x 550 pixels" 'file "$tmp/dpi-1.png" | grep -q "425 x 550"'
+# A PNG's width and height: bytes 16-23, big-endian.
+check "png --dpi 50: 425 x 550 pixels" '[ "$(od -An -tu1 -j16 -N8 "$tmp/dpi-1.png" | tr -s " ")" = " 0 0 1 169 0 0 2 38" ]'
 "$P" "$min" -f svg --dpi 96 --pages 1 -o "$tmp/dpi"
 check "svg --dpi 96: 816 x 1056 px" 'grep -q "width=\"816px\" height=\"1056px\"" "$tmp/dpi-1.svg"'
 "$P" "$min" -f svg --pages 7- -o "$tmp/dpi" 2>"$tmp/err"

@@ -12,6 +12,9 @@ want_pc() { pkg-config --exists "$1" 2>/dev/null || add "$2"; }
 want_cmd() { command -v "$1" >/dev/null 2>&1 || add "$2"; }
 
 want_cmd cc gcc
+want_file() { [ -e "$1" ] || add "$2"; }
+# gcc without its recommends (--no-install-recommends) has no C library headers.
+want_file /usr/include/stdio.h libc6-dev
 want_cmd pkg-config pkg-config
 want_cmd make make
 if command -v pkg-config >/dev/null 2>&1; then
@@ -32,7 +35,6 @@ else
 		add $p
 	done
 fi
-want_file() { [ -e "$1" ] || add "$2"; }
 want_file /usr/include/hyphen.h libhyphen-dev
 want_file /usr/share/hyphen/hyph_es_ES.dic hyphen-es
 want_file /usr/share/hyphen/hyph_en_US.dic hyphen-en-us
