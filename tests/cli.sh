@@ -146,5 +146,35 @@ check "/CreationDate and /ModDate are PDF dates with a zone" \
 	   qpdf --json "$tmp/sv.pdf" | grep -q "\"/CreationDate\": \"u:D:[0-9]\{14\}-06'"'"'00'"'"'\""; } &&
 	 pdfinfo -isodates "$tmp/utc.pdf" | grep -q "^CreationDate: *[0-9-]*T[0-9:]*Z$"'
 
+# --watch: a save of the input (sed -i: a new file renamed over it, as
+# editors save) gives a new PDF; a broken save says why and keeps the
+# last good PDF; a change of an image the plan names gives a new PDF.
+mkdir -p "$tmp/w/img"
+cp "$here/valid/figura.xml" "$tmp/w/plan.xml" && cp "$here/valid/img/sello.jpg" "$tmp/w/img/"
+"$P" "$tmp/w/plan.xml" -o "$tmp/w/out.pdf" --watch 2>"$tmp/w/err" &
+pid=$!
+# until CMD: waits up to 30 s for CMD to hold.
+until_() { k=0; while ! eval "$1" && [ $k -lt 300 ]; do sleep 0.1; k=$((k + 1)); done; eval "$1"; }
+has() { pdftotext "$tmp/w/out.pdf" - 2>/dev/null | grep -q "$1"; }
+check "--watch: the first render" 'until_ "has Texto"'
+sed -i 's|<p>Texto.</p>|<p>Cambiado.</p>|' "$tmp/w/plan.xml"
+check "--watch: an edit gives the new PDF" 'until_ "has Cambiado"'
+sed -i 's|<p>Cambiado.</p>|<p>Roto.</p|' "$tmp/w/plan.xml"
+check "--watch: a broken save: its error said" 'until_ "grep -q \"plan.xml:13.*error\" \"$tmp/w/err\""'
+check "--watch: a broken save keeps the last good PDF" 'has Cambiado && qpdf --check "$tmp/w/out.pdf" >/dev/null 2>&1'
+sed -i 's|<p>Roto.</p|<p>Arreglado.</p>|' "$tmp/w/plan.xml"
+check "--watch: mended, the new PDF" 'until_ "has Arreglado"'
+printf 'not an image' >"$tmp/w/img/sello.jpg"
+check "--watch: a changed image the plan names: rendered again (its error said)" \
+	'until_ "grep -q \"error: archivo=.*sello.jpg.*not a PNG or JPEG\" \"$tmp/w/err\""'
+written() { grep -c "out.pdf written" "$tmp/w/err"; }
+n0=$(written)
+cp "$here/valid/img/sello.jpg" "$tmp/w/img/sello.jpg"
+check "--watch: the image mended: written again, with its image" \
+	'until_ "[ \$(written) -gt $n0 ]" && [ "$(pdfimages -list "$tmp/w/out.pdf" | grep -c " image ")" = 1 ]'
+kill $pid
+wait $pid 2>/dev/null
+check "--watch ends by a signal, no temporary file" '[ -z "$(ls -A "$tmp/w" | grep plangen)" ]'
+
 echo "cli.sh: $((total - fails))/$total passed"
 [ $fails = 0 ]
