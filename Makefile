@@ -9,6 +9,7 @@
 
 build ?= debug
 PREFIX ?= /usr/local
+LOCALEDIR ?= $(PREFIX)/share/locale
 VERSION := 0.1.0
 O := build/$(build)
 
@@ -43,6 +44,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lhyphen -lm -pthread
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(build)) $(PKG_CFLAGS) \
 	-DPLANGEN_VERSION='"$(VERSION)"' -DPLANGEN_DATADIR='"$(PREFIX)/share/plangen"' \
+	-DPLANGEN_LOCALEDIR='"$(LOCALEDIR)"' \
 	-DPLANGEN_FALLBACK_FONTS='"$(subst $(space),:,$(FALLBACK_FONTS))"' $(CFLAGS)
 ALL_LDFLAGS := $(LDFLAGS_$(build)) $(LDFLAGS)
 
@@ -51,19 +53,37 @@ SRC := $(wildcard generator/*/*.c layouts/*.c) \
 	$(filter-out generator/main.c,$(wildcard generator/*.c))
 OBJ := $(SRC:%.c=$(O)/%.o) $(O)/generator/input/embedded.o $(O)/coverage.o
 MAIN := $(O)/generator/main.o
+# The message catalogues (po/LANG.po), compiled for every build.
+PO := $(wildcard po/*.po)
+MO := $(PO:po/%.po=build/locale/%/LC_MESSAGES/plangen.mo)
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_BIN := $(TEST_SRC:%.c=$(O)/%)
 
-.PHONY: all demo check check-deps bench fuzz install clean deps reference-update
+.PHONY: all demo check check-deps bench fuzz install clean deps reference-update po
 all: plangen
 
 $(O)/plangen: $(MAIN) $(OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # ./plangen is the binary of the last build asked for, whichever it is.
-plangen: $(O)/plangen FORCE
+plangen: $(O)/plangen $(MO) FORCE
 	@cmp -s $< $@ || cp $< $@
 FORCE:
+
+build/locale/%/LC_MESSAGES/plangen.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# make po: the template of the messages from the sources (diag_add's and
+# bld_err's formats, pg_tr's texts), merged into each po/LANG.po to
+# translate.
+po:
+	xgettext --from-code=UTF-8 --language=C --keyword= --keyword=pg_tr \
+		--keyword=diag_add:6 --keyword=bld_err:3 --keyword=usage_error:1 \
+		--no-location --package-name=plangen -o po/plangen.pot \
+		generator/main.c generator/watch.c generator/pipeline.c \
+		generator/*/*.c layouts/*.c
+	for p in $(PO); do msgmerge --quiet --update --backup=none $$p po/plangen.pot; done
 
 $(O)/%.o: %.c
 	@mkdir -p $(@D)
@@ -88,6 +108,9 @@ demo: plangen
 	@echo "demo: output/plan-2019.pdf"
 
 check: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+# The tests read the English messages (tests/cli.sh asks for Spanish itself).
+check: export LC_ALL = C.UTF-8
+check: export LANGUAGE =
 check: check-deps plangen $(TEST_BIN)
 	@tools/deps.sh test
 	@sh tests/check-deps.sh
@@ -168,12 +191,14 @@ $(FUZZ)/fuzz-pipeline: tests/fuzz/fuzz-pipeline.c tests/fuzz/fuzz-files.h $(FUZZ
 
 # The release build, whatever build= says (and ./plangen is left alone).
 install:
-	@$(MAKE) --no-print-directory build=release build/release/plangen
+	@$(MAKE) --no-print-directory build=release build/release/plangen $(MO)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/plangen
 	install -m 755 build/release/plangen $(DESTDIR)$(PREFIX)/bin/plangen
 	install -m 644 input/plan.dtd input/avance.dtd input/rendicion.dtd input/GUIA.md $(DESTDIR)$(PREFIX)/share/plangen/
 	install -d $(DESTDIR)$(PREFIX)/share/plangen/fonts
 	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/plangen/fonts/
+	for m in $(MO); do l=$${m#build/locale/}; \
+		install -D -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l; done
 
 clean:
 	rm -rf build plangen

@@ -6,16 +6,19 @@
  * and the exit status: 0 done, 1 invalid input, 2 usage, 3 I/O or internal.
  */
 #include <getopt.h>
-#include <stdarg.h>
 #include <libgen.h>
 #include <libxml/parser.h>
+#include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/i18n.h"
 #include "base/image.h"
 #include "base/seen.h"
 #include "input/reader.h"
@@ -28,6 +31,9 @@
 #ifndef PLANGEN_DATADIR
 #define PLANGEN_DATADIR "/usr/local/share/plangen"
 #endif
+#ifndef PLANGEN_LOCALEDIR
+#define PLANGEN_LOCALEDIR "/usr/local/share/locale"
+#endif
 
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
@@ -36,7 +42,7 @@ enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 static void usage(FILE *f)
 {
-	fprintf(f,
+	fprintf(f, pg_tr(
 		"usage: plangen [OPTIONS] INPUT.xml\n"
 		"       plangen [OPTIONS] --example\n"
 		"Turns an annual plan (<plan>, XML) into its printed Plan de Acción,\n"
@@ -73,7 +79,7 @@ static void usage(FILE *f)
 		"Problems are printed as FILE:LINE:COL: error: message.\n"
 		"Exit status: 0 done, 1 invalid input, 2 usage, 3 I/O error.\n"
 		"The planners' guide to the format (in Spanish): %s/GUIA.md\n"
-		"(input/GUIA.md in the sources).\n",
+		"(input/GUIA.md in the sources).\n"),
 		PLANGEN_DATADIR);
 }
 
@@ -81,12 +87,40 @@ static void usage(FILE *f)
 __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	fmt = pg_tr(fmt);
 	va_start(ap, fmt);
 	fputs("plangen: ", stderr);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'plangen --help' for more information.\n", stderr);
+	fputs("\n", stderr);
+	fputs(pg_tr("Try 'plangen --help' for more information.\n"), stderr);
 	return EXIT_USAGE;
+}
+
+/* Where the message catalogues are: PLANGEN_LOCALEDIR, else beside the
+ * binary in the sources (./plangen: build/locale; build/debug/plangen:
+ * ../locale), else the installed ones. */
+static void find_catalogues(void)
+{
+	static char dir[4200];
+	const char *env = getenv("PLANGEN_LOCALEDIR");
+	const char *where = env && *env ? env : NULL;
+	char exe[4000];
+	ssize_t n = where ? -1 : readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		*strrchr(exe, '/') = '\0';
+		static const char *const tries[] = { "/build/locale", "/../locale" };
+		for (int i = 0; i < 2 && !where; i++) {
+			snprintf(dir, sizeof dir, "%s%s/es/LC_MESSAGES/" PG_DOMAIN ".mo", exe, tries[i]);
+			if (access(dir, R_OK) == 0) {
+				snprintf(dir, sizeof dir, "%s%s", exe, tries[i]);
+				where = dir;
+			}
+		}
+	}
+	bindtextdomain(PG_DOMAIN, where ? where : PLANGEN_LOCALEDIR);
+	bind_textdomain_codeset(PG_DOMAIN, "UTF-8");
 }
 
 /* output/<input name without .xml>.<ext> */
@@ -254,6 +288,11 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
+	/* Messages in the user's language; numbers stay C's (the PDF's and
+	 * the trace's decimal points). */
+	setlocale(LC_MESSAGES, "");
+	setlocale(LC_CTYPE, "");
+	find_catalogues();
 	run r = { .fmt = "pdf", .argv0 = argv[0] };
 	int opt, example = 0, watch = 0, status;
 	const char *pages = NULL;
@@ -306,7 +345,7 @@ int main(int argc, char **argv)
 			return EXIT_OK;
 		default: /* getopt said which option */
 			pipeline_signing_free(r.signing);
-			fputs("Try 'plangen --help' for more information.\n", stderr);
+			fputs(pg_tr("Try 'plangen --help' for more information.\n"), stderr);
 			return EXIT_USAGE;
 		}
 	}

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/i18n.h"
 #include "base/seen.h"
 
 typedef struct watched {
@@ -69,13 +70,13 @@ int watch_run(int (*once)(void *arg), void *arg, const char *out, int quiet)
 	for (;;) {
 		int status = once(arg);
 		if (!quiet)
-			fprintf(stderr, status == 0 ? "plangen: %s written; watching for changes\n"
-						    : "plangen: %s not written (the last good one "
-						      "stays); watching for changes\n",
-				out ? out : "the output");
+			fprintf(stderr, status == 0 ? pg_tr("plangen: %s written; watching for changes\n")
+						    : pg_tr("plangen: %s not written (the last good one "
+							    "stays); watching for changes\n"),
+				out ? out : pg_tr("the output"));
 		int fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
 		if (fd < 0) {
-			fprintf(stderr, "plangen: --watch: cannot watch: %s\n", strerror(errno));
+			fprintf(stderr, pg_tr("plangen: --watch: cannot watch: %s\n"), strerror(errno));
 			return 3;
 		}
 		const char *const *files = pg_seen_files();

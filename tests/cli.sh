@@ -146,6 +146,29 @@ check "/CreationDate and /ModDate are PDF dates with a zone" \
 	   qpdf --json "$tmp/sv.pdf" | grep -q "\"/CreationDate\": \"u:D:[0-9]\{14\}-06'"'"'00'"'"'\""; } &&
 	 pdfinfo -isodates "$tmp/utc.pdf" | grep -q "^CreationDate: *[0-9-]*T[0-9:]*Z$"'
 
+# Messages in Spanish under a Spanish locale (po/es.po; make check makes
+# es_SV.UTF-8 with tools/deps.sh test), English otherwise; the prefix
+# FILE:LINE: error: stays as editors read it.
+if locale -a 2>/dev/null | grep -qi '^es_SV\.utf-\?8$'; then
+	LC_ALL=es_SV.UTF-8 "$P" 2>"$tmp/err"
+	check "es_SV: a usage error in Spanish" '[ $? = 2 ] && grep -q "^plangen: falta el archivo de entrada" "$tmp/err" &&
+		grep -q "^Pruebe '"'"'plangen --help'"'"'" "$tmp/err"'
+	LC_ALL=es_SV.UTF-8 "$P" --help >"$tmp/help"
+	check "es_SV: --help in Spanish" 'grep -q "^uso: plangen" "$tmp/help" && grep -q "solo estas páginas" "$tmp/help"'
+	sed 's|meses="1-12"|meses="1-13"|' "$min" | LC_ALL=es_SV.UTF-8 "$P" --check - 2>"$tmp/err"
+	check "es_SV: a reader's diagnostic in Spanish" \
+		'grep -q "^<stdin>:[0-9]*: error: meses=\"1-13\": el mes 13 está fuera de 1-12$" "$tmp/err"'
+	sed 's|<responsable>|<resposable>|; s|</responsable>|</resposable>|' "$min" | LC_ALL=es_SV.UTF-8 "$P" --check - 2>"$tmp/err"
+	check "es_SV: the hints in Spanish" 'grep -q "¿quiso decir <responsable>?" "$tmp/err"'
+	LC_ALL=es_SV.UTF-8 LANGUAGE= LC_MESSAGES= "$P" - -o "$tmp/es.trace" -f trace <"$min" &&
+		"$P" "$min" -o "$tmp/c.trace" -f trace
+	check "es_SV: the output is the same (numbers with a point)" 'cmp -s "$tmp/es.trace" "$tmp/c.trace"'
+else
+	fail "the locale es_SV.UTF-8 is missing (as root: tools/deps.sh test makes it)"
+fi
+LC_ALL=C LANGUAGE= "$P" 2>"$tmp/err"
+check "C: English" 'grep -q "^plangen: no input file" "$tmp/err"'
+
 # --watch: a save of the input (sed -i: a new file renamed over it, as
 # editors save) gives a new PDF; a broken save says why and keeps the
 # last good PDF; a change of an image the plan names gives a new PDF.

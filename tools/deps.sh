@@ -17,6 +17,7 @@ want_file() { [ -e "$1" ] || add "$2"; }
 want_file /usr/include/stdio.h libc6-dev
 want_cmd pkg-config pkg-config
 want_cmd make make
+want_cmd msgfmt gettext
 if command -v pkg-config >/dev/null 2>&1; then
 	want_pc libxml-2.0 libxml2-dev
 	want_pc pangocairo libpango1.0-dev
@@ -50,6 +51,9 @@ if [ "${1:-build}" = test ]; then
 	want_cmd openssl openssl
 	# The tests' perl scripts use JSON::PP, which perl-base lacks.
 	perl -MJSON::PP -e1 2>/dev/null || add perl
+	# The Spanish messages are tested under es_SV.UTF-8 (generated below).
+	want_file /usr/share/i18n/locales/es_SV locales
+	want_cmd localedef locales
 fi
 if [ "${1:-build}" = bench ]; then
 	want_file /usr/bin/time time
@@ -60,12 +64,23 @@ if [ "${1:-build}" = fuzz ]; then
 	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 ||
 		add libclang-rt-14-dev
 fi
-[ -z "$need" ] && exit 0
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+# test: the locale es_SV.UTF-8, made from the locales package's sources.
+have_locale() { locale -a 2>/dev/null | grep -qi '^es_SV\.utf-\?8$'; }
+make_locale() {
+	[ "${1:-build}" != test ] || have_locale ||
+		{ echo "plangen: generating the locale es_SV.UTF-8" >&2 &&
+		  localedef -i es_SV -c -f UTF-8 es_SV.UTF-8; } || have_locale
+}
+if [ -n "$need" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	echo "plangen: installing$need" >&2
 	export DEBIAN_FRONTEND=noninteractive
 	{ apt-get update -qq && apt-get install -y -qq --no-install-recommends $need; } >&2 || exit 1
-	exit 0
+	need=""
 fi
-echo "plangen: missing packages; as root, run: apt-get install$need" >&2
-exit 1
+if [ -n "$need" ]; then
+	echo "plangen: missing packages; as root, run: apt-get install$need" >&2
+	exit 1
+fi
+[ "${1:-build}" != test ] || have_locale || [ "$(id -u)" = 0 ] ||
+	{ echo "plangen: missing the locale es_SV.UTF-8; as root, run: localedef -i es_SV -c -f UTF-8 es_SV.UTF-8" >&2; exit 1; }
+make_locale "${1:-build}"

@@ -5,6 +5,7 @@
  */
 #include "diag.h"
 #include "arena.h"
+#include "i18n.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -61,6 +62,7 @@ void diag_add(diag *d, enum diag_level level, const char *file, long line,
 	      long col, const char *fmt, ...)
 {
 	va_list ap;
+	fmt = pg_tr(fmt);
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);

@@ -8,6 +8,7 @@
 #include "build-imp.h"
 
 #include "../base/coverage.h"
+#include "../base/i18n.h"
 #include "../base/image.h"
 
 #include <errno.h>
@@ -54,6 +55,7 @@ void bld_err(bld *b, const xmlNode *n, const char *fmt, ...)
 {
 	char msg[1024];
 	va_list ap;
+	fmt = pg_tr(fmt);
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);

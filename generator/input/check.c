@@ -329,12 +329,18 @@ static void poas_placed(const pg_plan *p, diag *d)
 	int n = 0;
 	for (const pg_poa *o = p->poas; o; o = o->next)
 		n++;
-	if (n && p->sections && !has_poas(p->sections))
+	if (!n || !p->sections || has_poas(p->sections))
+		return;
+	if (n == 1)
 		diag_add(d, DIAG_WARNING, p->file, p->poas->line, 0,
-			 "%d POA%s but no <poas/> in the narrative: %s matrices "
+			 "1 POA but no <poas/> in the narrative: its matrix and "
+			 "Cronograma are not printed (put <poas/> in the section "
+			 "where it goes)");
+	else
+		diag_add(d, DIAG_WARNING, p->file, p->poas->line, 0,
+			 "%d POAs but no <poas/> in the narrative: their matrices "
 			 "and Cronogramas are not printed (put <poas/> in the "
-			 "section where they go)", n, n == 1 ? "" : "s",
-			 n == 1 ? "its" : "their");
+			 "section where they go)", n);
 }
 
 void check_plan(const pg_plan *p, diag *d)

@@ -14,6 +14,8 @@
  */
 #include "input-imp.h"
 
+#include "../base/i18n.h"
+
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/valid.h>
@@ -97,13 +99,13 @@ static void did_you_mean(const struct ctx *c, const xmlError *e, char *out, size
 	if (e->code == XML_DTD_UNKNOWN_ELEM) {
 		xmlHashScan(c->dtd->elements, scan_element, &b);
 		if (b.found)
-			snprintf(out, n, "; did you mean <%s>?", b.found);
+			snprintf(out, n, pg_tr("; did you mean <%s>?"), b.found);
 	} else if (e->code == XML_DTD_UNKNOWN_ATTRIBUTE && e->str2) {
 		xmlElementPtr el = xmlGetDtdElementDesc(c->dtd, (const xmlChar *)e->str2);
 		for (xmlAttributePtr a = el ? el->attributes : NULL; a; a = a->nexth)
 			consider(&b, (const char *)a->name);
 		if (b.found)
-			snprintf(out, n, "; did you mean %s=\"...\"?", b.found);
+			snprintf(out, n, pg_tr("; did you mean %s=\"...\"?"), b.found);
 	}
 }
 
@@ -118,7 +120,7 @@ static void allowed_values(const struct ctx *c, const xmlError *e, char *out, si
 					      (const xmlChar *)e->str2);
 	if (!a || !a->tree)
 		return;
-	size_t k = (size_t)snprintf(out, n, "; allowed: ");
+	size_t k = (size_t)snprintf(out, n, "%s", pg_tr("; allowed: "));
 	for (xmlEnumerationPtr v = a->tree; v && k < n; v = v->next)
 		k += (size_t)snprintf(out + k, n - k, "%s%s", (const char *)v->name,
 				      v->next ? ", " : "");
@@ -137,7 +139,7 @@ static void first_id(const struct ctx *c, const xmlError *e, const char *message
 		id = buf;
 	xmlAttrPtr first = id && c->doc ? xmlGetID(c->doc, (const xmlChar *)id) : NULL;
 	if (first && first->parent && first->parent != e->node)
-		snprintf(out, n, "; the first is at line %d", xml_line(first->parent));
+		snprintf(out, n, pg_tr("; the first is at line %d"), xml_line(first->parent));
 }
 
 static void on_error(void *data, xmlErrorPtr e)
@@ -172,8 +174,8 @@ static void on_error(void *data, xmlErrorPtr e)
 				 (char)(0x80 | (byte & 0x3f)));
 		diag_add(c->d, DIAG_ERROR, c->name, line, col,
 			 "the file is not in UTF-8 (its byte 0x%02X is %s%s): save it as UTF-8",
-			 byte, *ch ? ch : "a character of Windows-1252",
-			 *ch ? " in Latin-1 and Windows-1252" : "");
+			 byte, *ch ? ch : pg_tr("a character of Windows-1252"),
+			 *ch ? pg_tr(" in Latin-1 and Windows-1252") : "");
 		return;
 	}
 	if (e->domain == XML_FROM_VALID) {
