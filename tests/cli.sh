@@ -169,6 +169,22 @@ fi
 LC_ALL=C LANGUAGE= "$P" 2>"$tmp/err"
 check "C: English" 'grep -q "^plangen: no input file" "$tmp/err"'
 
+# Editors (input/GUIA.md 1.6): the DTDs copied beside the file, or a
+# DOCTYPE naming the installed DTD by its path, let xmllint (and the
+# editors that validate with a DTD) check a file as plangen does, which
+# accepts both.
+dtds=$(cd "$here/../input" && pwd)
+mkdir "$tmp/ed" && cp "$min" "$tmp/ed/plan.xml" && cp "$dtds"/*.dtd "$tmp/ed/"
+sed 's|<responsable>|<resposable>|; s|</responsable>|</resposable>|' "$min" >"$tmp/ed/bad.xml"
+check "editors: the DTD beside the file: xmllint validates as plangen does" \
+	'xmllint --valid --noout --nonet "$tmp/ed/plan.xml" && "$P" --check "$tmp/ed/plan.xml" &&
+	 ! xmllint --valid --noout --nonet "$tmp/ed/bad.xml" 2>/dev/null && ! "$P" --check "$tmp/ed/bad.xml" 2>/dev/null'
+mkdir "$tmp/ed2"
+sed "s|SYSTEM \"plan.dtd\"|SYSTEM \"$dtds/plan.dtd\"|" "$min" >"$tmp/ed2/abs.xml"
+check "editors: a DOCTYPE with the DTD's path: xmllint and plangen validate it" \
+	'grep -q "SYSTEM \"/.*/plan.dtd\"" "$tmp/ed2/abs.xml" && xmllint --valid --noout --nonet "$tmp/ed2/abs.xml" &&
+	 "$P" --check "$tmp/ed2/abs.xml"'
+
 # --watch: a save of the input (sed -i: a new file renamed over it, as
 # editors save) gives a new PDF; a broken save says why and keeps the
 # last good PDF; a change of an image the plan names gives a new PDF.

@@ -49,6 +49,7 @@ if [ "${1:-build}" = test ]; then
 	want_cmd pdfdetach poppler-utils
 	want_cmd qpdf qpdf
 	want_cmd openssl openssl
+	want_cmd xmllint libxml2-utils
 	# The tests' perl scripts use JSON::PP, which perl-base lacks.
 	perl -MJSON::PP -e1 2>/dev/null || add perl
 	# The Spanish messages are tested under es_SV.UTF-8 (generated below).
