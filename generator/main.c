@@ -403,11 +403,18 @@ int main(int argc, char **argv)
 		return status;
 	}
 	r.input = optind < argc ? argv[optind] : NULL;
+	char *watch_out = NULL;
+	if (watch && !r.out) {
+		/* Named once, for the messages of every run. */
+		r.out = watch_out = default_output(r.input, fmt);
+		mkdir("output", 0777);
+	}
 
 	LIBXML_TEST_VERSION
 	status = watch ? watch_run(render_once, &r, r.out, r.quiet) : render_once(&r);
 	pipeline_signing_free(r.signing);
 	free(r.view.ranges);
+	free(watch_out);
 	pg_seen_clear();
 	xmlCleanupParser();
 	return status;
