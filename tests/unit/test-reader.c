@@ -20,7 +20,7 @@ static const char TEMPLATE[] =
 	"<plan anio=\"2019\" fecha=\"2018-11\" institucion=\"COAMSS/OPAMSS\">\n"
 	"<portada><titulo> Plan  de\n Acción </titulo></portada>\n"
 	"<cuerpo><seccion titulo=\"Uno\"><p>  Hola <b>mundo</b> ,\n otra"
-	"<nota>Una nota.</nota> vez<br/>  fin  </p></seccion></cuerpo>\n"
+	"<nota>Una nota.</nota> vez<br/>  fin  </p><poas/></seccion></cuerpo>\n"
 	"<pei titulo=\"PEI\" periodo=\"2016-2020\"><area id=\"ae1\" num=\"1\" "
 	"nombre=\"A\"><objetivo id=\"oe1\" num=\"1\">O</objetivo></area></pei>\n"
 	"<organizacion><unidad id=\"u1\" nombre=\"U\" nivel=\"directivo\">"
