@@ -70,6 +70,13 @@ plangen: $(O)/plangen $(MO) FORCE
 	@cmp -s $< $@ || cp $< $@
 FORCE:
 
+# main.c names the installed guide and catalogues: rebuilt when PREFIX
+# or LOCALEDIR change (make install PREFIX=/opt after a build).
+$(O)/prefix.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(PREFIX) $(LOCALEDIR)' | cmp -s - $@ || echo '$(PREFIX) $(LOCALEDIR)' >$@
+$(MAIN): $(O)/prefix.stamp
+
 build/locale/%/LC_MESSAGES/plangen.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
