@@ -38,7 +38,7 @@ continuation	plan-2019	^PLAN OPERATIVO SUBDIRECCIÓN DE CONTROL DEL DESARROLLO U
 cronograma	plan-2019	^Cronograma — PLAN OPERATIVO SUBDIRECCIÓN DE CONTROL DEL DESARROLLO URBANO 2019$
 PAGES
 
-"$P" -q -o "$tmp/plan-2019.pdf"
+"$P" --example -q -o "$tmp/plan-2019.pdf"
 "$P" -q "$here/valid/plan-2016.xml" -o "$tmp/plan-2016.pdf"
 "$P" -q "$here/valid/portada.xml" -o "$tmp/portada.pdf"
 for d in plan-2019 plan-2016 portada; do
