@@ -12,7 +12,7 @@
 #   - nothing crosses the edge of a box (a stroked rectangle: a table
 #     cell, a chart's frame, an organisation chart's box): every text,
 #     fill, line and other box is inside it or outside it, lines may
-#     end on its edge (connectors).
+#     end on its edge (connectors);
 #   - hyphenation: every line that ends in a hyphen inside a word (the
 #     next line of its block goes on with letters) breaks where the
 #     Spanish patterns of libhyphen (hyph_es, read here) allow, two
@@ -22,7 +22,19 @@
 #     is not a hyphenation, and a word cut with no hyphen (found whole in
 #     the source) must be one that fills its line alone: wider than its
 #     column, at the smallest size its style shrinks to (headers shrink
-#     before they break).
+#     before they break);
+#   - no table cell split by the page leaves fewer than two lines on
+#     either side: the boxes the table marks (mark ... "split" at the
+#     foot, "continued" at the head) hold two lines each or more;
+#   - no page uses less than a quarter of its body (from the frame's top,
+#     the highest mark of any page of its size, to the footer rule),
+#     except the cover, the contents (dotted leaders), the approval page
+#     (signature fields), the last page before a change of orientation
+#     and the end of the text (the last page, or the one before the
+#     approval page);
+#   - every matrix page and every timeline page carries its title line
+#     (12 pt, above the header row): the POA's title, or on the pages it
+#     goes on to, the title "(continuación)".
 # Prints each violation and exits 1 if there is any.
 use strict;
 use warnings;
@@ -88,7 +100,40 @@ read_source($xml, 0) if $xml;
 my %hard;   # "left-right" pairs cached
 sub source_has { my $s = shift; return $hard{$s} //= defined $src && index($src, $s) >= 0 }
 open my $f, '<:utf8', $file or die "$file: $!";
-my (@bad, $page, $w, $h, $label, @texts, @strokes, @lines, @polys, @boxes, @marks, $pages);
+my (@bad, $page, $w, $h, $label, @texts, @strokes, @lines, @polys, @boxes, @marks, @fills, $pages, $fields, @ext);
+my (@info, %top, @cut);   # pages for the page-use check; the body's top by page size; the cells cut by the page
+
+# The lines of text (distinct baselines) inside box b, and whether one
+# of them is a repetition marked "(cont.)".
+sub lines_in {
+	my ($b) = @_;
+	my (%base, $cont);
+	for my $t (@texts) {
+		next unless $t->{x} >= $b->{x} - 0.5 && $t->{x} + $t->{w} <= $b->{x} + $b->{w} + 0.5 &&
+			$t->{base} > $b->{y} && $t->{base} < $b->{y} + $b->{h};
+		$base{ sprintf '%.1f', $t->{base} } = 1;
+		$cont = 1 if $t->{s} =~ /\(cont\.\)/;
+	}
+	return (scalar keys %base, $cont);
+}
+
+# Cells split by the page (the table's marks): two lines or more on
+# each side.
+sub split_cells {
+	for my $m (@cut) {
+		my ($n) = lines_in($m);
+		push @bad, sprintf "page %d: a cell %s with %d line(s) at %.1f,%.1f", $page,
+			$m->{what} eq 'split' ? 'split at the foot' : 'continued at the head', $n, $m->{x}, $m->{y}
+			if $n < 2;
+	}
+}
+
+# The title line of a matrix or timeline page, above its header (top).
+sub title_line {
+	my ($top, $what) = @_;
+	push @bad, "page $page: a $what page without its title line"
+		unless grep { abs($_->{h} - 12) < 0.01 && $_->{base} < $top } @texts;
+}
 
 # Whether box a [x0, x1] x [y0, y1] crosses an edge of box b.
 sub straddles {
@@ -99,13 +144,18 @@ sub straddles {
 }
 
 sub timeline_page {
-	my ($frame) = sort { $b->{w} * $b->{h} <=> $a->{w} * $a->{h} } @strokes;
+	# The frame: the largest box around the header (a matrix may end
+	# above the chart on the page).
+	my @q = grep { $_->{s} eq 'Trimestre 1' } @texts;
+	my ($frame) = sort { $b->{w} * $b->{h} <=> $a->{w} * $a->{h} }
+		grep { my $s = $_; grep { $_->{x} >= $s->{x} && $_->{x} < $s->{x} + $s->{w} && $_->{base} > $s->{y} && $_->{base} < $s->{y} + $s->{h} } @q } @strokes;
 	if (!$frame) { push @bad, "page $page: a timeline without its frame"; return }
 	my $box = [ $frame->{x}, $frame->{y}, $frame->{x} + $frame->{w}, $frame->{y} + $frame->{h} ];
 	my @in = grep { $_->{x} >= $box->[0] && $_->{x} < $box->[2] && $_->{base} > $box->[1] && $_->{base} < $box->[3] } @texts;
 	my ($q1) = sort { $a->{base} <=> $b->{base} } grep { $_->{s} eq 'Trimestre 1' } @in;
 	push @bad, "page $page: the timeline does not start with its header"
 		if !$q1 || grep { $_->{bot} < $q1->{top} } @in;
+	title_line($q1->{top}, 'timeline') if $q1;
 	my @rules = grep { abs($_->{x0} - $_->{x1}) < 0.01 && abs($_->{y0} - $box->[1]) < 0.5 && abs($_->{y1} - $box->[3]) < 0.5 } @lines;
 	push @bad, "page $page: a timeline without its label column's rule" unless @rules;
 	for my $t (@texts) {
@@ -215,6 +265,7 @@ sub finish_page {
 		my @above = $head ? grep { $_->{h} <= 7.5 && $_->{top} < $head->{top} - 1 } @texts : ();
 		push @bad, "page $page: a matrix page that does not start with its header row"
 			if !$head || @above;
+		title_line($head->{top}, 'matrix') if $head && $head->{s} =~ /^RESULTADOS/;
 	}
 	# The last text above the footer rule must not be a heading.
 	my @body = sort { $a->{base} <=> $b->{base} } grep { $_->{base} < $h - 100 } @texts;
@@ -223,7 +274,37 @@ sub finish_page {
 	}
 	crossings();
 	hyphenation();
-	@texts = @strokes = @lines = @polys = @boxes = @marks = ();
+	# The footer rule: the lowest line across the frame in the heading colour.
+	my ($rule) = sort { $b <=> $a } map { $_->{y0} } grep { $_->{color} eq '#1f3864' && abs($_->{y0} - $_->{y1}) < 0.01 && $_->{x1} - $_->{x0} > $w / 2 } @lines;
+	split_cells();
+	# What the page uses of its body: from its highest mark to its lowest
+	# above the footer rule.
+	my ($hi, $lo);
+	for my $r ((map { $_->[0] } @marks), @polys, @ext) {
+		next if defined $rule && $r->[1] >= $rule - 0.5;
+		$hi = $r->[1] if !defined $hi || $r->[1] < $hi;
+		$lo = $r->[3] if !defined $lo || $r->[3] > $lo;
+	}
+	my $size = "$w $h";
+	$top{$size} = $hi if defined $hi && (!defined $top{$size} || $hi < $top{$size});
+	push @info, { page => $page, size => $size, rule => $rule, lo => $lo,
+		approval => $fields, exempt => $label eq 'Portada' || $fields || (grep { $_->{s} eq '.' } @texts) > 20 };
+	@texts = @strokes = @lines = @polys = @boxes = @marks = @fills = @ext = @cut = ();
+	$fields = 0;
+}
+
+# Pages using less than a quarter of their body, once every page is read.
+sub page_use {
+	for my $i (0 .. $#info) {
+		my $p = $info[$i];
+		next if $p->{exempt} || !defined $p->{rule} || !defined $top{ $p->{size} };
+		next if $i < $#info && $info[ $i + 1 ]{size} ne $p->{size};   # before a change of orientation
+		next if $i == $#info || $info[ $i + 1 ]{approval};   # the end of the text
+		my $body = $p->{rule} - $top{ $p->{size} };
+		my $used = defined $p->{lo} ? $p->{lo} - $top{ $p->{size} } : 0;
+		push @bad, sprintf "page %d: uses %.0f%% of its body", $p->{page}, 100 * $used / $body
+			if $used < $body / 4;
+	}
 }
 
 while (<$f>) {
@@ -238,13 +319,20 @@ while (<$f>) {
 			if $t{x} < 18 || $t{x} + $t{w} > $w - 18 + 0.01 || $t{top} < 18 || $t{bot} > $h - 18;
 		push @texts, \%t if $t{s} ne '';
 		push @marks, [ [ $t{x}, $t{top}, $t{x} + $t{w}, $t{bot} ], "\"$t{s}\"" ] if $t{s} ne '';
-	} elsif (/^(fill|stroke) ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) /) {
+	} elsif (/^image ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) /) {
+		push @ext, [ $1, $2, $1 + $3, $2 + $4 ];
+	} elsif (/^mark ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) "(\w+)"$/) {
+		push @cut, { x => $1, y => $2, w => $3, h => $4, what => $5 };
+	} elsif (/^field /) {
+		$fields = 1;
+	} elsif (/^(fill|stroke) ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) .*?(#\w+)$/) {
+		push @fills, { x => $2, y => $3, w => $4, h => $5, color => $6 } if $1 eq 'fill';
 		my $r = [ $2, $3, $2 + $4, $3 + $5 ];
 		push @boxes, $r if $1 eq 'stroke';
 		push @strokes, { x => $2, y => $3, w => $4, h => $5 } if $1 eq 'stroke';
 		push @marks, [ $r, $1 eq 'stroke' ? 'box' : 'fill' ];
-	} elsif (/^line ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) /) {
-		push @lines, { x0 => $1, y0 => $2, x1 => $3, y1 => $4 };
+	} elsif (/^line ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) [-\d.]+ (#\w+)/) {
+		push @lines, { x0 => $1, y0 => $2, x1 => $3, y1 => $4, color => $5 };
 		my ($x0, $x1) = $1 < $3 ? ($1, $3) : ($3, $1);
 		my ($y0, $y1) = $2 < $4 ? ($2, $4) : ($4, $2);
 		push @marks, [ [ $x0, $y0, $x1, $y1 ], 'line' ];
@@ -256,6 +344,7 @@ while (<$f>) {
 	}
 }
 finish_page();
+page_use();
 printf "invariants: %d pages, %d violations\n", $pages // 0, scalar @bad;
-print "  $_\n" for @bad[0 .. ($#bad < 14 ? $#bad : 14)];
+print "  $_\n" for @bad[0 .. ($#bad < 14 || $ENV{ALL} ? $#bad : 14)];
 exit(@bad ? 1 : 0);

@@ -11,6 +11,9 @@
  *   text X BASELINE W H #RRGGBB "visible text"
  *   image X Y W H "file"
  *   link X Y W H "destination"
+ *   mark X Y W H "what"                    (for the invariants: "split",
+ *                                           "continued": a table cell
+ *                                           split by the page, each side)
  *   dest X Y "name"
  *   outline LEVEL "title" "destination"
  */
@@ -91,6 +94,11 @@ static int trace_page(device *dev, const dl_page *pg)
 		case DL_FIELD:
 			fprintf(f, "field %.2f %.2f %.2f %.2f ", o->x, o->y, o->w,
 				o->h);
+			quoted(f, o->str);
+			fputc('\n', f);
+			break;
+		case DL_MARK:
+			fprintf(f, "mark %.2f %.2f %.2f %.2f ", o->x, o->y, o->w, o->h);
 			quoted(f, o->str);
 			fputc('\n', f);
 			break;

@@ -114,6 +114,8 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags)
 		case DL_OUTLINE:
 		case DL_FIELD:
 			break; /* the PDF device handles outlines and fields */
+		case DL_MARK:
+			break; /* for the trace only */
 		}
 	}
 }

@@ -191,6 +191,13 @@ void dl_dest(dl_page *p, const char *name, double x, double y)
 	o->str = sdup(name);
 }
 
+void dl_mark(dl_page *p, double x, double y, double w, double h, const char *what)
+{
+	dl_op *o = dl_add(p, DL_MARK);
+	o->x = x, o->y = y, o->w = w, o->h = h;
+	o->str = sdup(what);
+}
+
 void dl_outline(dl_page *p, int level, const char *title, const char *dest)
 {
 	dl_op *o = dl_add(p, DL_OUTLINE);

@@ -33,6 +33,9 @@ enum dl_kind {
 	DL_OUTLINE, /* outline entry str at level (1 = top) to destination */
 	DL_POLY,    /* polygon of npts points pts, filled; x,y,w,h its box */
 	DL_FIELD,   /* box x,y,w,h is the signature field named str */
+	DL_MARK,    /* box x,y,w,h noted as str for the trace, which the
+		       layout invariants read (a table cell split by the
+		       page); no other device draws it */
 };
 
 /* One run of a line: glyphs of one font, at their places on the page,
@@ -99,6 +102,7 @@ void dl_image(dl_page *p, const char *file, double x, double y, double w,
 void dl_link(dl_page *p, double x, double y, double w, double h,
 	     const char *dest);
 void dl_dest(dl_page *p, const char *name, double x, double y);
+void dl_mark(dl_page *p, double x, double y, double w, double h, const char *what);
 void dl_field(dl_page *p, double x, double y, double w, double h,
 	      const char *name);
 void dl_outline(dl_page *p, int level, const char *title, const char *dest);
