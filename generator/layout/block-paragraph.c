@@ -111,13 +111,26 @@ static double first(block *b, flow *f)
 	return p->ls.bottom[k];
 }
 
-/* The height the notes of lines [from, to) add. */
+/* The height the notes of lines [from, to) need on their page: all of
+ * each, or its first NOTE_LINES lines when it is longer (the rest goes
+ * on at the foot of the next page, flow.c). */
+enum { NOTE_LINES = 2 };
+
 static double notes_height(para *p, int from, int to)
 {
 	double h = 0;
 	for (int i = 0; i < p->nnotes; i++)
-		if (p->note_line[i] >= from && p->note_line[i] < to)
-			h += eng_height(p->notes[i]);
+		if (p->note_line[i] >= from && p->note_line[i] < to) {
+			PangoLayout *l = p->notes[i];
+			if (pango_layout_get_line_count(l) <= NOTE_LINES) {
+				h += eng_height(l);
+				continue;
+			}
+			eng_lines ls;
+			eng_lines_get(l, &ls);
+			h += ls.bottom[NOTE_LINES - 1] - ls.top[0];
+			eng_lines_free(&ls);
+		}
 	return h;
 }
 

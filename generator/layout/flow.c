@@ -17,6 +17,10 @@
  * own.  A block cannot be placed when, on a page with nothing on it yet,
  * it places nothing and asks for another page: every later page would be
  * the same.  That is reported at the place flow_at last named.
+ *
+ * Footnotes are set at the foot of the page that has their mark, below
+ * the body; a note longer than the room there goes on at the foot of the
+ * next page (and the next), as in print, before that page's own notes.
  */
 #include "engine.h"
 
@@ -44,8 +48,15 @@ struct flow {
 		long line;
 	} pending[MAX_PENDING];
 	int npending;
-	PangoLayout **notes; /* this page's footnotes, as many as it has */
-	int nnotes, capnotes;
+	/* This page's footnotes, each from its line `from` on (a note
+	 * begun on the page before goes on here); their height (notes_h)
+	 * comes off the room.  What does not fit at the foot, below the
+	 * body, waits in `carry` for the next page. */
+	struct note {
+		PangoLayout *l;
+		int from;
+	} *notes, *carry;
+	int nnotes, capnotes, ncarry, capcarry;
 	double notes_h;
 	flow_notes notes_style;
 };
@@ -95,6 +106,8 @@ eng *flow_eng(flow *f)
 	return f->e;
 }
 
+static void add_note(flow *f, PangoLayout *l, int from);
+
 dl_page *flow_page(flow *f)
 {
 	if (!f->page) {
@@ -104,28 +117,65 @@ dl_page *flow_page(flow *f)
 		f->placed = 0;
 		f->nnotes = 0;
 		f->notes_h = 0;
+		/* The rest of the notes the last page could not hold. */
+		for (int i = 0; i < f->ncarry; i++)
+			add_note(f, f->carry[i].l, f->carry[i].from);
+		f->ncarry = 0;
 	}
 	return f->page;
 }
 
-/* The footnotes at the foot of the frame, above the bottom margin. */
+/* The height of a note's lines from `from` on. */
+static double note_height(PangoLayout *l, int from)
+{
+	if (!from)
+		return eng_height(l);
+	eng_lines ls;
+	eng_lines_get(l, &ls);
+	double h = from < ls.n ? ls.bottom[ls.n - 1] - ls.top[from] : 0;
+	eng_lines_free(&ls);
+	return h;
+}
+
+/* The footnotes at the foot of the frame, above the bottom margin and
+ * below the body: as many lines as fit there; the others are carried to
+ * the next page. */
 static void draw_notes(flow *f)
 {
 	if (!f->nnotes)
 		return;
 	const flow_notes *n = &f->notes_style;
-	double y = f->ps.h - f->ps.bottom - f->notes_h + n->gap;
+	double foot = f->ps.h - f->ps.bottom;
+	double h = f->notes_h < foot - f->y ? f->notes_h : foot - f->y;
+	double y = foot - h + n->gap;
 	dl_line(f->page, f->ps.left, y - n->gap / 2, f->ps.left + n->rule_w,
 		y - n->gap / 2, n->rule_lw, n->rule_color);
 	for (int i = 0; i < f->nnotes; i++) {
+		struct note *nt = &f->notes[i];
 		eng_lines ls;
-		eng_lines_get(f->notes[i], &ls);
-		for (int k = 0; k < ls.n; k++)
+		eng_lines_get(nt->l, &ls);
+		int k = nt->from;
+		double off = k < ls.n ? ls.top[k] : 0;
+		for (; k < ls.n; k++) {
+			/* At least one line per page: the notes go on. */
+			if (y + ls.bottom[k] - off > foot + 0.01 && (k > nt->from || i > 0 || f->ncarry))
+				break;
 			dl_text(f->page, ls.line[k], f->ps.left + ls.x[k],
-				y + ls.baseline[k], 0x000000);
-		y += eng_height(f->notes[i]);
+				y + ls.baseline[k] - off, 0x000000);
+		}
+		y += k > nt->from ? ls.bottom[k - 1] - off : 0;
+		if (k < ls.n) { /* the rest waits for the next page */
+			if (f->ncarry == f->capcarry) {
+				f->capcarry = f->capcarry ? f->capcarry * 2 : 8;
+				f->carry = realloc(f->carry, (size_t)f->capcarry * sizeof *f->carry);
+				if (!f->carry)
+					pg_oom();
+			}
+			f->carry[f->ncarry++] = (struct note){ g_object_ref(nt->l), k };
+			y = foot + 1; /* the notes after it go on too, in order */
+		}
 		eng_lines_free(&ls);
-		g_object_unref(f->notes[i]);
+		g_object_unref(nt->l);
 	}
 	f->nnotes = 0;
 }
@@ -133,7 +183,7 @@ static void draw_notes(flow *f)
 static void drop_notes(flow *f)
 {
 	for (int i = 0; i < f->nnotes; i++)
-		g_object_unref(f->notes[i]);
+		g_object_unref(f->notes[i].l);
 	f->nnotes = 0;
 }
 
@@ -224,11 +274,8 @@ int flow_failed(flow *f)
 	return f->failed;
 }
 
-void flow_add_note(flow *f, PangoLayout *note)
+static void add_note(flow *f, PangoLayout *l, int from)
 {
-	if (f->failed)
-		return;
-	flow_page(f);
 	if (f->nnotes == f->capnotes) {
 		f->capnotes = f->capnotes ? f->capnotes * 2 : 16;
 		f->notes = realloc(f->notes, (size_t)f->capnotes * sizeof *f->notes);
@@ -237,8 +284,16 @@ void flow_add_note(flow *f, PangoLayout *note)
 	}
 	if (!f->nnotes)
 		f->notes_h = f->notes_style.gap;
-	f->notes[f->nnotes++] = g_object_ref(note);
-	f->notes_h += eng_height(note);
+	f->notes[f->nnotes++] = (struct note){ l, from };
+	f->notes_h += note_height(l, from);
+}
+
+void flow_add_note(flow *f, PangoLayout *note)
+{
+	if (f->failed)
+		return;
+	flow_page(f);
+	add_note(f, g_object_ref(note), 0);
 }
 
 /* A block that placed nothing on an empty page: no page will take it. */
@@ -330,6 +385,11 @@ int flow_end(flow *f)
 {
 	place_pending(f);
 	end_page(f);
+	/* Notes going on: pages of their own until they end. */
+	while (f->ncarry && !f->failed) {
+		flow_page(f);
+		end_page(f);
+	}
 	return f->failed;
 }
 
@@ -340,7 +400,10 @@ void flow_free(flow *f)
 	for (int i = 0; i < f->npending; i++)
 		f->pending[i].b->kind->free(f->pending[i].b);
 	drop_notes(f);
+	for (int i = 0; i < f->ncarry; i++)
+		g_object_unref(f->carry[i].l);
 	free(f->notes);
+	free(f->carry);
 	dl_page_free(f->page);
 	free(f);
 }
