@@ -242,6 +242,10 @@ static void matrix(kit_doc *c, const pg_poa *o, int from)
 	cw[C_NOTE] = th->progress_col[7];
 	table *t = table_new(c->e, NCOLS, cw, th->cell_pad, th->border, th->border_color);
 	table_keep_rows(t, th->keep_row_h);
+	/* Its pages after the first: the POA's title, and the result and
+	 * indicator its rows continue. */
+	table_title(t, NULL, kit_continued_title(c, o), &th->poa_title, th->poa_title_after);
+	table_repeat(t, w->cell_continued);
 	for (int q = 3; q < 12; q += 3)
 		if (q != pr->cut_month)
 			table_col_rule(t, C_M1 + q, th->quarter_rule);
@@ -375,8 +379,11 @@ static void rescheduled(kit_doc *c)
 	const pg_progress *pr = progress_of(c);
 	const theme *th = c->th;
 	const words *w = c->w;
+	/* After the POAs' landscape pages, or after the summary on its page
+	 * (unless the theme sets each chapter on a new page). */
 	kit_portrait(c);
-	flow_break(c->f);
+	if (c->th->chapter_new_page)
+		flow_break(c->f);
 	kit_heading_para(c, kit_heading_next(c));
 	static const double f5[5] = { 0.34, 0.10, 0.14, 0.14, 0.28 };
 	const char *h5[5] = { w->bk_activity, w->bk_poa, w->bk_old_months, w->bk_new_months,

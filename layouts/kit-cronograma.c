@@ -1,7 +1,8 @@
 /*
  * kit-cronograma.c — a POA's Cronograma: its activities over the twelve
  * months as a Gantt chart, grouped by part, specific objective and
- * result, on a landscape page of its own after the matrix.  A result's
+ * result, on landscape pages after the matrix (from its last page on,
+ * when its start fits there).  A result's
  * bar covers its activities; a diamond marks each month an indicator is
  * due (once per month; an indicator due twice, plazo="1 7", has two).  With a progress report, each activity's bar is
  * its schedule in force with its real progress inside, and a line marks
@@ -56,6 +57,11 @@ void kit_cronograma(kit_doc *c, const pg_poa *o, int index, int level,
 			    [TL_CUTOFF] = w->legend[TL_CUTOFF],
 			    [TL_SUMMARY] = w->legend[TL_SUMMARY] },
 	};
+	/* Its pages after the first carry its title again. */
+	const char *title = arena_printf(c->a, w->cronograma_fmt, o->title);
+	to.title = arena_printf(c->a, "%s %s", title, w->continued);
+	to.title_style = &th->poa_title;
+	to.title_after = th->poa_title_after;
 	timeline *t = timeline_new(c->e, &th->timeline, &to);
 	int activities = 0, i = 0;
 	for (const pg_part *pt = o->parts; pt; pt = pt->next) {
@@ -75,11 +81,15 @@ void kit_cronograma(kit_doc *c, const pg_poa *o, int index, int level,
 		bl->kind->free(bl);
 		return;
 	}
-	kit_landscape(c);
+	/* After its matrix, on the matrix's last page when the title, the
+	 * header and the first rows fit there (the title is kept with them). */
+	double before = c->landscape ? th->cronograma_before : 0;
+	if (!c->landscape)
+		kit_landscape(c);
 	para_opts po = { 0 };
 	po.dest = arena_printf(c->a, "poa-%d-cronograma", index);
-	po.outline = arena_printf(c->a, w->cronograma_fmt, o->title);
+	po.outline = title;
 	po.outline_level = level;
-	kit_para(c, NULL, po.outline, &th->poa_title, &po, 0, th->poa_title_after, 1);
+	kit_para(c, NULL, title, &th->poa_title, &po, before, th->poa_title_after, 1);
 	flow_add(c->f, bl);
 }

@@ -14,6 +14,8 @@ static void toc_sections(kit_doc *c, const pg_section *s, const char *prefix,
 {
 	int n = 0;
 	for (; s; s = s->next) {
+		if (pg_section_empty(s))
+			continue; /* not printed (the reader warns) */
 		char *num = NULL;
 		if (s->numbered) {
 			n++;
@@ -36,9 +38,15 @@ static void sections(kit_doc *c, const pg_section *s, const pg_section *first,
 		     int level)
 {
 	for (; s && !c->done; s = s->next) {
+		if (pg_section_empty(s))
+			continue;
 		const kit_heading *h = kit_heading_next(c);
 		kit_portrait(c);
-		if (level == 1 && s != first)
+		/* A section follows the text before it on the page, unless it
+		 * or the theme (for top sections) asks for a new page. */
+		int new_page = s->new_page >= 0 ? s->new_page
+						 : level == 1 && c->th->chapter_new_page;
+		if (new_page && s != first)
 			flow_break(c->f);
 		flow_at(c->f, c->file, s->line);
 		kit_heading_para(c, h);

@@ -277,6 +277,11 @@ static void header_rows(kit_doc *c, table *t, const pg_poa *o)
 			   th->head_fill);
 }
 
+const char *kit_continued_title(kit_doc *c, const pg_poa *o)
+{
+	return arena_printf(c->a, "%s %s", o->title, c->w->continued);
+}
+
 void kit_poa_matrix(kit_doc *c, const pg_poa *o, int index)
 {
 	const theme *th = c->th;
@@ -318,6 +323,11 @@ void kit_poa_matrix(kit_doc *c, const pg_poa *o, int index)
 	table *t = table_new(c->e, NCOLS, cw, th->cell_pad, th->border, th->border_color);
 	for (int q = 3; q < 12; q += 3)
 		table_col_rule(t, C_M1 + q, th->quarter_rule);
+	/* On the pages it goes on to: its title, and the text of the result
+	 * and indicator (and other merged cells) the rows continue. */
+	table_title(t, NULL, kit_continued_title(c, o), &th->poa_title, th->poa_title_after);
+	table_repeat(t, w->cell_continued);
+	table_keep_rows(t, th->poa_keep_row_h);
 	header_rows(c, t, o);
 	for (const pg_part *pt = o->parts; pt; pt = pt->next) {
 		if (pt->title)

@@ -206,8 +206,11 @@ double kit_caption_room(kit_doc *c, const char *title, const char *source);
 /* One heading per section, at every depth (numbered 1, 2.1, ...), for
  * kit_sections; dests "sec-<number>". */
 void kit_toc_sections(kit_doc *c, const pg_section *s);
-/* The sections: each heading on a portrait page (a new one for a top
- * section but the first), then its blocks through c->blocks. */
+/* The sections: each heading on a portrait page, after the text
+ * before it (on a new page when the section says pagina="nueva", or
+ * for a top section when the theme's chapter_new_page says so), then
+ * its blocks through c->blocks.  Sections without text are left out,
+ * contents included (pg_section_empty; the reader warns). */
 void kit_sections(kit_doc *c, const pg_section *s, int level);
 void kit_blocks(kit_doc *c, const pg_block *b);
 void kit_paragraph(kit_doc *c, const pg_block *b);
@@ -246,10 +249,15 @@ void kit_budget_chart(kit_doc *c, const pg_budget *bu, enum pg_budget_part part,
 		      const char *caption, const char *source);
 
 /* kit-poa.c: a POA's landscape pages: title, strategic lines, and its
- * matrix (destination "poa-<index>"). */
+ * matrix (destination "poa-<index>"), whose pages after the first carry
+ * the title again, "(continuación)", and the text of the merged cells
+ * their rows continue, "(cont.)". */
 void kit_poa_matrix(kit_doc *c, const pg_poa *o, int index);
+/* The title line of a POA's pages after its first: "TITLE (continuación)". */
+const char *kit_continued_title(kit_doc *c, const pg_poa *o);
 
-/* kit-cronograma.c: a POA's Cronograma on a landscape page of its own
+/* kit-cronograma.c: a POA's Cronograma on landscape pages, from its
+ * matrix's last page on when its start fits there
  * (destination "poa-<index>-cronograma", an outline entry at level);
  * nothing if it has no activities.  With pg, the schedule in force and
  * real progress of each activity (pg->reports: o's activities in

@@ -22,10 +22,13 @@ static const pg_accountability *report_of(kit_doc *c)
 	return c->self;
 }
 
+/* A chapter follows the one before on its page, unless the theme sets
+ * each on a new page. */
 static void heading(kit_doc *c)
 {
 	kit_portrait(c);
-	flow_break(c->f);
+	if (c->th->chapter_new_page)
+		flow_break(c->f);
 	kit_heading_para(c, kit_heading_next(c));
 }
 

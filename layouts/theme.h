@@ -61,6 +61,11 @@ typedef struct theme {
 	/* The plan's POA pages: after the title and after each line above
 	 * the matrix; the action plan's per-area titles. */
 	double poa_title_after, poa_line_after;
+	/* The matrices' rows up to this height move whole to the next page
+	 * rather than split. */
+	double poa_keep_row_h;
+	int chapter_new_page; /* each top section starts a page (else: a section says so) */
+	double cronograma_before; /* a Cronograma's title on its matrix's last page */
 	double area_title_before, area_title_after, area_name_after;
 	/* POA matrix column widths (points) in landscape:
 	 * results, indicators, verification, activities, one month,

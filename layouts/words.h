@@ -20,6 +20,7 @@ typedef struct words {
 	const char *cover_logo_alt; /* a cover logo's alternative text */
 	const char *continued;	    /* after a continued group's label */
 	const char *continued_page; /* an org chart's subtree goes on at page n */
+	const char *cell_continued; /* after a merged cell's text repeated on a new page */
 	/* Captions: "Tabla No. 3. Title", "Fuente. Source". */
 	const char *table, *figure;
 	const char *caption_fmt; /* kind, number (text), title */

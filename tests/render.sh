@@ -145,6 +145,28 @@ done
 check "trace" '[ $? = 0 ] && grep -q "^page 1 612.00 792.00" "$tmp/plan.trace"'
 if perl "$here/invariants.pl" "$tmp/plan.trace" input/plan-2019.xml >"$tmp/inv"; then ok; else
 	fail "layout invariants"; cat "$tmp/inv"; fi
+"$P" "$here/valid/plan-2016.xml" -f trace -o "$tmp/p16i.trace" 2>"$tmp/err"
+if perl "$here/invariants.pl" "$tmp/p16i.trace" >"$tmp/inv"; then ok; else
+	fail "layout invariants of the 2016 plan"; cat "$tmp/inv"; fi
+# Sections follow each other on the page (the seeds: the 2019 plan's
+# Objetivo under its Antecedentes, the 2016 plan's chapters 2 and 3 on
+# one page); pagina="nueva" starts one on a page of its own; a section
+# with no text is left out, heading and contents line, with a warning.
+# follows HEADING TRACE: the heading (16 pt) has text above it on its page.
+follows() { perl -ne 'BEGIN { $h = shift } $above = 0 if /^page /; $above = 1 if /^text / && !/ 16\.00 #1f3864 "\Q$h\E"$/;
+	if (/^text \S+ \S+ \S+ 16\.00 #1f3864 "\Q$h\E"$/) { $found = 1; $ok = $above } END { exit !($found && $ok) }' "$1" "$2"; }
+check "sections: the 2019 Objetivo after its Antecedentes on their page" 'follows "3   Objetivo" "$tmp/plan.trace"'
+check "sections: the 2016 chapter 3 after chapter 2 on their page" \
+	'follows "3   PLAN ESTRATÉGICO COAMSS/OPAMSS" "$tmp/p16i.trace" && follows "2   OBJETIVO" "$tmp/p16i.trace"'
+check "sections: an empty one warned of and left out" \
+	'grep -q "plan-2016.xml:[0-9]*: warning: section \"Resultados Estratégicos e Indicadores.\" has no text" "$tmp/err" &&
+	 ! grep -q "Resultados Estratégicos e Indicadores" "$tmp/p16i.trace"'
+sed 's|<seccion titulo="Presentación">|<seccion titulo="Presentación"><p>Uno.</p></seccion><seccion titulo="Nueva" pagina="nueva">|' \
+	"$here/valid/minimal.xml" >"$tmp/newpage.xml"
+"$P" "$tmp/newpage.xml" -f trace -o "$tmp/newpage.trace"
+sed 's| pagina="nueva"||' "$tmp/newpage.xml" >"$tmp/newpage-follow.xml"
+"$P" "$tmp/newpage-follow.xml" -f trace -o "$tmp/newpage-follow.trace"
+check "sections: pagina=\"nueva\" starts a page" '! follows "2   Nueva" "$tmp/newpage.trace" && follows "2   Nueva" "$tmp/newpage-follow.trace"'
 "$P" "$here/valid/minimal.xml" -f png -o "$tmp/min.png"
 check "png" '[ $? = 0 ] && [ -s "$tmp/min-1.png" ] && [ -s "$tmp/min-3.png" ]'
 "$P" "$here/valid/minimal.xml" -f svg -o "$tmp/min.svg"
@@ -230,10 +252,49 @@ sed "s|<p>Texto.</p>|<p>Texto $many fin.</p>|" "$here/valid/minimal.xml" >"$tmp/
 check "100 footnotes in one paragraph, all printed" '[ "$(grep -c "Nota[0-9]* al margen" "$tmp/many.txt")" = 100 ]'
 if perl "$here/invariants.pl" "$tmp/notes.trace" "$tmp/notes.xml" >"$tmp/inv"; then ok; else
 	fail "footnotes: invariants"; cat "$tmp/inv"; fi
+# A footnote longer than a page (1,000 words) goes on at the foot of the
+# next pages, as in print: every word printed, and on every page the
+# note's lines (9 pt) below its rule (a black line 144 pt long) and the
+# body above it, none above the frame's top.
+words=$(i=1; while [ $i -le 1000 ]; do printf 'planificación%04d ' $i; i=$((i + 1)); done)
+sed "s|<p>Texto.</p>|<p>Texto antes de la nota tres<nota>$words</nota> y el texto sigue tras la marca.</p><p>Otro párrafo después.</p>|" \
+	"$here/valid/minimal.xml" >"$tmp/longnote.xml"
+"$P" "$tmp/longnote.xml" -o "$tmp/longnote.pdf" && "$P" "$tmp/longnote.xml" -f trace -o "$tmp/longnote.trace"
+n=$(pdftotext "$tmp/longnote.pdf" - | grep -o 'planificación[0-9]\{4\}' | sort -u | wc -l)
+check "a footnote of 1,000 words keeps every word ($n)" '[ "$n" = 1000 ]'
+if perl -e '
+	my ($page, $top, $rule, $foot, @t, $bad, $pages);
+	sub done {
+		return unless defined $page;
+		$pages++ if grep { $_->[2] =~ /planificación/ } @t;
+		for (@t) {
+			my ($y, $h, $s) = @$_;
+			next if defined $foot && $y > $foot;   # the footer
+			if ($h == 9 && $s =~ /planificación/) {
+				$bad++, print "page $page: a note line at $y, above its rule or the frame\n"
+					if !defined $rule || $y - 0.8 * $h < $rule || $y - 0.8 * $h < $top;
+			} elsif (defined $rule && $y > $rule) {
+				$bad++, print "page $page: \"$s\" below the notes rule\n";
+			}
+		}
+	}
+	while (<>) {
+		if (/^page (\d+) (\S+) (\S+)/) { done(); ($page, $top, $rule, $foot, @t) = ($1, $2 > $3 ? 54 : 72); next }
+		$rule = $2 if /^line (\S+) (\S+) (\S+) \S+ 0\.50 #000000$/ && abs($3 - $1 - 144) < 0.01;
+		$foot = $1 if /^line \S+ (\S+) \S+ \S+ \S+ #1f3864$/;
+		push @t, [ $1, $2, $3 ] if /^text \S+ (\S+) \S+ (\S+) \S+ "(.*)"$/;
+	}
+	done();
+	$bad++, print "the note on ", $pages // 0, " page(s)\n" if ($pages // 0) < 2;
+	exit($bad ? 1 : 0);' "$tmp/longnote.trace" >"$tmp/inv"; then ok; else fail "a long footnote: below its rule on each page"; cat "$tmp/inv"; fi
 # Pages of a timeline (Cronograma) and the others: pdftotext ends pages
-# with a form feed; the trace starts them with "page".
+# with a form feed; the trace starts them with "page".  A Cronograma
+# that begins on its matrix's last page starts a part of its own at its
+# title (the text before its destination).
 not_timeline() { awk 'BEGIN { RS = "\f" } !/Trimestre 1/ { printf "%s\f", $0 }' "$1"; }
-trace_pages() { awk -v want="$2" '/^page / { if (n) flush(); n = 0 } { buf[n++] = $0 }
+trace_pages() { awk -v want="$2" '/^page / { if (n) flush(); n = 0 }
+	/^dest .*-cronograma"$/ && n > 2 { t = buf[--n]; flush(); n = 0; buf[n++] = "page (part)"; buf[n++] = t }
+	{ buf[n++] = $0 }
 	/"Trimestre 1"/ { tl = 1 } function flush() { if (tl == want) for (i = 0; i < n; i++) print buf[i]; tl = 0 }
 	END { flush() }' "$1"; }
 "$P" "$tmp/x-long-cell.xml" -o "$tmp/x.pdf" && pdftotext "$tmp/x.pdf" "$tmp/x.txt"

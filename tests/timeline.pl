@@ -12,7 +12,9 @@
 #     on a new page is marked "(continuación)".
 # Months are found by position: a shaded cell or a bar covers the months
 # whose column centres (from the month labels of the header) it holds.
-# The colours are the theme's (layouts/theme.c).  Exits 1 on a mismatch.
+# The colours are the theme's (layouts/theme.c).  A Cronograma begun on its
+# matrix's last page is read as a page of its own from its title on.
+# Exits 1 on a mismatch.
 use strict;
 use warnings;
 use utf8;
@@ -108,6 +110,12 @@ open my $ft, '<:utf8', $tracefile or die "$tracefile: $!";
 while (<$ft>) {
 	if (/^page (\d+) ([\d.]+) ([\d.]+)/) {
 		$pg = { n => $1, w => $2, h => $3, text => [], fill => [], stroke => [], poly => [], hline => [] };
+		push @pages, $pg;
+	} elsif (/^dest [-\d.]+ [-\d.]+ ".*-cronograma"$/ && @{ $pg->{text} } > 1) {
+		# A Cronograma begun on its matrix's last page: a part of its
+		# own from its title (the text before its destination).
+		my $title = pop @{ $pg->{text} };
+		$pg = { %$pg, text => [$title], fill => [], stroke => [], poly => [] };
 		push @pages, $pg;
 	} elsif (/^text ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) \S+ "(.*)"$/) {
 		push @{ $pg->{text} }, { x => $1, base => $2, w => $3, h => $4, s => $5,

@@ -310,6 +310,8 @@ pg_section *bld_section(bld *b, const xmlNode *n)
 	s->title = bld_attr(b, n, "titulo");
 	const char *num = bld_attr(b, n, "numerada");
 	s->numbered = !(num && !strcmp(num, "no"));
+	const char *page = bld_attr(b, n, "pagina");
+	s->new_page = !page ? -1 : !strcmp(page, "nueva");
 	s->line = xml_line(n);
 	pg_block **bt = &s->blocks;
 	pg_section **st = &s->children;

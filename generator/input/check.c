@@ -343,9 +343,23 @@ static void poas_placed(const pg_plan *p, diag *d)
 			 "section where they go)", n);
 }
 
+/* A section with no text and no subsection with text is not printed. */
+static void empty_sections(const pg_plan *p, const pg_section *s, diag *d)
+{
+	for (; s; s = s->next) {
+		if (pg_section_empty(s))
+			diag_add(d, DIAG_WARNING, p->file, s->line, 0,
+				 "section \"%s\" has no text: it is left out, "
+				 "heading and contents line", s->title);
+		else
+			empty_sections(p, s->children, d);
+	}
+}
+
 void check_plan(const pg_plan *p, diag *d)
 {
 	poas_placed(p, d);
+	empty_sections(p, p->sections, d);
 	budget(p, d);
 	unique_numbers(p, d);
 	approvers(p, d);

@@ -42,6 +42,7 @@ typedef struct tcell {
 	double x, w;	/* from the table's left edge */
 	int next;	/* first line not drawn yet */
 	double seg_top; /* top of its segment on the current page */
+	int repeated;	/* its lines are now the repetition (table_repeat) */
 } tcell;
 
 typedef struct trow {
@@ -66,6 +67,18 @@ struct table {
 	int maxspan; /* the most rows a cell spans */
 	double keep_h; /* rows this short move whole rather than split */
 	double whole_h; /* a table this short is not split at all */
+	/* Merged cells going on to a new page with all their lines drawn
+	 * repeat their text followed by this mark (table_repeat); NULL:
+	 * they go on blank. */
+	char *mark;
+	pg_span *rep_spans; /* the repetitions' span lists, chained by rep_next */
+	/* The line above the header rows on the pages the table goes on to
+	 * (table_title), and the space after it. */
+	const pg_span *title_spans;
+	char *title_plain;
+	eng_style title_st;
+	PangoLayout *title;
+	double title_after;
 	int laid;
 	int cur;     /* the first row not yet ended */
 	int started; /* its cells are open */
@@ -82,11 +95,6 @@ static double remaining(const table *t, const tcell *c)
 	int n = c->ls.n;
 	double text = c->next < n ? c->ls.bottom[n - 1] - c->ls.top[c->next] : 0;
 	return text + 2 * t->pad;
-}
-
-static double line_h(const tcell *c)
-{
-	return c->st.size * 1.25;
 }
 
 static void lay_out(table *t)
@@ -116,29 +124,71 @@ static void lay_out(table *t)
 		}
 		eng_lines_get(c->l, &c->ls);
 	}
+	if (t->title_spans || t->title_plain)
+		t->title = t->title_spans
+				   ? eng_text(t->e, t->title_spans, &t->title_st, t->width, NULL)
+				   : eng_plain(t->e, t->title_plain, &t->title_st, t->width);
 }
 
-/* Draws cell c's segment [c->seg_top, bottom): fill, the lines that fit
- * (all from the first if `again`, for header rows), border. */
+/* How many of c's lines from the first not drawn fit in a segment
+ * [top, bottom). */
+static int fit_lines(const table *t, const tcell *c, double top, double bottom)
+{
+	int k = c->next, n = c->ls.n;
+	if (k >= n)
+		return 0;
+	double off = c->ls.top[k], y = top + t->pad;
+	for (; k < n; k++)
+		if (c->ls.bottom[k] - off > bottom - t->pad - y + EPS)
+			break;
+	return k - c->next;
+}
+
+/* Of the m lines that fit, those a page may take: all that are left, or
+ * at least two leaving at least two (no widow, no orphan), or none. */
+static int kept_lines(const tcell *c, int m)
+{
+	int left = c->ls.n - c->next;
+	if (m >= left)
+		return left;
+	if (left - m < 2)
+		m = left - 2;
+	return m < 2 ? 0 : m;
+}
+
+/* Draws cell c's segment [c->seg_top, bottom): fill, border, and lines:
+ * all from the first if `again` (header rows); else `take` lines from
+ * the first not drawn, or (take < 0) those that fit as kept_lines
+ * allows. */
 static void segment(table *t, tcell *c, dl_page *pg, double x0, double bottom,
-		    int again, int force)
+		    int again, int take)
 {
 	double top = c->seg_top, h = bottom - top;
 	if (c->fill != 0xffffff)
 		dl_fill(pg, x0 + c->x, top, c->w, h, c->fill);
 	int k = again ? 0 : c->next, n = c->ls.n;
 	if (k < n) {
+		int end;
+		if (again)
+			end = n;
+		else if (take < 0)
+			end = k + kept_lines(c, fit_lines(t, c, top, bottom));
+		else
+			end = k + take < n ? k + take : n;
 		double off = c->ls.top[k], y = top + t->pad;
-		int drawn = 0;
-		for (; k < n; k++, drawn++) {
-			if (c->ls.bottom[k] - off > bottom - t->pad - y + EPS &&
-			    !(force && drawn == 0))
-				break;
+		int from = k;
+		for (; k < end; k++)
 			dl_text(t->texts, c->ls.line[k], x0 + c->x + t->pad + c->ls.x[k],
 				y + c->ls.baseline[k] - off, c->st.color);
-		}
-		if (!again)
+		if (!again) {
+			/* For the trace: a cell cut by the page, on each side
+			 * (the invariants count the lines of each). */
+			if (from > 0)
+				dl_mark(t->borders, x0 + c->x, top, c->w, h, "continued");
+			if (k > from && k < n)
+				dl_mark(t->borders, x0 + c->x, top, c->w, h, "split");
 			c->next = k;
+		}
 	}
 	if (t->border > 0)
 		dl_stroke(t->borders, x0 + c->x, top, c->w, h, t->border, t->bcolor);
@@ -217,18 +267,24 @@ static double group_tail(table *t, int r)
 	return h;
 }
 
-/* The height the first piece of row r needs at the least. */
+/* The height the first piece of row r needs at the least: two lines of
+ * each cell, or all of them when it has three or fewer (no widow, no
+ * orphan); all of the row when it is short enough to move whole. */
 static double row_min(table *t, int r)
 {
-	double need = t->rows[r].min_h;
+	double need = t->rows[r].min_h, whole = need;
 	each_open(t, r, c) {
 		double full = remaining(t, c);
-		double some = c->next < c->ls.n ? line_h(c) * 2 + 2 * t->pad : 2 * t->pad;
+		int left = c->ls.n - c->next;
+		double some = left > 3 ? c->ls.bottom[c->next + 1] - c->ls.top[c->next] + 2 * t->pad
+				       : full;
 		double h = full < some ? full : some;
 		if (ends_at(c, r) || h < full)
 			need = h > need ? h : need;
+		if (ends_at(c, r) && full > whole)
+			whole = full;
 	}
-	return need;
+	return whole <= t->keep_h + EPS ? whole : need;
 }
 
 /* Whether row r, at the top of a page with `room` below the headers,
@@ -308,6 +364,96 @@ static double draw_headers(table *t, dl_page *pg, double x0, double y)
 	return top[t->nheader];
 }
 
+/* Merged cells going on to this page with every line drawn on the pages
+ * before: their text again, followed by the mark (table_repeat), so
+ * that the rows under them keep their context. */
+static void repeat_cells(table *t)
+{
+	if (!t->mark)
+		return;
+	each_open(t, t->cur, c) {
+		if (c->rows < 2 || !c->ls.n || c->next < c->ls.n)
+			continue;
+		if (c->row == t->cur && !t->started)
+			continue; /* it starts here */
+		c->next = 0;
+		if (c->repeated)
+			continue; /* its layout already is the repetition */
+		/* A copy of its spans (or of its plain text), then the mark. */
+		int n = 1;
+		for (const pg_span *sp = c->spans; sp; sp = sp->next)
+			n++;
+		if (!c->spans)
+			n++;
+		pg_span *cp = calloc((size_t)n + 1, sizeof *cp);
+		if (!cp)
+			pg_oom();
+		/* cp[0] chains the copies the table owns (freed in drop). */
+		cp[0].next = t->rep_spans;
+		t->rep_spans = cp;
+		int k = 1;
+		if (c->spans) {
+			for (const pg_span *sp = c->spans; sp; sp = sp->next)
+				cp[k++] = *sp;
+		} else {
+			cp[k++] = (pg_span){ .kind = PG_SPAN_TEXT, .text = c->plain };
+		}
+		cp[k++] = (pg_span){ .kind = PG_SPAN_TEXT, .style = PG_ITALIC, .text = t->mark };
+		for (int i = 1; i < k - 1; i++)
+			cp[i].next = &cp[i + 1];
+		cp[k - 1].next = NULL;
+		double w = c->w - 2 * t->pad;
+		g_object_unref(c->l);
+		eng_lines_free(&c->ls);
+		c->l = eng_text(t->e, &cp[1], &c->st, w < 1 ? 1 : w, NULL);
+		eng_lines_get(c->l, &c->ls);
+		c->repeated = 1;
+	}
+}
+
+enum { ROW_MOVES, ROW_ENDS, ROW_SPLITS };
+
+/* What row r does with [y, bottom) of this page: ends there, splits
+ * there (then *need is its height had it ended) or moves to the next
+ * page.  page_start: nothing of the body is on this page yet, and the
+ * page is fresh (then it never moves). */
+static int decide(table *t, int r, double y, double bottom, int page_start,
+		  double *need_out)
+{
+	double need = t->rows[r].min_h;
+	each_open(t, r, c) if (ends_at(c, r)) {
+		double h = remaining(t, c) + (c->seg_top - y);
+		if (h > need)
+			need = h;
+	}
+	*need_out = need;
+	/* A group row keeps its next row's first lines with it. */
+	double keep = need;
+	if (t->rows[r].kind == TABLE_GROUP && !page_start)
+		keep += group_tail(t, r + 1);
+	if (y + keep <= bottom + EPS)
+		return ROW_ENDS;
+	if (page_start)
+		return ROW_SPLITS;
+	/* A group row, or a short row, moves whole: no line of it alone. */
+	if (t->rows[r].kind == TABLE_GROUP || need <= t->keep_h + EPS)
+		return ROW_MOVES;
+	if (y + row_min(t, r) > bottom + EPS)
+		return ROW_MOVES;
+	/* Each of its own cells with lines left takes two or more of them
+	 * here and leaves none or two or more (kept_lines); cells merged
+	 * from the rows above may take none. */
+	int progress = 0;
+	each_open(t, r, c) {
+		int k = kept_lines(c, fit_lines(t, c, c->seg_top, bottom));
+		if (k > 0)
+			progress = 1;
+		else if (c->row == r && c->rows == 1 && c->next < c->ls.n)
+			return ROW_MOVES;
+	}
+	return progress ? ROW_SPLITS : ROW_MOVES;
+}
+
 static int place(block *b, flow *f)
 {
 	table *t = (table *)b;
@@ -317,20 +463,26 @@ static int place(block *b, flow *f)
 	if (t->cur >= t->nrows)
 		return 1;
 	int page_top = flow_fresh(f);
+	int going_on = t->cur > t->nheader || t->started;
+	if (going_on)
+		repeat_cells(t);
+	double title_h = going_on && t->title ? eng_height(t->title) + t->title_after : 0;
 	/* Headers that leave a fresh page no room for the body would be
 	 * repeated for ever: at the start, they become body rows; later,
-	 * such a page goes without them. */
+	 * such a page goes without them (and without the title). */
 	int headers = 1;
 	if (page_top && t->nheader &&
-	    header_height(t) + row_min(t, t->cur) > flow_room(f) + EPS) {
+	    title_h + header_height(t) + row_min(t, t->cur) > flow_room(f) + EPS) {
 		if (t->cur == t->nheader && !t->started)
 			t->cur = t->nheader = 0;
 		else
 			headers = 0;
 	}
+	if (!headers)
+		title_h = 0;
+	double head_h = title_h + (headers ? header_height(t) : 0);
 	/* Nothing placed: the flow reports a table it cannot place. */
-	if (page_top &&
-	    stuck(t, t->cur, flow_room(f) - (headers ? header_height(t) : 0)))
+	if (page_top && stuck(t, t->cur, flow_room(f) - head_h))
 		return 0;
 	/* Does the first piece fit here at all? */
 	if (!page_top && first(b, f) > flow_room(f) + EPS)
@@ -339,6 +491,14 @@ static int place(block *b, flow *f)
 	double x0 = flow_x(f), y = flow_y(f);
 	double bottom = y + flow_room(f);
 	double start = y;
+	each_open(t, t->cur, c) c->seg_top = y + head_h;
+	double need;
+	if (!page_top && decide(t, t->cur, y + head_h, bottom, 0, &need) == ROW_MOVES)
+		return 0; /* no header alone at the foot */
+	if (title_h > 0) {
+		eng_draw(pg, t->title, x0, y, t->title_st.color);
+		y += title_h;
+	}
 	if (headers)
 		y = draw_headers(t, pg, x0, y);
 	int body_placed = 0;
@@ -348,41 +508,47 @@ static int place(block *b, flow *f)
 			each_open(t, r, c) if (c->row == r) c->seg_top = y;
 			t->started = 1;
 		}
-		double need = t->rows[r].min_h;
-		each_open(t, r, c) if (ends_at(c, r)) {
-			double h = remaining(t, c) + (c->seg_top - y);
-			if (h > need)
-				need = h;
-		}
-		/* A group row keeps its next row's first lines with it. */
-		double keep = need;
-		if (t->rows[r].kind == TABLE_GROUP && !(page_top && !body_placed))
-			keep += group_tail(t, r + 1);
-		if (y + keep <= bottom + EPS) {
+		int page_start = page_top && !body_placed;
+		int what = decide(t, r, y, bottom, page_start, &need);
+		if (what == ROW_ENDS) {
 			double end = y + need;
-			each_open(t, r, c) if (ends_at(c, r)) segment(t, c, pg, x0, end, 0, 0);
+			each_open(t, r, c) if (ends_at(c, r)) segment(t, c, pg, x0, end, 0, -1);
 			y = end;
 			t->cur = r + 1;
 			t->started = 0;
 			body_placed = 1;
 			continue;
 		}
-		/* It does not fit: split it here, or leave it for the next page. */
-		double least = row_min(t, r);
-		int split = (page_top && !body_placed) || y + least <= bottom + EPS;
-		if (t->rows[r].kind == TABLE_GROUP && !(page_top && !body_placed))
-			split = 0;
-		/* A short row moves whole: no line of it alone on a page. */
-		if (need <= t->keep_h + EPS && !(page_top && !body_placed))
-			split = 0;
-		if (!split) {
-			/* Cells opened in this row start on the next page. */
-			each_open(t, r, c) if (c->row < r) segment(t, c, pg, x0, y, 0, 0);
+		if (what == ROW_MOVES) {
+			/* Cells opened in the rows above draw what they may here;
+			 * cells opened in this row start on the next page. */
+			each_open(t, r, c) if (c->row < r) segment(t, c, pg, x0, y, 0, -1);
 			t->started = 0;
 			break;
 		}
-		int force = page_top && !body_placed;
-		each_open(t, r, c) segment(t, c, pg, x0, bottom, 0, force);
+		/* Split at the foot: every open cell draws what it may.  At the
+		 * top of a page, with nothing else on it, something must be
+		 * drawn: what fits if the rule leaves nothing, a line if not
+		 * even one fits (a line taller than the page). */
+		int mode = 0;
+		if (page_start) {
+			int kept = 0, fits = 0;
+			each_open(t, r, c) {
+				int m = fit_lines(t, c, c->seg_top, bottom);
+				kept |= kept_lines(c, m) > 0;
+				fits |= m > 0;
+			}
+			mode = kept ? 0 : fits ? 1 : 2;
+		}
+		each_open(t, r, c) {
+			int m = fit_lines(t, c, c->seg_top, bottom);
+			int take = mode == 0 ? kept_lines(c, m) : m;
+			if (mode == 2 && !take && c->next < c->ls.n) {
+				take = 1;
+				mode = 1;
+			}
+			segment(t, c, pg, x0, bottom, 0, take);
+		}
 		y = bottom;
 		body_placed = 1;
 		break;
@@ -404,6 +570,15 @@ static void drop(block *b)
 		eng_lines_free(&t->cells[i].ls);
 		g_free(t->cells[i].plain);
 	}
+	while (t->rep_spans) {
+		pg_span *next = t->rep_spans->next;
+		free(t->rep_spans);
+		t->rep_spans = next;
+	}
+	if (t->title)
+		g_object_unref(t->title);
+	g_free(t->title_plain);
+	g_free(t->mark);
 	free(t->cells);
 	free(t->rows);
 	free(t->colx);
@@ -439,6 +614,22 @@ table *table_new(eng *e, int ncols, const double *widths, double pad,
 	t->border = border;
 	t->bcolor = border_color;
 	return t;
+}
+
+void table_repeat(table *t, const char *mark)
+{
+	g_free(t->mark);
+	t->mark = mark ? g_strconcat(" ", mark, NULL) : NULL;
+}
+
+void table_title(table *t, const pg_span *text, const char *plain,
+		 const eng_style *st, double after)
+{
+	t->title_spans = text;
+	g_free(t->title_plain);
+	t->title_plain = text ? NULL : g_strdup(plain ? plain : "");
+	t->title_st = *st;
+	t->title_after = after;
 }
 
 void table_keep_rows(table *t, double h)

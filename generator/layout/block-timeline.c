@@ -61,6 +61,10 @@ struct timeline {
 	double width, pw; /* laid out at; one period's width */
 	PangoLayout *headl, *pl[MAX_PERIODS], *sl[MAX_PERIODS], *leg[TL_NLEGEND];
 	double span_h, period_h, legend_h;
+	char *title; /* above the header on the pages it goes on to */
+	eng_style title_st;
+	double title_after;
+	PangoLayout *titlel;
 	int next; /* first row not placed */
 };
 
@@ -255,7 +259,9 @@ static void drop_layouts(timeline *t)
 	}
 	if (t->headl)
 		g_object_unref(t->headl);
-	t->headl = NULL;
+	if (t->titlel)
+		g_object_unref(t->titlel);
+	t->headl = t->titlel = NULL;
 	for (int i = 0; i < MAX_PERIODS; i++) {
 		if (t->pl[i])
 			g_object_unref(t->pl[i]);
@@ -307,6 +313,8 @@ static void lay_out(timeline *t, double width)
 			     st->label_w - 2 * st->pad);
 	if (eng_height(t->headl) + 2 * st->pad > header_h(t))
 		t->period_h += eng_height(t->headl) + 2 * st->pad - header_h(t);
+	if (t->title)
+		t->titlel = eng_plain(t->e, t->title, &t->title_st, width);
 	for (int i = 0; i < t->np; i++)
 		t->pl[i] = eng_plain(t->e, t->plabel[i], &st->head, 0);
 	for (int i = 0; t->span && i < t->np / t->span; i++)
@@ -339,14 +347,38 @@ static double measure(block *b, flow *f)
 	return h;
 }
 
+/* The title's height with the space after it, on a page the chart goes
+ * on to. */
+static double title_h(const timeline *t)
+{
+	return t->next > 0 && t->titlel ? eng_height(t->titlel) + t->title_after : 0;
+}
+
+/* The height of the rows from i on, up to and with the n-th item. */
+static double rows_h(const timeline *t, int i, int n)
+{
+	double h = 0;
+	for (; i < t->nrows && n > 0; i++) {
+		h += row_h(t, i);
+		n -= !t->rows[i].group;
+	}
+	return h;
+}
+
+/* What a page must take of the chart to start it: its header and its
+ * first few rows (FIRST_ITEMS items, the groups above them), so that
+ * it does not begin at a page's foot with a row or two. */
+enum { FIRST_ITEMS = 3 };
+
 static double first(block *b, flow *f)
 {
 	timeline *t = (timeline *)b;
 	lay_out(t, flow_width(f));
 	if (t->next >= t->nrows)
 		return 0;
-	return header_h(t) + cont_h(t, t->next) + keep_h(t, t->next) +
-	       LEGEND_GAP + t->legend_h;
+	double rows = t->next == 0 ? rows_h(t, 0, FIRST_ITEMS) : keep_h(t, t->next);
+	return title_h(t) + header_h(t) + cont_h(t, t->next) + rows + LEGEND_GAP +
+	       t->legend_h;
 }
 
 /* ---- drawing ---- */
@@ -536,6 +568,14 @@ static int place(block *b, flow *f)
 	dl_page *pg = flow_page(f);
 	double x0 = flow_x(f), htop = flow_y(f);
 	double avail = htop + flow_room(f) - LEGEND_GAP - t->legend_h;
+	/* On the pages it goes on to, the title first. */
+	double th = title_h(t);
+	if (th > 0 && htop + th + header_h(t) + cont_h(t, t->next) + row_h(t, t->next) <= avail + EPS) {
+		eng_draw(pg, t->titlel, x0, htop, t->title_st.color);
+		htop += th;
+	} else {
+		th = 0;
+	}
 	double top = htop + header_h(t), y = top;
 	/* Which rows go on this page. */
 	int g[MAX_LEVELS], ng = open_groups(t, t->next, g);
@@ -546,6 +586,22 @@ static int place(block *b, flow *f)
 	       (y + keep_h(t, to) <= avail + EPS || (to == from && fresh))) {
 		y += row_h(t, to);
 		to++;
+	}
+	/* The rows left for the next page fill a third of it at least:
+	 * take some off this one rather than leave a row or two alone
+	 * there (no group row last). */
+	if (to < t->nrows) {
+		double third = flow_frame_height(f) / 3, rest = header_h(t) + LEGEND_GAP +
+			t->legend_h + (t->titlel ? eng_height(t->titlel) + t->title_after : 0);
+		for (int i = to; i < t->nrows; i++)
+			rest += row_h(t, i);
+		while (rest + cont_h(t, to) < third && to - from > 1) {
+			do {
+				to--;
+				rest += row_h(t, to);
+				y -= row_h(t, to);
+			} while (to - from > 1 && t->rows[to - 1].group);
+		}
 	}
 	double bottom = y;
 	/* Backgrounds, grid, then what lies on them. */
@@ -573,7 +629,7 @@ static int place(block *b, flow *f)
 	draw_frame(t, pg, x0, htop, top, bottom);
 	draw_legend(t, pg, x0, bottom + LEGEND_GAP);
 	free(tops);
-	flow_advance(f, bottom + LEGEND_GAP + t->legend_h - htop);
+	flow_advance(f, bottom + LEGEND_GAP + t->legend_h - htop + th);
 	t->next = to;
 	return to >= t->nrows;
 }
@@ -595,6 +651,7 @@ static void drop(block *b)
 	free(t->plabel);
 	free(t->slabel);
 	g_free(t->head);
+	g_free(t->title);
 	g_free(t->continued);
 	for (int k = 0; k < TL_NLEGEND; k++)
 		g_free(t->legend[k]);
@@ -623,6 +680,11 @@ timeline *timeline_new(eng *e, const tl_style *st, const tl_opts *o)
 	for (int i = 0; t->span && i < t->np / t->span; i++)
 		t->slabel[i] = g_strdup(o->span_label[i] ? o->span_label[i] : "");
 	t->head = sdup(o->head);
+	if (o->title && o->title_style) {
+		t->title = g_strdup(o->title);
+		t->title_st = *o->title_style;
+		t->title_after = o->title_after;
+	}
 	t->continued = sdup(o->continued);
 	for (int k = 0; k < TL_NLEGEND; k++)
 		t->legend[k] = sdup(o->legend[k]);

@@ -231,6 +231,17 @@ table *table_new(eng *e, int ncols, const double *widths, double pad,
  * by every cell that starts at col over its border (quarter separators);
  * cells spanning across col do not draw it. */
 void table_col_rule(table *t, int col, double lw);
+/* Cells merged over several rows that go on to a new page with all
+ * their lines drawn on the pages before repeat their text there, in
+ * full, followed by mark in italics ("(cont.)"); NULL, the default: they
+ * go on blank. */
+void table_repeat(table *t, const char *mark);
+/* A line drawn above the header rows on every page the table goes on
+ * to (not its first), in style st across the table's width, `after`
+ * points above the headers: the title of the matrix, "(continuación)".
+ * text is borrowed (it must outlive the block); NULL: plain. */
+void table_title(table *t, const pg_span *text, const char *plain,
+		 const eng_style *st, double after);
 /* Rows of height h or less are not split at a page's foot: they move
  * whole to the next (0, the default: any row may split). */
 void table_keep_rows(table *t, double h);
@@ -253,7 +264,9 @@ block *table_block(table *t);
  * row).  Positions are in periods from the left edge: 2.5 is the
  * middle of the third.  The header (span and period labels) repeats on
  * every page, groups cut by a page go on under their label and the
- * `continued` mark, and every page has the legend under the chart. */
+ * `continued` mark, and every page has the legend under the chart.  A page
+ * takes the header and the first few rows to start a chart; the rows
+ * left for its last page fill a third of it at least. */
 /* Legend entries; TL_SUMMARY: the groups' bars (drawn second). */
 enum { TL_PLANNED, TL_ACTUAL, TL_PROGRESS, TL_MILESTONE, TL_CUTOFF, TL_SUMMARY,
        TL_NLEGEND };
@@ -273,6 +286,12 @@ typedef struct tl_opts {
 	const char *const *span_label;	 /* periods / span of them */
 	const char *head;		 /* the label column's heading */
 	const char *continued;		 /* after a continued group's label */
+	/* Drawn across the width above the header on every page the chart
+	 * goes on to (not its first), title_after points above it; NULL:
+	 * none. */
+	const char *title;
+	const eng_style *title_style;
+	double title_after;
 	const char *legend[TL_NLEGEND];	 /* NULL: no entry */
 } tl_opts;
 typedef struct timeline timeline;

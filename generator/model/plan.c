@@ -36,6 +36,16 @@ const pg_idref *pg_plan_find(const pg_plan *p, const char *id)
 
 /* ---- table rows ---- */
 
+int pg_section_empty(const pg_section *s)
+{
+	if (s->blocks)
+		return 0;
+	for (const pg_section *c = s->children; c; c = c->next)
+		if (!pg_section_empty(c))
+			return 0;
+	return 1;
+}
+
 long pg_scope_rows(const pg_scope *s)
 {
 	long n = 0;

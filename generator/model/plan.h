@@ -106,6 +106,7 @@ struct pg_section {
 	const char *id;
 	const char *title;
 	int numbered;
+	int new_page; /* pagina="nueva": 1; "sigue": 0; not given: -1 (the theme's) */
 	int line;
 	pg_block *blocks;
 	pg_section *children;
@@ -437,6 +438,10 @@ void pg_plan_set_ids(pg_plan *p, pg_idref *v, int n);
  *   if (r && r->kind == PG_KIND_ACTIVITY) { pg_activity *a = r->node; ... }
  * The result lives as long as p. */
 const pg_idref *pg_plan_find(const pg_plan *p, const char *id);
+
+/* model/plan.c: whether a section has no blocks and no subsection that
+ * has (it is not printed: the reader warns of it). */
+int pg_section_empty(const pg_section *s);
 
 /* ---- the rows of the tables the layout makes from the model ----
  *
