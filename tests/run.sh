@@ -37,8 +37,12 @@ expect() {
 }
 
 : >"$tmp/nothing"
+# Valid inputs: no diagnostics, or the warnings their .warnings file
+# lists (the 2016 plan: a section whose tables the seed's extraction lost).
 for f in "$here"/valid/*.xml; do
-	expect "$f" 0 "$tmp/nothing" -- --check "$f"
+	w=${f%.xml}.warnings
+	[ -f "$w" ] || w=$tmp/nothing
+	expect "$f" 0 "$w" -- --check "$f"
 done
 expect "built-in plan" 0 "$tmp/nothing" -- --check --example
 
