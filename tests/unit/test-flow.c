@@ -4,8 +4,11 @@
  * blocks are freed unplaced; a block that places nothing on an empty
  * page (a test block that never fits, a table row of a minimum height
  * taller than the page) is a located error after at most one page, not
- * a million empty ones; the first failure is the one kept.  Pages go to
- * the trace device in memory, through an emit that can be told to fail.
+ * a million empty ones; the first failure is the one kept.  Tables cut
+ * by the page keep two lines or more of each cell on each side, at any
+ * height of what comes before them, and merged cells going on to a new
+ * page repeat their text marked "(cont.)".  Pages go to the trace device
+ * in memory, through an emit that can be told to fail.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,6 +62,9 @@ static void begin(run *r, int fail_at)
 	r->f = flow_new(engine, &PAGE, finish, emit, r, r->d);
 }
 
+/* The trace of the last run that asked for it (end_trace). */
+static char *trace_text;
+
 /* Ends the flow; returns its result.  The diagnostics go to *msgs. */
 static int end(run *r, char *msgs, size_t n)
 {
@@ -68,7 +74,8 @@ static int end(run *r, char *msgs, size_t n)
 	r->dev->close(r->dev);
 	r->dev->free(r->dev);
 	fclose(r->mem);
-	free(r->buf);
+	free(trace_text);
+	trace_text = r->buf;
 	FILE *m = fmemopen(msgs, n, "w");
 	diag_print(r->d, m, 1);
 	fclose(m);
@@ -234,6 +241,137 @@ static void test_tall_text(void)
 	CHECK(!strcmp(msgs, ""));
 }
 
+/* A block of a given height, never split (what comes before a table). */
+typedef struct spacer {
+	block b;
+	double h;
+} spacer;
+
+static double spacer_h(block *b, flow *f)
+{
+	(void)f;
+	return ((spacer *)b)->h;
+}
+
+static int spacer_place(block *b, flow *f)
+{
+	double h = ((spacer *)b)->h;
+	if (h > flow_room(f) && !flow_fresh(f))
+		return 0;
+	flow_advance(f, h);
+	return 1;
+}
+
+static void spacer_free(block *b)
+{
+	free(b);
+}
+
+static const block_kind SPACER = { "spacer", spacer_h, spacer_h, spacer_place, spacer_free };
+
+static block *spacer_new(double h)
+{
+	spacer *s = calloc(1, sizeof *s);
+	if (!s)
+		abort();
+	s->b.kind = &SPACER;
+	s->h = h;
+	return &s->b;
+}
+
+/* The lines (text baselines) of the trace's page `page` inside the box
+ * x, y, w, h; what the table marks of the cells the page cuts are
+ * checked with it. */
+static int lines_in(const char *trace, int page, double x, double y, double w, double h)
+{
+	int n = 0, pg = 0;
+	double last = -1;
+	for (const char *l = trace; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+		double tx, ty;
+		if (sscanf(l, "page %d", &pg) == 1)
+			continue;
+		if (pg == page && sscanf(l, "text %lf %lf", &tx, &ty) == 2 && tx >= x - 0.5 &&
+		    tx < x + w && ty > y && ty < y + h && ty != last) {
+			n++;
+			last = ty;
+		}
+	}
+	return n;
+}
+
+/* The marks of cut cells holding fewer than two lines; *marks: how many
+ * marks there are. */
+static int short_cuts(const char *trace, int *marks)
+{
+	int bad = 0, pg = 0;
+	*marks = 0;
+	for (const char *l = trace; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+		double x, y, w, h;
+		if (sscanf(l, "page %d", &pg) == 1)
+			continue;
+		if (sscanf(l, "mark %lf %lf %lf %lf", &x, &y, &w, &h) == 4) {
+			++*marks;
+			bad += lines_in(trace, pg, x, y, w, h) < 2;
+		}
+	}
+	return bad;
+}
+
+/* A row of a five-line cell beside a one-line one, after a spacer of
+ * every height from 0 to a page: wherever the page cuts it, two lines
+ * or more of the long cell on each side, or none cut. */
+static void test_widows(void)
+{
+	int cuts = 0, bad = 0;
+	for (double h = 0; h < 648; h += 2) {
+		run r;
+		char msgs[1024];
+		begin(&r, 0);
+		flow_add(r.f, spacer_new(h));
+		double w[2] = { 120, 348 };
+		table *t = table_new(engine, 2, w, 4, 0.5, 0x000000);
+		table_row(t, TABLE_BODY, 0);
+		table_cell(t, 0, 1, 1, NULL, "uno dos tres cuatro cinco seis siete ocho nueve diez "
+			   "once doce trece catorce quince dieciséis diecisiete", &BODY, 0xffffff);
+		table_cell(t, 1, 1, 1, NULL, "Una línea.", &BODY, 0xffffff);
+		flow_add(r.f, table_block(t));
+		CHECK(end(&r, msgs, sizeof msgs) == 0);
+		int marks;
+		bad += short_cuts(trace_text, &marks);
+		cuts += marks > 0;
+	}
+	CHECK(bad == 0);
+	CHECK(cuts > 0); /* some heights cut it */
+}
+
+/* A cell merged over two rows, the second moved to the next page: its
+ * text again there, marked; the table's title line on that page. */
+static void test_repeat(void)
+{
+	run r;
+	char msgs[1024];
+	begin(&r, 0);
+	flow_add(r.f, spacer_new(560));
+	double w[2] = { 120, 348 };
+	table *t = table_new(engine, 2, w, 4, 0.5, 0x000000);
+	table_repeat(t, "(cont.)");
+	table_title(t, NULL, "La tabla (continuación)", &BODY, 4);
+	table_keep_rows(t, 200);
+	table_row(t, TABLE_BODY, 0);
+	table_cell(t, 0, 2, 1, NULL, "Resultado combinado", &BODY, 0xffffff);
+	table_cell(t, 1, 1, 1, NULL, "Primera actividad.", &BODY, 0xffffff);
+	table_row(t, TABLE_BODY, 120);
+	table_cell(t, 1, 1, 1, NULL, "Segunda actividad, que no cabe.", &BODY, 0xffffff);
+	flow_add(r.f, table_block(t));
+	CHECK(end(&r, msgs, sizeof msgs) == 0);
+	CHECK(r.emitted == 2);
+	const char *p2 = strstr(trace_text, "page 2 ");
+	CHECK(p2 && strstr(p2, "\"Resultado combinado\"") && strstr(p2, "(cont.)\""));
+	CHECK(p2 && strstr(p2, "\"La tabla (continuación)\""));
+	CHECK(!strstr(trace_text, "\"La tabla (continuación)\"") ||
+	      strstr(trace_text, "\"La tabla (continuación)\"") > p2);
+}
+
 int main(int argc, char **argv)
 {
 	(void)argc;
@@ -248,6 +386,9 @@ int main(int argc, char **argv)
 	test_never_fits();
 	test_tall_row();
 	test_tall_text();
+	test_widows();
+	test_repeat();
+	free(trace_text);
 	eng_free(engine);
 	printf("test-flow: %d/%d checks passed\n", checks - failures, checks);
 	return failures ? 1 : 0;
