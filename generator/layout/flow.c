@@ -20,7 +20,8 @@
  *
  * Footnotes are set at the foot of the page that has their mark, below
  * the body; a note longer than the room there goes on at the foot of the
- * next page (and the next), as in print, before that page's own notes.
+ * next page (and the next), as in print, before that page's own notes,
+ * taking at most half of it.
  */
 #include "engine.h"
 
@@ -117,10 +118,15 @@ dl_page *flow_page(flow *f)
 		f->placed = 0;
 		f->nnotes = 0;
 		f->notes_h = 0;
-		/* The rest of the notes the last page could not hold. */
+		/* The rest of the notes the last page could not hold: at
+		 * most half of this one, so that the text goes on above them
+		 * (what does not fit goes on again). */
 		for (int i = 0; i < f->ncarry; i++)
 			add_note(f, f->carry[i].l, f->carry[i].from);
 		f->ncarry = 0;
+		double half = (f->ps.h - f->ps.top - f->ps.bottom) / 2;
+		if (f->notes_h > half)
+			f->notes_h = half;
 	}
 	return f->page;
 }
