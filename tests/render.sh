@@ -364,7 +364,7 @@ check "timeline text is text" 'grep -q "Cronograma — PLAN OPERATIVO 2019 CIENT
 # lines and 60 units under one.  Each renders, passes the invariants and
 # the chart checks.
 check "2019 charts" 'perl "$here/charts.pl" input/plan-2019.xml "$tmp/plan.trace" "$tmp/plan.txt" >"$tmp/ch" || { cat "$tmp/ch"; false; }'
-"$P" "$here/valid/plan-2016.xml" -f trace -o "$tmp/p16.trace" && "$P" "$here/valid/plan-2016.xml" -o - | pdftotext - "$tmp/p16.txt"
+"$P" -q "$here/valid/plan-2016.xml" -f trace -o "$tmp/p16.trace" && "$P" -q "$here/valid/plan-2016.xml" -o - | pdftotext - "$tmp/p16.txt"
 check "2016 charts (donors)" 'perl "$here/charts.pl" "$here/valid/plan-2016.xml" "$tmp/p16.trace" "$tmp/p16.txt" >"$tmp/ch" || { cat "$tmp/ch"; false; }'
 # The 2016 plan's hyphenation (the invariants' others are not all kept
 # yet: a heading alone at the foot of page 6, the page make-up's).
