@@ -593,9 +593,9 @@ static int place(block *b, flow *f)
 	if (to < t->nrows) {
 		double third = flow_frame_height(f) / 3, rest = header_h(t) + LEGEND_GAP +
 			t->legend_h + (t->titlel ? eng_height(t->titlel) + t->title_after : 0);
-		for (int i = to; i < t->nrows; i++)
-			rest += row_h(t, i);
-		while (rest + cont_h(t, to) < third && to - from > 1) {
+		for (int i = to; i < t->nrows && rest < third; i++)
+			rest += row_h(t, i); /* as far as it matters */
+		while (rest < third && rest + cont_h(t, to) < third && to - from > 1) {
 			do {
 				to--;
 				rest += row_h(t, to);
