@@ -25,7 +25,8 @@ rm -rf "$out"
 # The pages, one a line: NAME, the document (plan-2019: the built-in plan,
 # plan-2016, portada: tests/valid's), a Perl pattern one line of the page's
 # text must match, and how many pages after that one (default 0: the
-# continuation of a matrix is the page after its first).
+# continuation of a matrix is the page after its first; a Cronograma
+# begins on its matrix's last page, its own page is the one after).
 cat >"$tmp/pages" <<'PAGES'
 cover-logos	portada	^Plan de Acción 2019$
 cover-2016	plan-2016	^PLAN DE ACCIÓN 2016$
@@ -35,7 +36,7 @@ org-chart	plan-2019	^ESTRUCTURA ORGÁNICA COAMSS-OPAMSS AÑO 2019$
 budget-chart	plan-2019	^Figura No\. \d+\. Composición de los ingresos 2019$
 matrix	plan-2019	^PLAN OPERATIVO SUBDIRECCIÓN DE CONTROL DEL DESARROLLO URBANO 2019$
 continuation	plan-2019	^PLAN OPERATIVO SUBDIRECCIÓN DE CONTROL DEL DESARROLLO URBANO 2019$	1
-cronograma	plan-2019	^Cronograma — PLAN OPERATIVO SUBDIRECCIÓN DE CONTROL DEL DESARROLLO URBANO 2019$
+cronograma	plan-2019	^Cronograma — PLAN OPERATIVO SUBDIRECCIÓN DE CONTROL DEL DESARROLLO URBANO 2019$	1
 PAGES
 
 "$P" --example -q -o "$tmp/plan-2019.pdf"

@@ -144,8 +144,20 @@ static int fit_lines(const table *t, const tcell *c, double top, double bottom)
 	return k - c->next;
 }
 
+/* Whether line k of c ends inside a word (at a soft hyphen: the
+ * hyphenation's break). */
+static int hyphenated(const tcell *c, int k)
+{
+	PangoLayoutLine *l = c->ls.line[k];
+	const char *text = pango_layout_get_text(c->l);
+	int end = l->start_index + l->length;
+	return end >= 2 && (unsigned char)text[end - 2] == 0xc2 &&
+	       (unsigned char)text[end - 1] == 0xad;
+}
+
 /* Of the m lines that fit, those a page may take: all that are left, or
- * at least two leaving at least two (no widow, no orphan), or none. */
+ * at least two leaving at least two (no widow, no orphan), the last not
+ * ending in a hyphen (no word cut by the page), or none. */
 static int kept_lines(const tcell *c, int m)
 {
 	int left = c->ls.n - c->next;
@@ -153,6 +165,8 @@ static int kept_lines(const tcell *c, int m)
 		return left;
 	if (left - m < 2)
 		m = left - 2;
+	while (m >= 2 && hyphenated(c, c->next + m - 1))
+		m--;
 	return m < 2 ? 0 : m;
 }
 
