@@ -460,6 +460,16 @@ static const char *title_of(const kit_doc *c, const pg_progress *pr)
 	return pr->title ? pr->title : pr->quarter == 4 ? c->w->bk_annual_title : c->w->bk_title;
 }
 
+/* The title with its quarter: "… — segundo trimestre 2019" (the PDF's
+ * title, and what the approval page approves). */
+static const char *full_title(const words *w, const pg_progress *pr, arena *a)
+{
+	const char *title = pr->title ? pr->title : pr->quarter == 4 ? w->bk_annual_title
+								   : w->bk_title;
+	return arena_printf(a, "%s — %s %d", title, w->bk_quarter[pr->quarter - 1],
+			    pr->plan->year);
+}
+
 static void body(kit_doc *c)
 {
 	const pg_progress *pr = progress_of(c);
@@ -481,7 +491,7 @@ static void body(kit_doc *c)
 	risks(c);
 	if (c->pass == 2)
 		kit_approval_page(c, kit_approval_reason(w, pr->approval_reason,
-							 title_of(c, pr), c->a),
+							 full_title(w, pr, c->a), c->a),
 				  pr->approval_place, pr->approval_date);
 }
 
@@ -516,10 +526,7 @@ void layout_avance_info(const void *progress, kit_info *i, arena *a)
 	const pg_progress *pr = progress;
 	const pg_plan *p = pr->plan;
 	const words *w = words_for(p->language);
-	const char *title = pr->title ? pr->title : pr->quarter == 4 ? w->bk_annual_title
-								   : w->bk_title;
-	const char *full = arena_printf(a, "%s — %s %d", title, w->bk_quarter[pr->quarter - 1],
-					p->year);
+	const char *full = full_title(w, pr, a);
 	kit_info_init(i, w, pr->file, p->language, pr->date, pr->approvers,
 		      kit_approval_reason(w, pr->approval_reason, full, a),
 		      pr->approval_place);

@@ -387,6 +387,12 @@ for q in 2 4; do
 	fi
 	pdftotext "$pdf" "$tmp/T$q.txt"
 	tr -s ' \n\f' '   ' <"$tmp/T$q.txt" >"$tmp/flat"
+	# Its approval page approves the booklet, not the plan (whose
+	# <aprobacion motivo> it does not inherit).
+	# T2 has none of its own: its reason is its title.
+	check "T$q: the approval page names the booklet, not the plan" \
+		'! tail -c 2000 "$tmp/flat" | grep -q "Aprobación del Plan de Acción" &&
+		 { [ $q != 2 ] || tail -c 2000 "$tmp/flat" | grep -q "Aprobación Aprobación: Informe de avance del Plan Operativo Anual — segundo trimestre 2019\."; }'
 	for s in "Resumen ejecutivo" "Actividades reprogramadas" "Riesgos materializados" "Aprobación"; do
 		check "T$q: the heading \"$s\"" 'tr -d "\f" <"$tmp/T$q.txt" | grep -q -x -E "([0-9]+ +)?$s"'
 	done

@@ -600,6 +600,19 @@ check "generated 2018 + 2019: both years count" \
 "$P" -q "$g/rendicion.xml" -o "$g/x.pdf"
 check "generated 2018 + 2019: the report" '[ $? = 0 ] && qpdf --check "$g/x.pdf" >/dev/null 2>&1'
 
+# A report without an <aprobacion> of its own approves itself, not its
+# plan: the plan's motivo ("Aprobación del Plan de Acción 2019") is the
+# plan's approval, the report's reason is made from its title.
+cp -r "$here/valid/rendicion-2anios" "$tmp/motivo"
+sed -i 's|<aprobacion firmantes="secretario coordinador"/>|<aprobacion firmantes="secretario coordinador" motivo="Aprobación del Plan de Acción 2019"/>|' \
+	"$tmp/motivo/plan-2019.xml"
+sed -i "s|\"\\.\\./\\.\\./\\.\\./input/|\"$(cd "$in" && pwd)/|g" "$tmp/motivo/rendicion.xml"
+"$P" -q "$tmp/motivo/rendicion.xml" -o "$tmp/motivo/r.pdf"
+check "a report without its own approval: its reason is its title, not the plan's" \
+	'[ $? = 0 ] && grep -q "Aprobación del Plan de Acción 2019" "$tmp/motivo/plan-2019.xml" &&
+	 pdftotext "$tmp/motivo/r.pdf" - | grep -q "^Aprobación: Rendición de Cuentas mayo 2018 – abril 2019\.$" &&
+	 ! pdftotext "$tmp/motivo/r.pdf" - | grep -q "Aprobación del Plan de Acción"'
+
 # Signed as the plan is.
 signs "$in/rendicion-2019.xml" "the report"
 

@@ -434,7 +434,10 @@ static pg_progress *build(xmlDocPtr doc, const char *name, arena *a, diag *d,
 	const pg_plan *so = own.approvers ? &own : plan;
 	pr->signatories = so->signatories;
 	pr->approvers = so->approvers;
-	pr->approval_reason = so->approval_reason;
+	/* The plan's reason is the plan's approval ("Aprobación del Plan de
+	 * Acción 2019"): without one of its own, the booklet's is made from
+	 * its title by the layout. */
+	pr->approval_reason = own.approvers ? own.approval_reason : NULL;
 	pr->approval_place = so->approval_place;
 	pr->approval_date = own.approvers ? own.approval_date : pr->date;
 

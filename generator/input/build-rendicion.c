@@ -404,7 +404,9 @@ pg_accountability *build_accountability(xmlDocPtr doc, const char *name, arena *
 	const pg_plan *so = scratch.approvers ? &scratch : r->last;
 	r->signatories = scratch.signatories ? scratch.signatories : r->last->signatories;
 	r->approvers = so->approvers;
-	r->approval_reason = so->approval_reason;
+	/* Not the plan's reason (its own approval): the report's, or one
+	 * made from its title by the layout. */
+	r->approval_reason = scratch.approvers ? scratch.approval_reason : NULL;
 	r->approval_place = so->approval_place;
 	r->approval_date = scratch.approvers && scratch.approval_date ? scratch.approval_date
 								      : r->date;

@@ -27,6 +27,11 @@ XML
 cat >"$dir/avance-empty.xml" <<'XML'
 <avance plan="plan.xml" trimestre="2" corte="2019-06-30"><poa ref="poa-uaci"><actividad ref="uaci-o1-r1-i1-a1" avance="0" estado="no-iniciada"><comentario/></actividad><indicador ref="uaci-o1-r1-i1"><logro/></indicador><riesgo/></poa></avance>
 XML
+# Characters the fonts lack (the fallback font's, and none's: more than
+# the reader warns of one by one).
+cat >"$dir/glyphs.xml" <<'XML'
+<plan anio="2019"><portada><titulo>→ ✓ שלום مرحبا 中文</titulo></portada><cuerpo><seccion titulo="中"><p>一丁丂七丄丅丆万丈三上下丌不与丏丐丑丒专且丕 😀</p></seccion></cuerpo></plan>
+XML
 # Accountability reports: the 2019 one, and the least one.
 cp input/rendicion-2019.xml "$dir/rendicion-2019.xml"
 cat >"$dir/rendicion-min.xml" <<'XML'
