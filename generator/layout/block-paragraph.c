@@ -107,7 +107,10 @@ static double first(block *b, flow *f)
 	measure(b, f);
 	if (p->ls.n == 0)
 		return 0;
-	int k = p->o.keep_lines ? p->ls.n - 1 : p->ls.n >= 2 ? 1 : 0;
+	/* What place() would put on this page at the least: two lines,
+	 * or all of them when the next page would get one (a widow), as
+	 * with three lines; a heading kept with this paragraph asks that. */
+	int k = p->o.keep_lines || p->ls.n <= 3 ? p->ls.n - 1 : 1;
 	return p->ls.bottom[k];
 }
 

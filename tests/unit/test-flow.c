@@ -372,6 +372,54 @@ static void test_repeat(void)
 	      strstr(trace_text, "\"La tabla (continuación)\"") > p2);
 }
 
+/* The page of the first text line holding `word` in the trace, or 0. */
+static int page_of(const char *trace, const char *word)
+{
+	int pg = 0;
+	for (const char *l = trace; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+		if (sscanf(l, "page %d", &pg) == 1)
+			continue;
+		const char *nl = strchr(l, '\n');
+		const char *w = strstr(l, word);
+		if (!strncmp(l, "text ", 5) && w && (!nl || w < nl))
+			return pg;
+	}
+	return 0;
+}
+
+/* A heading kept with a paragraph of three lines, after a spacer of
+ * every height: the heading is never alone at the foot of a page (the
+ * paragraph cannot leave one line on either side, so it moves whole,
+ * and the heading with it). */
+static void test_heading_three_lines(void)
+{
+	int alone = 0, three = 0, moved = 0;
+	for (double h = 500; h < 648; h += 1) {
+		run r;
+		char msgs[1024];
+		begin(&r, 0);
+		flow_add(r.f, spacer_new(h));
+		block *head = para_new(engine, NULL, "Encabezado", &BODY, NULL, NULL, NULL);
+		head->keep_with_next = 1;
+		flow_add(r.f, head);
+		block *body = para_new(engine, NULL,
+				       "Primera palabra de un párrafo de tres líneas, que sigue y sigue "
+				       "con las palabras de la planificación operativa anual de la "
+				       "institución, sus unidades y sus resultados del año, hasta acabar "
+				       "en la tercera línea, con un poco más de texto para que sean tres "
+				       "líneas en esta página de prueba.", &BODY, NULL, NULL, NULL);
+		flow_add(r.f, body);
+		CHECK(end(&r, msgs, sizeof msgs) == 0);
+		int hp = page_of(trace_text, "Encabezado"), bp = page_of(trace_text, "Primera");
+		alone += hp != bp;
+		moved += hp == 2;
+		three += lines_in(trace_text, 1, 0, 0, 612, 792) + lines_in(trace_text, 2, 0, 0, 612, 792) == 4;
+	}
+	CHECK(alone == 0);
+	CHECK(moved > 0);  /* some heights send both to the next page */
+	CHECK(three > 0);  /* the paragraph has three lines (and the heading one) */
+}
+
 int main(int argc, char **argv)
 {
 	(void)argc;
@@ -388,6 +436,7 @@ int main(int argc, char **argv)
 	test_tall_text();
 	test_widows();
 	test_repeat();
+	test_heading_three_lines();
 	free(trace_text);
 	eng_free(engine);
 	printf("test-flow: %d/%d checks passed\n", checks - failures, checks);
