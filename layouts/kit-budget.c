@@ -66,7 +66,7 @@ void kit_budget_table(kit_doc *c, const pg_budget *bu, enum pg_budget_part part,
 	bl->space_after = th->para_space;
 	flow_add(c->f, bl);
 	if (caption || source)
-		kit_caption(c, c->w->table, ++c->table_no, caption, source);
+		kit_caption(c, c->w->table, &c->table_no, caption, source);
 }
 
 /* The part's lines, largest first (stable: equal amounts keep their
@@ -133,5 +133,5 @@ void kit_budget_chart(kit_doc *c, const pg_budget *bu, enum pg_budget_part part,
 	block *bl = barchart_block(ch);
 	bl->space_before = th->figure_before;
 	flow_add(c->f, bl);
-	kit_caption(c, c->w->figure, ++c->figure_no, caption, source);
+	kit_caption(c, c->w->figure, &c->figure_no, caption, source);
 }

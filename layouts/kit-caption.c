@@ -6,13 +6,13 @@
 
 #include <stdio.h>
 
-void kit_caption(kit_doc *c, const char *kind, int no, const char *title,
+void kit_caption(kit_doc *c, const char *kind, int *no, const char *title,
 		 const char *source)
 {
 	const theme *th = c->th;
 	if (title) {
 		char num[16];
-		snprintf(num, sizeof num, "%d", no);
+		snprintf(num, sizeof num, "%d", ++*no);
 		kit_para(c, NULL, arena_printf(c->a, c->w->caption_fmt, kind, num, title),
 			 &th->caption, NULL, th->caption_before, th->caption_after,
 			 source != NULL);

@@ -173,7 +173,7 @@ void kit_table(kit_doc *c, const pg_block *b)
 	bl->space_before = th->table_before;
 	flow_add(c->f, bl);
 	if (b->caption || b->source)
-		kit_caption(c, c->w->table, ++c->table_no, b->caption, b->source);
+		kit_caption(c, c->w->table, &c->table_no, b->caption, b->source);
 }
 
 /* A figure: the picture at its share of the width, kept with its
@@ -191,6 +191,5 @@ void kit_photo(kit_doc *c, const char *file, double share, const char *caption,
 	bl->space_after = caption || source ? 0 : c->th->para_space;
 	bl->keep_with_next = caption || source;
 	flow_add(c->f, bl);
-	c->figure_no++;
-	kit_caption(c, c->w->figure, c->figure_no, caption, source);
+	kit_caption(c, c->w->figure, &c->figure_no, caption, source);
 }

@@ -48,5 +48,5 @@ void kit_org_chart(kit_doc *c, const pg_unit *roots, const char *title,
 	block *bl = tree_block(t);
 	bl->space_before = th->figure_before;
 	flow_add(c->f, bl);
-	kit_caption(c, c->w->figure, ++c->figure_no, cap, source);
+	kit_caption(c, c->w->figure, &c->figure_no, cap, source);
 }

@@ -53,5 +53,5 @@ void kit_pei_figure(kit_doc *c, const pg_pei *pe, const char *caption,
 	block *bl = boxes_block(d);
 	bl->space_before = th->figure_before;
 	flow_add(c->f, bl);
-	kit_caption(c, c->w->figure, ++c->figure_no, caption, source);
+	kit_caption(c, c->w->figure, &c->figure_no, caption, source);
 }

@@ -195,8 +195,10 @@ void kit_approval_page(kit_doc *c, const char *reason, const char *place,
 /* ---- kit-caption.c ---- */
 
 /* "Tabla No. n. title" and "Fuente. source" under a table or figure
- * (kind: the words' table or figure); either may be NULL. */
-void kit_caption(kit_doc *c, const char *kind, int no, const char *title,
+ * (kind: the words' table or figure); either may be NULL.  A title takes
+ * the next number of *no (the document's tables or figures): one without
+ * a title takes none, so the numbers have no gaps. */
+void kit_caption(kit_doc *c, const char *kind, int *no, const char *title,
 		 const char *source);
 /* The height kit_caption will take, so a figure keeps room for it. */
 double kit_caption_room(kit_doc *c, const char *title, const char *source);

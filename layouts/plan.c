@@ -104,7 +104,7 @@ static void link_table(kit_doc *c, const pg_block *b)
 		}
 	}
 	flow_add(c->f, table_block(t));
-	kit_caption(c, c->w->table, ++c->table_no, b->caption, b->source);
+	kit_caption(c, c->w->table, &c->table_no, b->caption, b->source);
 }
 
 /* Per strategic area: scopes, strategic results, indicators. */

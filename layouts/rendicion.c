@@ -37,6 +37,13 @@ static void para(kit_doc *c, const char *text)
 	kit_para(c, NULL, text, &c->th->body, NULL, 0, c->th->para_space, 0);
 }
 
+/* A sentence that introduces the table or chart after it: kept with it
+ * (and so with the heading before it), never alone at a page's foot. */
+static void intro(kit_doc *c, const char *text)
+{
+	kit_para(c, NULL, text, &c->th->body, NULL, 0, c->th->para_space, 1);
+}
+
 static void subtitle(kit_doc *c, const char *text)
 {
 	kit_para(c, NULL, text, &c->th->subtitle, NULL, c->th->subtitle_before,
@@ -252,11 +259,11 @@ static void areas(kit_doc *c)
 		pg_figures f = pg_sum_figures(&ra->sum);
 		heading(c);
 		if (ra->id)
-			para(c, arena_printf(c->a, w->rc_area_sentence_fmt, f.activities,
-					     f.by_state[PG_FINISHED], kit_pct(c, f.has_ratio, f.ratio),
-					     w->bk_light_name[f.light]));
+			intro(c, arena_printf(c->a, w->rc_area_sentence_fmt, f.activities,
+					      f.by_state[PG_FINISHED], kit_pct(c, f.has_ratio, f.ratio),
+					      w->bk_light_name[f.light]));
 		else
-			para(c, arena_printf(c->a, w->rc_area_none_fmt, f.activities));
+			intro(c, arena_printf(c->a, w->rc_area_none_fmt, f.activities));
 		state_table(c, &f);
 		const pg_achievement *l = achievements_of(r, ra->id);
 		if (l) {
@@ -277,8 +284,8 @@ static void budget(kit_doc *c)
 	budget_total(r, &pl, &ex);
 	int has;
 	double e = pg_execution(pl, ex, &has);
-	para(c, arena_printf(c->a, w->rc_budget_sentence_fmt, kit_money(c, ex), kit_money(c, pl),
-			     kit_pct(c, has, e)));
+	intro(c, arena_printf(c->a, w->rc_budget_sentence_fmt, kit_money(c, ex), kit_money(c, pl),
+			      kit_pct(c, has, e)));
 	barchart_style st = th->bars;
 	st.foot = 0;
 	barchart *ch = barchart_new(c->e, r->budget_title ? r->budget_title : w->rc_budget, &st);
@@ -326,7 +333,7 @@ static void cooperation_chapter(kit_doc *c)
 	heading(c);
 	int n;
 	int64_t sum = cooperation(r, &n);
-	para(c, arena_printf(c->a, w->rc_coop_sentence_fmt, kit_money(c, sum)));
+	intro(c, arena_printf(c->a, w->rc_coop_sentence_fmt, kit_money(c, sum)));
 	static const double f3[3] = { 0.30, 0.22, 0.48 };
 	const char *h[3] = { w->rc_donor, w->rc_amount, w->rc_purpose };
 	table *t = kit_grid(c, 3, f3, h);

@@ -481,6 +481,18 @@ check "20 characters no font has: 16 warnings and one for the rest" \
 	'[ "$(grep -c "is in none of the fonts" "$d/err")" = 16 ] &&
 	 [ "$(grep -c "more characters that no font has" "$d/err")" = 1 ] && [ "$(wc -l <"$d/err")" = 17 ]'
 
+# Figures and tables are numbered without gaps: a figure without a
+# caption (the 2016 plan's organisation chart) takes no number.
+for f in input/plan-2019.xml "$here/valid/plan-2016.xml"; do
+	"$P" -q "$f" -o "$tmp/num.pdf" 2>/dev/null
+	pdftotext "$tmp/num.pdf" "$tmp/num.txt"
+	for k in Figura Tabla; do
+		check "${f##*/}: the numbers of $k No. have no gaps" \
+			'[ "$(grep -o "^$k No\. [0-9]*" "$tmp/num.txt" | awk "{ print \$3 }" | tr "\n" " ")" = \
+			   "$(grep -c "^$k No\. [0-9]*" "$tmp/num.txt" | xargs seq 2>/dev/null | tr "\n" " ")" ]'
+	done
+done
+
 # A figure is drawn, and its caption is its alternative text (/Alt).
 "$P" -q "$here/valid/figura.xml" -o "$tmp/fig.pdf"
 check "a figure's picture is drawn" '[ "$(pdfimages -list "$tmp/fig.pdf" | grep -c " image ")" = 1 ]'
