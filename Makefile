@@ -51,7 +51,8 @@ ALL_LDFLAGS := $(LDFLAGS_$(build)) $(LDFLAGS)
 # generator/*.c but main.c: the top-level files that join the stages.
 SRC := $(wildcard generator/*/*.c layouts/*.c) \
 	$(filter-out generator/main.c,$(wildcard generator/*.c))
-OBJ := $(SRC:%.c=$(O)/%.o) $(O)/generator/input/embedded.o $(O)/coverage.o
+OBJ := $(SRC:%.c=$(O)/%.o) $(O)/generator/input/embedded.o $(O)/coverage.o \
+	$(O)/generator/finish/icc.o
 MAIN := $(O)/generator/main.o
 # The message catalogues (po/LANG.po), compiled for every build.
 PO := $(wildcard po/*.po)
@@ -97,6 +98,11 @@ $(O)/%.o: %.c
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(O)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input/avance.dtd input/rendicion.dtd input/plan-2019.xml
+	@mkdir -p $(@D)
+	$(CC) -c -o $@ $<
+
+ICC := /usr/share/color/icc/sRGB.icc
+$(O)/generator/finish/icc.o: generator/finish/icc.S $(ICC)
 	@mkdir -p $(@D)
 	$(CC) -c -o $@ $<
 
@@ -168,7 +174,8 @@ FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined $(PKG_CFLAGS)
 FUZZ_READER_OBJ := $(patsubst %.c,$(FUZZ)/%.o,$(wildcard generator/base/*.c generator/model/*.c \
 	generator/input/*.c)) $(FUZZ)/generator/input/embedded.o $(FUZZ)/coverage.o
-FUZZ_OBJ := $(patsubst %.c,$(FUZZ)/%.o,$(SRC)) $(FUZZ)/generator/input/embedded.o $(FUZZ)/coverage.o
+FUZZ_OBJ := $(patsubst %.c,$(FUZZ)/%.o,$(SRC)) $(FUZZ)/generator/input/embedded.o $(FUZZ)/coverage.o \
+	$(FUZZ)/generator/finish/icc.o
 fuzz:
 	@tools/deps.sh fuzz
 	@$(MAKE) --no-print-directory $(FUZZ)/fuzz-reader $(FUZZ)/fuzz-pipeline
@@ -187,6 +194,9 @@ $(FUZZ)/%.o: %.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 $(FUZZ)/generator/input/embedded.o: generator/input/embedded.S input/plan.dtd input/avance.dtd input/rendicion.dtd input/plan-2019.xml
+	@mkdir -p $(@D)
+	clang -c -o $@ $<
+$(FUZZ)/generator/finish/icc.o: generator/finish/icc.S $(ICC)
 	@mkdir -p $(@D)
 	clang -c -o $@ $<
 $(FUZZ)/coverage.o: $(O)/coverage.c

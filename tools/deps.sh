@@ -43,6 +43,8 @@ want_file /usr/share/hyphen/hyph_en_US.dic hyphen-en-us
 # fonts' character maps at build time (tools/coverage.sh).
 want_file /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
 want_cmd fc-query fontconfig
+# The sRGB profile of the PDF/A output intent, built into the binary.
+want_file /usr/share/color/icc/sRGB.icc icc-profiles-free
 if [ "${1:-build}" = test ]; then
 	want_cmd pdftotext poppler-utils
 	want_cmd pdfsig poppler-utils

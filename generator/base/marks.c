@@ -33,7 +33,7 @@ void pg_marks_link(pg_marks *m, int page, double x, double y, double w,
 		   double h, const char *dest)
 {
 	m->links = grow(m->links, m->nlinks, &m->caplinks, sizeof *m->links, 32);
-	m->links[m->nlinks++] = (pg_link){ page, x, y, w, h, copy(dest) };
+	m->links[m->nlinks++] = (pg_link){ page, x, y, w, h, copy(dest), -1 };
 }
 
 void pg_marks_field(pg_marks *m, int page, double x, double y, double w,
@@ -49,8 +49,28 @@ void pg_marks_alt(pg_marks *m, int page, int index, int nimages, const char *tex
 	m->alts[m->nalts++] = (pg_alt){ page, index, nimages, copy(text) };
 }
 
+int pg_marks_tag(pg_marks *m, const char *name, const char *alt, int cont,
+		 int rows, int cols)
+{
+	m->tags = grow(m->tags, m->ntags, &m->captags, sizeof *m->tags, 64);
+	m->tags[m->ntags] = (pg_tag){ copy(name), alt ? copy(alt) : NULL, cont,
+				      rows, cols };
+	return m->ntags++;
+}
+
+void pg_marks_link_tag(pg_marks *m, int tag)
+{
+	if (m->nlinks)
+		m->links[m->nlinks - 1].tag = tag;
+}
+
 void pg_marks_clear(pg_marks *m)
 {
+	for (int i = 0; i < m->ntags; i++) {
+		free((char *)m->tags[i].name);
+		free((char *)m->tags[i].alt);
+	}
+	free(m->tags);
 	for (int i = 0; i < m->nalts; i++)
 		free((char *)m->alts[i].text);
 	free(m->alts);

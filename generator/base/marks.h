@@ -14,6 +14,7 @@ typedef struct pg_link {
 	int page;	   /* 0-based */
 	double x, y, w, h; /* PDF user space: origin bottom-left */
 	const char *dest;  /* a named destination in the document */
+	int tag;	   /* the structure element it is in (pg_tag), or -1 */
 } pg_link;
 
 /* An empty signature field and its widget, where a signature goes. */
@@ -32,6 +33,17 @@ typedef struct pg_alt {
 	const char *text; /* UTF-8 */
 } pg_alt;
 
+/* A structure element of a tagged PDF, in the order they begin (the
+ * preorder of cairo's structure tree): what cairo cannot write, which
+ * finish adds.  cont: the element it continues (an earlier index: the
+ * two are one), or -1. */
+typedef struct pg_tag {
+	const char *name;
+	const char *alt; /* a figure's alternative text, or NULL */
+	int cont;
+	int rows, cols;	 /* a table cell's span (0 or 1: none) */
+} pg_tag;
+
 /* Starts empty ({ 0 }); the strings are the list's own. */
 typedef struct pg_marks {
 	pg_link *links;
@@ -40,6 +52,8 @@ typedef struct pg_marks {
 	int nfields, capfields;
 	pg_alt *alts; /* by page, then index */
 	int nalts, capalts;
+	pg_tag *tags; /* in the order they begin */
+	int ntags, captags;
 } pg_marks;
 
 /* Append one (dest, name copied); they never fail (out of memory aborts). */
@@ -48,6 +62,11 @@ void pg_marks_link(pg_marks *m, int page, double x, double y, double w,
 void pg_marks_field(pg_marks *m, int page, double x, double y, double w,
 		    double h, const char *name);
 void pg_marks_alt(pg_marks *m, int page, int index, int nimages, const char *text);
+/* Returns the new element's index. */
+int pg_marks_tag(pg_marks *m, const char *name, const char *alt, int cont,
+		 int rows, int cols);
+/* The last link is in structure element tag. */
+void pg_marks_link_tag(pg_marks *m, int tag);
 /* Frees what m holds and empties it. */
 void pg_marks_clear(pg_marks *m);
 

@@ -30,6 +30,8 @@ typedef struct pdf {
 	cairo_surface_t *s;
 	cairo_t *cr;
 	int outline[8]; /* the last outline id at each level */
+	GHashTable *keys; /* a structure element's key -> its first index */
+	int document;	  /* the Document element is open */
 } pdf;
 
 static cairo_status_t write_cb(void *closure, const unsigned char *data,
@@ -71,13 +73,41 @@ static int pdf_page(device *dev, const dl_page *pg)
 	for (int i = 0, k = 0; p->marks && i < pg->n; i++)
 		if (pg->ops[i].kind == DL_IMAGE && k++ >= 0 && pg->ops[i].alt)
 			pg_marks_alt(p->marks, p->page_index, k - 1, nimages, pg->ops[i].alt);
-	/* Into PDF user space: the origin at the bottom-left corner. */
+	/* The document's structure: one Document element around all. */
+	if (!p->document) {
+		cairo_tag_begin(p->cr, "Document", "");
+		if (p->marks)
+			pg_marks_tag(p->marks, "Document", NULL, -1, 0, 0);
+		p->document = 1;
+	}
+	/* The structure elements begun, as paint_page begins them, and the
+	 * one each link is in; links in PDF user space: the origin at the
+	 * bottom-left corner. */
+	tag_stack ts = { 0 };
+	int open[64], nopen = 0;
 	for (int i = 0; p->marks && i < pg->n; i++) {
 		const dl_op *o = &pg->ops[i];
-		if (o->kind == DL_LINK)
+		if (o->kind == DL_TAG) {
+			if (!tag_push(&ts, o))
+				continue;
+			gpointer first = NULL;
+			int found = o->key && g_hash_table_lookup_extended(
+				p->keys, o->key, NULL, &first);
+			int k = pg_marks_tag(p->marks, o->str, o->alt,
+					     o->cont && found ? GPOINTER_TO_INT(first) : -1,
+					     o->rows, o->cols);
+			if (o->key && !(o->cont && found))
+				g_hash_table_insert(p->keys, (gpointer)o->key,
+						    GINT_TO_POINTER(k));
+			open[nopen++] = k;
+		} else if (o->kind == DL_TAG_END) {
+			if (tag_pop(&ts))
+				nopen--;
+		} else if (o->kind == DL_LINK) {
 			pg_marks_link(p->marks, p->page_index, o->x,
 				      pg->h - o->y - o->h, o->w, o->h, o->str);
-		else if (o->kind == DL_FIELD)
+			pg_marks_link_tag(p->marks, nopen ? open[nopen - 1] : 0);
+		} else if (o->kind == DL_FIELD)
 			pg_marks_field(p->marks, p->page_index, o->x,
 				       pg->h - o->y - o->h, o->w, o->h, o->str);
 	}
@@ -97,6 +127,8 @@ static int pdf_page(device *dev, const dl_page *pg)
 static int pdf_close(device *dev)
 {
 	pdf *p = (pdf *)dev;
+	if (p->document)
+		cairo_tag_end(p->cr, "Document");
 	cairo_destroy(p->cr);
 	p->cr = NULL;
 	cairo_surface_finish(p->s);
@@ -127,6 +159,7 @@ static void pdf_free(device *dev)
 	if (p->s)
 		cairo_surface_destroy(p->s);
 	g_free(p->name);
+	g_hash_table_destroy(p->keys);
 	free(p);
 }
 
@@ -166,6 +199,7 @@ device *dev_pdf_new(FILE *f, const char *name, const dev_meta *m,
 	p->name = g_strdup(name);
 	p->marks = marks;
 	p->d = d;
+	p->keys = g_hash_table_new(g_direct_hash, g_direct_equal);
 	p->s = cairo_pdf_surface_create_for_stream(write_cb, p, 612, 792);
 	cairo_pdf_surface_restrict_to_version(p->s, CAIRO_PDF_VERSION_1_5);
 	if (m->title)

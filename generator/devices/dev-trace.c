@@ -107,6 +107,19 @@ static int trace_page(device *dev, const dl_page *pg)
 			quoted(f, o->str);
 			fputc('\n', f);
 			break;
+		case DL_TAG:
+			fprintf(f, "tag %s%s", o->str, o->cont ? " cont" : "");
+			if (o->rows > 1 || o->cols > 1)
+				fprintf(f, " span %d %d", o->rows, o->cols);
+			if (o->alt) {
+				fputs(" alt ", f);
+				quoted(f, o->alt);
+			}
+			fputc('\n', f);
+			break;
+		case DL_TAG_END:
+			fputs("end\n", f);
+			break;
 		case DL_OUTLINE:
 			fprintf(f, "outline %d ", o->level);
 			quoted(f, o->str);

@@ -50,8 +50,44 @@ static int same_path(const dl_op *o, const dl_op *next, const dl_op *end)
 	       next->lw == o->lw;
 }
 
+static int leaf(const char *name)
+{
+	static const char *const leaves[] = { "P", "H1", "H2", "H3", "H4",
+		"H5", "H6", "Lbl", "LBody", "TH", "TD", "Figure", "Caption",
+		"Note", "Span", "Link" };
+	for (size_t i = 0; i < sizeof leaves / sizeof *leaves; i++)
+		if (!strcmp(name, leaves[i]))
+			return 1;
+	return 0;
+}
+
+int tag_push(tag_stack *ts, const dl_op *o)
+{
+	if (ts->n == 64) {
+		ts->over++;
+		return 0;
+	}
+	int live = !ts->n || (ts->live[ts->n - 1] && !leaf(ts->name[ts->n - 1]));
+	ts->name[ts->n] = o->str;
+	ts->live[ts->n++] = live;
+	return live;
+}
+
+const char *tag_pop(tag_stack *ts)
+{
+	if (ts->over) {
+		ts->over--;
+		return NULL;
+	}
+	if (!ts->n)
+		return NULL;
+	ts->n--;
+	return ts->live[ts->n] ? ts->name[ts->n] : NULL;
+}
+
 void paint_page(cairo_t *cr, const dl_page *p, int tags)
 {
+	tag_stack ts = { 0 };
 	for (int i = 0; i < p->n; i++) {
 		const dl_op *o = &p->ops[i];
 		switch (o->kind) {
@@ -111,6 +147,16 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags)
 				g_free(a);
 			}
 			break;
+		case DL_TAG:
+			if (tags && tag_push(&ts, o))
+				cairo_tag_begin(cr, o->str, "");
+			break;
+		case DL_TAG_END: {
+			const char *name = tags ? tag_pop(&ts) : NULL;
+			if (name)
+				cairo_tag_end(cr, name);
+			break;
+		}
 		case DL_OUTLINE:
 		case DL_FIELD:
 			break; /* the PDF device handles outlines and fields */
@@ -118,6 +164,10 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags)
 			break; /* for the trace only */
 		}
 	}
+	/* A page's elements end on it (display.h). */
+	for (const char *name; ts.n || ts.over;)
+		if ((name = tag_pop(&ts)))
+			cairo_tag_end(cr, name);
 }
 
 char *paint_page_path(const char *pattern, int n)

@@ -205,3 +205,26 @@ void dl_outline(dl_page *p, int level, const char *title, const char *dest)
 	o->str = sdup(title);
 	o->dest = sdup(dest);
 }
+
+void dl_tag(dl_page *p, const char *name, const void *key, int cont,
+	    const char *alt)
+{
+	dl_op *o = dl_add(p, DL_TAG);
+	o->str = sdup(name);
+	o->key = key;
+	o->cont = cont;
+	o->alt = sdup(alt);
+}
+
+void dl_tag_cell(dl_page *p, const char *name, const void *key, int cont,
+		 int rows, int cols)
+{
+	dl_tag(p, name, key, cont, NULL);
+	p->ops[p->n - 1].rows = rows;
+	p->ops[p->n - 1].cols = cols;
+}
+
+void dl_tag_end(dl_page *p)
+{
+	dl_add(p, DL_TAG_END);
+}

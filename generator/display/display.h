@@ -36,6 +36,9 @@ enum dl_kind {
 	DL_MARK,    /* box x,y,w,h noted as str for the trace, which the
 		       layout invariants read (a table cell split by the
 		       page); no other device draws it */
+	DL_TAG,	    /* a structure element str begins (tagged PDF): key,
+		       cont, alt, rows, cols */
+	DL_TAG_END, /* the innermost element begun ends */
 };
 
 /* One run of a line: glyphs of one font, at their places on the page,
@@ -70,6 +73,9 @@ typedef struct dl_op {
 	char *alt;	       /* DL_IMAGE: its alternative text, or NULL */
 	double *pts;	       /* DL_POLY: x0, y0, x1, y1, ... */
 	int npts;
+	const void *key;       /* DL_TAG: identifies the element */
+	int cont;	       /* DL_TAG: continues the element of key */
+	int rows, cols;	       /* DL_TAG: a table cell's span (0: 1) */
 } dl_op;
 
 typedef struct dl_page {
@@ -106,5 +112,21 @@ void dl_mark(dl_page *p, double x, double y, double w, double h, const char *wha
 void dl_field(dl_page *p, double x, double y, double w, double h,
 	      const char *name);
 void dl_outline(dl_page *p, int level, const char *title, const char *dest);
+
+/* The structure of a tagged PDF (devices other than the PDF's ignore
+ * it).  Elements nest, and a page's begins and ends balance: an element
+ * cut by a page (a paragraph, a table, a merged cell) begins again on
+ * the next with cont set and the same key, and is one element in the
+ * document.  What no element holds (page footers, repeated headers,
+ * fills and rules) is an artifact.  name is a standard structure type
+ * (P, H1, L, LI, Lbl, LBody, Table, TR, TH, TD, Figure, Caption, Note);
+ * a leaf (P, H1-H6, Lbl, LBody, TH, TD, Figure, Caption, Note) holds no
+ * other element.  alt: a figure's alternative text (NULL: none);
+ * rows, cols: a table cell's span. */
+void dl_tag(dl_page *p, const char *name, const void *key, int cont,
+	    const char *alt);
+void dl_tag_cell(dl_page *p, const char *name, const void *key, int cont,
+		 int rows, int cols);
+void dl_tag_end(dl_page *p);
 
 #endif

@@ -13,6 +13,15 @@
 
 /* alt.c: each image of m->alts marked with its alternative text. */
 void finish_alts(qpdf_data q, const pg_marks *m);
+/* tags.c: the structure completed (alternative texts, table
+ * attributes, elements cut by pages joined, links, artifacts,
+ * /MarkInfo); links[i] is the annotation of m->links[i] (0: none).
+ * Returns whether the structure is complete (every element the device
+ * began is there). */
+int finish_tags(qpdf_data q, const pg_marks *m, const qpdf_oh *links);
+/* pdfa.c: the output intent, the XMP metadata (PDF/A-3, conformance A
+ * if tagged, else B) consistent with /Info, the attached files' dates. */
+void finish_pdfa(qpdf_data q, int tagged);
 
 /* sign-look.c: the appearance of a signed field of w×h points: the
  * lines "Firmado digitalmente por SIGNER" and "Fecha: WHEN" in the

@@ -70,11 +70,11 @@ static qpdf_oh real(qpdf_data q, double v)
 	return qpdf_oh_new_real_from_double(q, v, 2);
 }
 
-static void add_link(qpdf_data q, const pg_link *l)
+static qpdf_oh add_link(qpdf_data q, const pg_link *l)
 {
 	qpdf_oh page = qpdf_get_page_n(q, (size_t)l->page);
 	if (qpdf_oh_is_null(q, page))
-		return;
+		return 0;
 	qpdf_oh a = qpdf_oh_new_dictionary(q);
 	qpdf_oh_replace_key(q, a, "/Type", qpdf_oh_new_name(q, "/Annot"));
 	qpdf_oh_replace_key(q, a, "/Subtype", qpdf_oh_new_name(q, "/Link"));
@@ -89,6 +89,7 @@ static void add_link(qpdf_data q, const pg_link *l)
 		qpdf_oh_append_item(q, border, qpdf_oh_new_integer(q, 0));
 	qpdf_oh_replace_key(q, a, "/Border", border);
 	qpdf_oh_replace_key(q, a, "/Dest", qpdf_oh_new_string(q, l->dest));
+	qpdf_oh_replace_key(q, a, "/F", qpdf_oh_new_integer(q, 4)); /* Print */
 	qpdf_oh ind = qpdf_make_indirect_object(q, a);
 	qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
 	if (!qpdf_oh_is_array(q, annots)) {
@@ -96,6 +97,7 @@ static void add_link(qpdf_data q, const pg_link *l)
 		annots = qpdf_oh_get_key(q, page, "/Annots");
 	}
 	qpdf_oh_append_item(q, annots, ind);
+	return ind;
 }
 
 static qpdf_oh rect_of(qpdf_data q, double x, double y, double w, double h)
@@ -376,11 +378,16 @@ int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	qpdf_data q = qpdf_init();
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
 	int r = -1;
+	qpdf_oh *links = NULL;
 	qpdf_read(q, fd_path(in, inpath, sizeof inpath), NULL);
 	if (failed(q, name, d))
 		goto done;
-	for (int i = 0; job->marks && i < job->marks->nlinks; i++) {
-		add_link(q, &job->marks->links[i]);
+	int nlinks = job->marks ? job->marks->nlinks : 0;
+	links = calloc((size_t)nlinks + 1, sizeof *links);
+	if (!links)
+		pg_oom();
+	for (int i = 0; i < nlinks; i++) {
+		links[i] = add_link(q, &job->marks->links[i]);
 		if (failed(q, name, d))
 			goto done;
 	}
@@ -388,8 +395,11 @@ int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	add_files(q, job);
 	set_lang(q, job);
 	fix_dates(q);
+	/* The structure first: alt.c's marks go inside its artifacts. */
+	int tagged = finish_tags(q, job->marks, links);
 	if (job->marks)
 		finish_alts(q, job->marks);
+	finish_pdfa(q, tagged);
 	if (failed(q, name, d))
 		goto done;
 	if (qpdf_init_write(q, fd_path(tmp, outpath, sizeof outpath)) & QPDF_ERRORS) {
@@ -398,6 +408,7 @@ int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	}
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	qpdf_set_object_stream_mode(q, qpdf_o_disable);
+	qpdf_set_newline_before_endstream(q, QPDF_TRUE); /* PDF/A */
 	qpdf_write(q);
 	if (write_failed(q, name, d))
 		goto done;
@@ -430,6 +441,7 @@ int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
 	}
 	r = 0;
 done:
+	free(links);
 	qpdf_cleanup(&q);
 	fclose(tmp);
 	return r;
