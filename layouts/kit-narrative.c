@@ -98,6 +98,8 @@ static const char *letter(kit_doc *c, enum pg_list_kind k, int i)
 void kit_list(kit_doc *c, enum pg_list_kind k, const pg_item *items)
 {
 	int i = 0;
+	if (items)
+		flow_add(c->f, tag_new("L"));
 	for (const pg_item *it = items; it; it = it->next, i++) {
 		para_opts o = { 0 };
 		o.indent = c->th->list_indent;
@@ -105,6 +107,8 @@ void kit_list(kit_doc *c, enum pg_list_kind k, const pg_item *items)
 		kit_para(c, it->text, NULL, &c->th->body, &o, 0,
 			 it->next ? c->th->list_item_space : c->th->para_space, 0);
 	}
+	if (items)
+		flow_add(c->f, tag_new(NULL));
 }
 
 void kit_list_block(kit_doc *c, const pg_block *b)

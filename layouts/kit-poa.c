@@ -193,7 +193,8 @@ static void headers(kit_doc *c, table *t, const pg_header *h)
 }
 
 /* The rows of one result. */
-static void result_rows(kit_doc *c, table *t, const pg_result *r, enum pg_risk_style st)
+static void result_rows(kit_doc *c, table *t, const pg_poa *o, const pg_result *r,
+			enum pg_risk_style st)
 {
 	const theme *th = c->th;
 	const uint32_t W = th->cell_fill;
@@ -240,9 +241,14 @@ static void result_rows(kit_doc *c, table *t, const pg_result *r, enum pg_risk_s
 		const pg_activity *a = ra[k];
 		table_cell(t, C_ACT, 1, 1, a ? kit_coded(c, a->code, a->text) : NULL, "",
 			   &th->poa_cell, W);
-		for (int m = 0; m < 12; m++)
-			table_cell(t, C_M1 + m, 1, 1, NULL, "", &th->poa_cell,
-				   a && (a->months >> m) & 1 ? th->month_fill : W);
+		/* A month it runs in is shaded and says its letter: real
+		 * text, which a copy of the row and a screen reader keep,
+		 * and not colour alone. */
+		for (int m = 0; m < 12; m++) {
+			int on = a && (a->months >> m) & 1;
+			table_cell(t, C_M1 + m, 1, 1, NULL, on ? kit_month_label(c, o, m) : "",
+				   on ? &th->poa_month : &th->poa_cell, on ? th->month_fill : W);
+		}
 	}
 }
 
@@ -343,7 +349,7 @@ void kit_poa_matrix(kit_doc *c, const pg_poa *o, int index)
 			headers(c, t, s->headers);
 			group_row(c, t, kit_specific_label(c, s), s->text);
 			for (const pg_result *r = s->results; r; r = r->next)
-				result_rows(c, t, r, o->risk_style);
+				result_rows(c, t, o, r, o->risk_style);
 		}
 	}
 	assert(table_rows(t) == pg_poa_matrix_rows(o));

@@ -32,6 +32,10 @@ typedef struct pdf {
 	int outline[8]; /* the last outline id at each level */
 	GHashTable *keys; /* a structure element's key -> its first index */
 	int document;	  /* the Document element is open */
+	/* The elements open across pages: as paint_page begins them, and
+	 * as this file numbers them (open[]: their pg_marks indexes). */
+	tag_stack paint_ts, ts;
+	int open[64], nopen;
 } pdf;
 
 static cairo_status_t write_cb(void *closure, const unsigned char *data,
@@ -83,12 +87,12 @@ static int pdf_page(device *dev, const dl_page *pg)
 	/* The structure elements begun, as paint_page begins them, and the
 	 * one each link is in; links in PDF user space: the origin at the
 	 * bottom-left corner. */
-	tag_stack ts = { 0 };
-	int open[64], nopen = 0;
+	tag_stack *ts = &p->ts;
+	int *open = p->open;
 	for (int i = 0; p->marks && i < pg->n; i++) {
 		const dl_op *o = &pg->ops[i];
 		if (o->kind == DL_TAG) {
-			if (!tag_push(&ts, o))
+			if (!tag_push(ts, o))
 				continue;
 			gpointer first = NULL;
 			int found = o->key && g_hash_table_lookup_extended(
@@ -99,19 +103,19 @@ static int pdf_page(device *dev, const dl_page *pg)
 			if (o->key && !(o->cont && found))
 				g_hash_table_insert(p->keys, (gpointer)o->key,
 						    GINT_TO_POINTER(k));
-			open[nopen++] = k;
+			open[p->nopen++] = k;
 		} else if (o->kind == DL_TAG_END) {
-			if (tag_pop(&ts))
-				nopen--;
+			if (tag_pop(ts))
+				p->nopen--;
 		} else if (o->kind == DL_LINK) {
 			pg_marks_link(p->marks, p->page_index, o->x,
 				      pg->h - o->y - o->h, o->w, o->h, o->str);
-			pg_marks_link_tag(p->marks, nopen ? open[nopen - 1] : 0);
+			pg_marks_link_tag(p->marks, p->nopen ? open[p->nopen - 1] : 0);
 		} else if (o->kind == DL_FIELD)
 			pg_marks_field(p->marks, p->page_index, o->x,
 				       pg->h - o->y - o->h, o->w, o->h, o->str);
 	}
-	paint_page(p->cr, pg, 1);
+	paint_page(p->cr, pg, 1, &p->paint_ts);
 	cairo_show_page(p->cr);
 	p->page_index++;
 	cairo_status_t st = cairo_status(p->cr);
@@ -127,6 +131,7 @@ static int pdf_page(device *dev, const dl_page *pg)
 static int pdf_close(device *dev)
 {
 	pdf *p = (pdf *)dev;
+	paint_tags_end(p->cr, &p->paint_ts);
 	if (p->document)
 		cairo_tag_end(p->cr, "Document");
 	cairo_destroy(p->cr);

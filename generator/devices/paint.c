@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <glib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,9 +31,13 @@ static void image(cairo_t *cr, const dl_op *o)
 	cairo_save(cr);
 	cairo_translate(cr, o->x + (o->w - iw * k) / 2, o->y + (o->h - ih * k) / 2);
 	cairo_scale(cr, k, k);
+	/* A filled box, not cairo_paint: cairo 1.16 fails a paint inside a
+	 * structure element (a Figure) at the page's end.  The path is kept
+	 * in device space while the image is turned upright. */
+	cairo_rectangle(cr, 0, 0, iw, ih);
 	pg_image_upright(cr, img);
 	cairo_set_source_surface(cr, img, 0, 0);
-	cairo_paint(cr);
+	cairo_fill(cr);
 	cairo_restore(cr);
 	cairo_surface_destroy(img);
 }
@@ -68,7 +73,7 @@ int tag_push(tag_stack *ts, const dl_op *o)
 		return 0;
 	}
 	int live = !ts->n || (ts->live[ts->n - 1] && !leaf(ts->name[ts->n - 1]));
-	ts->name[ts->n] = o->str;
+	snprintf(ts->name[ts->n], sizeof ts->name[ts->n], "%s", o->str);
 	ts->live[ts->n++] = live;
 	return live;
 }
@@ -85,9 +90,8 @@ const char *tag_pop(tag_stack *ts)
 	return ts->live[ts->n] ? ts->name[ts->n] : NULL;
 }
 
-void paint_page(cairo_t *cr, const dl_page *p, int tags)
+void paint_page(cairo_t *cr, const dl_page *p, int tags, tag_stack *ts)
 {
-	tag_stack ts = { 0 };
 	for (int i = 0; i < p->n; i++) {
 		const dl_op *o = &p->ops[i];
 		switch (o->kind) {
@@ -148,11 +152,11 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags)
 			}
 			break;
 		case DL_TAG:
-			if (tags && tag_push(&ts, o))
+			if (ts && tag_push(ts, o))
 				cairo_tag_begin(cr, o->str, "");
 			break;
 		case DL_TAG_END: {
-			const char *name = tags ? tag_pop(&ts) : NULL;
+			const char *name = ts ? tag_pop(ts) : NULL;
 			if (name)
 				cairo_tag_end(cr, name);
 			break;
@@ -164,9 +168,12 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags)
 			break; /* for the trace only */
 		}
 	}
-	/* A page's elements end on it (display.h). */
-	for (const char *name; ts.n || ts.over;)
-		if ((name = tag_pop(&ts)))
+}
+
+void paint_tags_end(cairo_t *cr, tag_stack *ts)
+{
+	for (const char *name; ts->n || ts->over;)
+		if ((name = tag_pop(ts)))
 			cairo_tag_end(cr, name);
 }
 

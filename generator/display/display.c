@@ -228,3 +228,13 @@ void dl_tag_end(dl_page *p)
 {
 	dl_add(p, DL_TAG_END);
 }
+
+void dl_wrap(dl_page *p, int from, const char *name, const void *key, int cont,
+	     const char *alt)
+{
+	dl_tag(p, name, key, cont, alt);
+	dl_op tag = p->ops[p->n - 1];
+	memmove(p->ops + from + 1, p->ops + from, (size_t)(p->n - 1 - from) * sizeof *p->ops);
+	p->ops[from] = tag;
+	dl_tag_end(p);
+}

@@ -128,5 +128,8 @@ void dl_tag(dl_page *p, const char *name, const void *key, int cont,
 void dl_tag_cell(dl_page *p, const char *name, const void *key, int cont,
 		 int rows, int cols);
 void dl_tag_end(dl_page *p);
+/* The operations from index `from` on put inside an element. */
+void dl_wrap(dl_page *p, int from, const char *name, const void *key, int cont,
+	     const char *alt);
 
 #endif

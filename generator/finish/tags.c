@@ -302,21 +302,22 @@ static int artifacts(const char *s, size_t n, buf *out)
 				if (len == 2 && !memcmp(w, "BI", 2))
 					return -1;
 				if ((len == 3 && (!memcmp(w, "BDC", 3) || !memcmp(w, "BMC", 3)))) {
-					if (depth == 0 && run >= 0) {
+					if (depth == 0 && run >= 0 && run_end > run) {
 						put(out, s + done, (size_t)run - done);
 						put(out, "/Artifact BMC\n", 14);
 						put(out, s + run, (size_t)run_end - (size_t)run);
 						put(out, "\nEMC", 4);
 						done = (size_t)run_end;
-						run = -1;
 					}
+					if (depth == 0)
+						run = -1;
 					depth++;
 				} else if (len == 3 && !memcmp(w, "EMC", 3)) {
 					if (depth > 0)
 						depth--;
 				} else if (depth == 0) {
 					if (run < 0 && op_is(w, len, starts))
-						run = (long)start;
+						run = run_end = (long)start;
 					if (run >= 0 && op_is(w, len, ends))
 						run_end = (long)i;
 				}

@@ -16,6 +16,8 @@
  */
 #include "engine.h"
 
+#include <glib.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -278,7 +280,21 @@ static void drop(block *b)
 	free(c);
 }
 
-static const block_kind BARS = { "bars", measure, first, place, drop };
+/* "Title: label value; label value." from the chart's rows. */
+static char *figure(block *b)
+{
+	barchart *c = (barchart *)b;
+	GString *s = g_string_new(c->title ? c->title : "");
+	for (int i = 0; i < c->nrows; i++)
+		g_string_append_printf(s, "%s%s %s", i ? "; " : s->len ? ": " : "",
+				       c->rows[i].label ? c->rows[i].label : "",
+				       c->rows[i].value ? c->rows[i].value : "");
+	if (s->len)
+		g_string_append_c(s, '.');
+	return g_string_free(s, FALSE);
+}
+
+static const block_kind BARS = { "bars", measure, first, place, drop, figure };
 
 barchart *barchart_new(eng *e, const char *title, const barchart_style *st)
 {

@@ -17,6 +17,8 @@
  */
 #include "engine.h"
 
+#include <glib.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -330,7 +332,31 @@ static void drop(block *bl)
 	free(d);
 }
 
-static const block_kind BOXES = { "boxes", measure, first, place, drop };
+/* Every box's title and paragraphs, in order. */
+static char *figure(block *b)
+{
+	boxes *d = (boxes *)b;
+	GString *s = g_string_new("");
+	for (int i = 0; i < d->nbox; i++) {
+		const bbox *x = &d->box[i];
+		if (x->title)
+			g_string_append_printf(s, "%s%s:", s->len ? " " : "", x->title);
+		for (int k = 0; k < x->npara; k++) {
+			if (s->len)
+				g_string_append_c(s, ' ');
+			if (x->paras[k].plain)
+				g_string_append(s, x->paras[k].plain);
+			for (const pg_span *sp = x->paras[k].plain ? NULL : x->paras[k].spans; sp; sp = sp->next)
+				if (sp->kind == PG_SPAN_TEXT && sp->text)
+					g_string_append(s, sp->text);
+				else if (sp->kind == PG_SPAN_BREAK)
+					g_string_append_c(s, ' ');
+		}
+	}
+	return g_string_free(s, FALSE);
+}
+
+static const block_kind BOXES = { "boxes", measure, first, place, drop, figure };
 
 boxes *boxes_new(eng *e, const boxes_style *st)
 {

@@ -7,6 +7,8 @@
  */
 #include "engine.h"
 
+#include <glib.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,7 +71,14 @@ static void drop(block *b)
 	free(im);
 }
 
-static const block_kind IMAGE = { "image", measure, first, place, drop };
+/* Its caption, as the layout gave it. */
+static char *figure(block *b)
+{
+	image *im = (image *)b;
+	return im->alt ? g_strdup(im->alt) : NULL;
+}
+
+static const block_kind IMAGE = { "image", measure, first, place, drop, figure };
 
 block *image_new(eng *e, const char *file, double share, double max_h,
 		 const char *alt)

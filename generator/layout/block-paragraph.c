@@ -169,14 +169,28 @@ static int place(block *b, flow *f)
 	}
 	dl_page *pg = flow_page(f);
 	double x = flow_x(f) + p->o.indent, y0 = flow_y(f) - top;
-	for (int i = from; i < to; i++) {
-		dl_text(pg, p->ls.line[i], x + p->ls.x[i], y0 + p->ls.baseline[i], p->st.color);
-		if (i == 0 && p->lab) {
+	/* Its structure: a heading (by its outline level), a list item (a
+	 * label and a body), or a paragraph; a piece on a later page
+	 * continues it. */
+	const char *key = (const char *)p;
+	if (p->lab) {
+		dl_tag(pg, "LI", key, from > 0, NULL);
+		if (from == 0) {
 			/* The label ends a little before the text starts. */
+			dl_tag(pg, "Lbl", key + 1, 0, NULL);
 			PangoLayoutLine *ll = pango_layout_get_line_readonly(p->lab, 0);
 			double lx = x - eng_width(p->lab) - p->st.size * 0.5;
 			dl_text(pg, ll, lx, y0 + p->ls.baseline[0], p->st.color);
+			dl_tag_end(pg);
 		}
+		dl_tag(pg, "LBody", key + 2, from > 0, NULL);
+	} else {
+		static const char *const heads[] = { "H1", "H2", "H3", "H4", "H5", "H6" };
+		int level = p->o.outline_level < 1 ? 1 : p->o.outline_level > 6 ? 6 : p->o.outline_level;
+		dl_tag(pg, p->outline ? heads[level - 1] : "P", key, from > 0, NULL);
+	}
+	for (int i = from; i < to; i++) {
+		dl_text(pg, p->ls.line[i], x + p->ls.x[i], y0 + p->ls.baseline[i], p->st.color);
 		if (i == 0 && p->dest)
 			dl_dest(pg, p->dest, flow_x(f), y0 + p->ls.top[0]);
 		if (i == 0 && p->outline)
@@ -185,6 +199,8 @@ static int place(block *b, flow *f)
 	for (int i = 0; i < p->nnotes; i++)
 		if (p->note_line[i] >= from && p->note_line[i] < to)
 			flow_add_note(f, p->notes[i]);
+	PangoLayout *dot = NULL;
+	double dot_from = 0, dot_to = 0, base = 0;
 	if (p->lead && to == n) {
 		/* Dots from the end of the last line to the page number. */
 		int last = n - 1;
@@ -192,25 +208,32 @@ static int place(block *b, flow *f)
 		dl_line_extents(p->ls.line[last], &lx, &lw);
 		double right = flow_x(f) + flow_width(f);
 		double nw = eng_width(p->lead);
-		double base = y0 + p->ls.baseline[last];
+		base = y0 + p->ls.baseline[last];
 		PangoLayoutLine *nl = pango_layout_get_line_readonly(p->lead, 0);
 		dl_text(pg, nl, right - nw, base, p->st.color);
 		/* The dots on one grid for every entry, from one right end
 		 * clear of a two-digit page number (a wider one pushes it):
 		 * columns of dots under each other, ending at one x. */
-		PangoLayout *dot = eng_plain(p->e, ".", &p->st, 0);
+		dot = eng_plain(p->e, ".", &p->st, 0);
 		PangoLayout *widest = eng_plain(p->e, "00", &p->st, 0);
-		double dw = eng_width(dot);
-		double stop = right - (eng_width(widest) > nw ? eng_width(widest) : nw) - 4;
-		PangoLayoutLine *dl = pango_layout_get_line_readonly(dot, 0);
-		for (double dx = stop - dw; dx >= x + lx + lw + 4; dx -= dw * 2)
-			dl_text(pg, dl, dx, base, p->st.color);
+		dot_to = right - (eng_width(widest) > nw ? eng_width(widest) : nw) - 4;
+		dot_from = x + lx + lw + 4;
 		g_object_unref(widest);
-		g_object_unref(dot);
 	}
 	if (p->link)
 		dl_link(pg, flow_x(f), y0 + p->ls.top[from], flow_width(f),
 			p->ls.bottom[to - 1] - p->ls.top[from], p->link);
+	dl_tag_end(pg);
+	if (p->lab)
+		dl_tag_end(pg);
+	if (dot) {
+		/* The leader is an artifact: out of the structure. */
+		double dw = eng_width(dot);
+		PangoLayoutLine *dl = pango_layout_get_line_readonly(dot, 0);
+		for (double dx = dot_to - dw; dx >= dot_from; dx -= dw * 2)
+			dl_text(pg, dl, dx, base, p->st.color);
+		g_object_unref(dot);
+	}
 	flow_advance(f, p->ls.bottom[to - 1] - top);
 	p->next = to;
 	return to == n;
@@ -239,7 +262,7 @@ static void drop(block *b)
 	free(p);
 }
 
-static const block_kind PARAGRAPH = { "paragraph", measure, first, place, drop };
+static const block_kind PARAGRAPH = { "paragraph", measure, first, place, drop, NULL };
 
 static char *sdup(const char *s)
 {

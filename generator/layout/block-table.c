@@ -43,12 +43,15 @@ typedef struct tcell {
 	int next;	/* first line not drawn yet */
 	double seg_top; /* top of its segment on the current page */
 	int repeated;	/* its lines are now the repetition (table_repeat) */
+	dl_page *tx;	/* its texts on the current page, to be tagged */
+	int tagged;	/* its element has begun (TH, TD) */
 } tcell;
 
 typedef struct trow {
 	int kind;
 	double min_h;
 	int first, n; /* its cells: cells[first .. first+n) */
+	int tagged;   /* its element has begun (TR) */
 } trow;
 
 struct table {
@@ -86,6 +89,13 @@ struct table {
 	 * drawn, then follow them: each kind in one stretch, which cairo
 	 * draws as one path (borders on top, never half covered). */
 	dl_page *texts, *borders;
+	/* The structure (display.h): the cells drawn on the current page,
+	 * in the order drawn; whether the table and its headers have begun
+	 * (headers repeated later, and repeated merged cells, are
+	 * artifacts). */
+	tcell **segs;
+	int nsegs, capsegs;
+	int tagged, head_tagged;
 };
 
 static const double EPS = 0.01;
@@ -174,12 +184,70 @@ static int kept_lines(const tcell *c, int m)
  * all from the first if `again` (header rows); else `take` lines from
  * the first not drawn, or (take < 0) those that fit as kept_lines
  * allows. */
+/* Where cell c's texts go on this page: its own list, to be tagged as
+ * one element with the others of its row (tag_cells). */
+static dl_page *cell_texts(table *t, tcell *c)
+{
+	if (c->tx)
+		return c->tx;
+	c->tx = dl_page_new(0, 0, 0);
+	if (t->nsegs == t->capsegs) {
+		t->capsegs = t->capsegs ? t->capsegs * 2 : 32;
+		t->segs = realloc(t->segs, (size_t)t->capsegs * sizeof *t->segs);
+		if (!t->segs)
+			pg_oom();
+	}
+	t->segs[t->nsegs++] = c;
+	return c->tx;
+}
+
+static int by_place(const void *a, const void *b)
+{
+	const tcell *x = *(tcell *const *)a, *y = *(tcell *const *)b;
+	return x->row != y->row ? x->row - y->row : x->col - y->col;
+}
+
+/* The cells drawn on this page into pg as the structure reads them,
+ * whatever the order they were drawn in: Table, then a TR per row, a
+ * TH (header rows) or TD per cell in the row it starts in, each
+ * continuing what an earlier page began. */
+static void tag_cells(table *t, dl_page *pg)
+{
+	if (!t->nsegs)
+		return;
+	qsort(t->segs, (size_t)t->nsegs, sizeof *t->segs, by_place);
+	dl_tag(pg, "Table", t, t->tagged, NULL);
+	t->tagged = 1;
+	for (int i = 0; i < t->nsegs; i++) {
+		tcell *c = t->segs[i];
+		trow *row = &t->rows[c->row];
+		if (i == 0 || t->segs[i - 1]->row != c->row) {
+			dl_tag(pg, "TR", row, row->tagged, NULL);
+			row->tagged = 1;
+		}
+		dl_tag_cell(pg, c->row < t->nheader ? "TH" : "TD", c, c->tagged,
+			    c->rows, c->cols);
+		c->tagged = 1;
+		dl_page_append(pg, c->tx);
+		dl_page_free(c->tx);
+		c->tx = NULL;
+		dl_tag_end(pg);
+		if (i + 1 == t->nsegs || t->segs[i + 1]->row != c->row)
+			dl_tag_end(pg);
+	}
+	dl_tag_end(pg);
+	t->nsegs = 0;
+	if (t->nheader)
+		t->head_tagged = 1;
+}
+
 static void segment(table *t, tcell *c, dl_page *pg, double x0, double bottom,
 		    int again, int take)
 {
 	double top = c->seg_top, h = bottom - top;
 	if (c->fill != 0xffffff)
 		dl_fill(pg, x0 + c->x, top, c->w, h, c->fill);
+	dl_page *tx = (again && t->head_tagged) || c->repeated ? t->texts : cell_texts(t, c);
 	int k = again ? 0 : c->next, n = c->ls.n;
 	if (k < n) {
 		int end;
@@ -192,7 +260,7 @@ static void segment(table *t, tcell *c, dl_page *pg, double x0, double bottom,
 		double off = c->ls.top[k], y = top + t->pad;
 		int from = k;
 		for (; k < end; k++)
-			dl_text(t->texts, c->ls.line[k], x0 + c->x + t->pad + c->ls.x[k],
+			dl_text(tx, c->ls.line[k], x0 + c->x + t->pad + c->ls.x[k],
 				y + c->ls.baseline[k] - off, c->st.color);
 		if (!again) {
 			/* For the trace: a cell cut by the page, on each side
@@ -568,6 +636,7 @@ static int place(block *b, flow *f)
 		break;
 	}
 	dl_page_append(pg, t->texts);
+	tag_cells(t, pg);
 	dl_page_append(pg, t->borders);
 	flow_advance(f, y - start);
 	if (t->cur >= t->nrows)
@@ -596,12 +665,15 @@ static void drop(block *b)
 	free(t->cells);
 	free(t->rows);
 	free(t->colx);
+	for (int i = 0; i < t->ncells; i++)
+		dl_page_free(t->cells[i].tx);
+	free(t->segs);
 	dl_page_free(t->texts);
 	dl_page_free(t->borders);
 	free(t);
 }
 
-static const block_kind TABLE = { "table", measure, first, place, drop };
+static const block_kind TABLE = { "table", measure, first, place, drop, NULL };
 
 table *table_new(eng *e, int ncols, const double *widths, double pad,
 		 double border, uint32_t border_color)
@@ -679,6 +751,7 @@ void table_row(table *t, int kind, double min_height)
 	r->kind = kind;
 	r->min_h = min_height;
 	r->first = t->ncells;
+	r->tagged = 0;
 	r->n = 0;
 	if (kind == TABLE_HEADER && t->nheader == t->nrows - 1 && t->nheader < 16)
 		t->nheader = t->nrows;

@@ -21,6 +21,8 @@
  */
 #include "engine.h"
 
+#include <glib.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -658,7 +660,33 @@ static void drop(block *b)
 	free(t);
 }
 
-static const block_kind TIMELINE = { "timeline", measure, first, place, drop };
+/* Each row and the periods its bar runs in: "Code text: E, F, M." */
+static char *figure(block *b)
+{
+	timeline *t = (timeline *)b;
+	GString *s = g_string_new(t->head ? t->head : "");
+	if (s->len)
+		g_string_append(s, ". ");
+	for (int i = 0; i < t->nrows; i++) {
+		const tl_row *r = &t->rows[i];
+		if (r->code && *r->code)
+			g_string_append_printf(s, "%s ", r->code);
+		g_string_append(s, r->text ? r->text : "");
+		int first = 1;
+		for (int k = 0; !r->group && k < t->np; k++)
+			if ((r->plan >> k) & 1) {
+				g_string_append(s, first ? ": " : ", ");
+				g_string_append(s, t->plabel[k] ? t->plabel[k] : "");
+				first = 0;
+			}
+		g_string_append(s, ". ");
+	}
+	while (s->len && s->str[s->len - 1] == ' ')
+		g_string_truncate(s, s->len - 1);
+	return g_string_free(s, FALSE);
+}
+
+static const block_kind TIMELINE = { "timeline", measure, first, place, drop, figure };
 
 timeline *timeline_new(eng *e, const tl_style *st, const tl_opts *o)
 {

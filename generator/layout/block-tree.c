@@ -37,6 +37,8 @@
  */
 #include "engine.h"
 
+#include <glib.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -894,7 +896,37 @@ static void drop(block *b)
 	free(t);
 }
 
-static const block_kind TREE = { "tree", measure, first, place, drop };
+/* The title and every box, each under its parent: "Title: A (B, C)". */
+static void node_text(tree *t, int i, GString *s, int depth)
+{
+	g_string_append(s, t->nodes[i].text ? t->nodes[i].text : "");
+	int first = 1;
+	for (int k = 0; depth < 64 && k < t->n; k++)
+		if (t->nodes[k].parent == i) {
+			g_string_append(s, first ? " (" : ", ");
+			node_text(t, k, s, depth + 1);
+			first = 0;
+		}
+	if (!first)
+		g_string_append_c(s, ')');
+}
+
+static char *figure(block *b)
+{
+	tree *t = (tree *)b;
+	GString *s = g_string_new(t->title ? t->title : "");
+	int first = 1;
+	for (int i = 0; i < t->n; i++)
+		if (t->nodes[i].parent < 0) {
+			g_string_append(s, first ? (s->len ? ": " : "") : "; ");
+			node_text(t, i, s, 0);
+			first = 0;
+		}
+	g_string_append_c(s, '.');
+	return g_string_free(s, FALSE);
+}
+
+static const block_kind TREE = { "tree", measure, first, place, drop, figure };
 
 tree *tree_new(eng *e, const char *title, const tree_style *st, const char *more)
 {

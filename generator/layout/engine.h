@@ -187,6 +187,10 @@ typedef struct block_kind {
 	 * placed must be progress, or the pages would never end. */
 	int (*place)(block *b, flow *f);
 	void (*free)(block *b);
+	/* A figure (a picture, a chart): what it shows in words, its
+	 * alternative text (g_free'd by the flow; NULL: none).  The flow
+	 * tags what place draws as a Figure.  NULL for other blocks. */
+	char *(*figure)(block *b);
 } block_kind;
 
 struct block {
@@ -199,6 +203,11 @@ struct block {
  * once the flow has failed).  A block with keep_with_next waits for the
  * next one, so that both start on the same page. */
 void flow_add(flow *f, block *b);
+
+/* A structure element around the blocks added between tag_new(name)
+ * and tag_new(NULL) (a list, L, around its items; display.h); name is
+ * a static string. */
+block *tag_new(const char *name);
 
 /* Paragraphs: a text, an optional label hanging in the left indent
  * (list bullets and letters), an optional destination and outline entry

@@ -162,6 +162,8 @@ static void draw_notes(flow *f)
 		eng_lines_get(nt->l, &ls);
 		int k = nt->from;
 		double off = k < ls.n ? ls.top[k] : 0;
+		/* A note cut by the page goes on as the same element. */
+		dl_tag(f->page, "Note", nt->l, nt->from > 0, NULL);
 		for (; k < ls.n; k++) {
 			/* At least one line per page: the notes go on. */
 			if (y + ls.bottom[k] - off > foot + 0.01 && (k > nt->from || i > 0 || f->ncarry))
@@ -169,6 +171,7 @@ static void draw_notes(flow *f)
 			dl_text(f->page, ls.line[k], f->ps.left + ls.x[k],
 				y + ls.baseline[k] - off, 0x000000);
 		}
+		dl_tag_end(f->page);
 		y += k > nt->from ? ls.bottom[k - 1] - off : 0;
 		if (k < ls.n) { /* the rest waits for the next page */
 			if (f->ncarry == f->capcarry) {
@@ -326,11 +329,18 @@ static void place(flow *f, block *b)
 		else
 			flow_advance(f, b->space_before);
 	}
+	int pieces = 0; /* of a figure, tagged */
 	for (;;) {
 		if (f->failed)
 			return;
-		flow_page(f);
-		if (b->kind->place(b, f))
+		int from = flow_page(f)->n;
+		int done = b->kind->place(b, f);
+		if (b->kind->figure && f->page->n > from) {
+			char *alt = pieces ? NULL : b->kind->figure(b);
+			dl_wrap(f->page, from, "Figure", b, pieces++ > 0, alt);
+			g_free(alt);
+		}
+		if (done)
 			break;
 		if (!f->placed) { /* on an empty page, it placed nothing */
 			unplaceable(f, b);
