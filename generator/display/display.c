@@ -29,6 +29,7 @@ static void glyphs_unref(dl_glyphs *g)
 		cairo_scaled_font_destroy(g->runs[i].font);
 		g_free(g->runs[i].glyphs);
 		g_free(g->runs[i].clusters);
+		g_free(g->runs[i].own);
 	}
 	g_free(g->runs);
 	g_free(g->text);

@@ -50,8 +50,9 @@ typedef struct dl_run {
 	cairo_text_cluster_t *clusters;
 	int nclusters;
 	cairo_text_cluster_flags_t flags;
-	const char *utf8; /* into the line's text */
+	const char *utf8; /* into the line's text, or own */
 	int nbytes;
+	char *own; /* its own text (soft hyphens dropped), or NULL */
 } dl_run;
 
 /* A line's runs, shared by the copies of a page (reference counted). */

@@ -5,6 +5,7 @@
 #include "record.h"
 
 #include <glib.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "display-imp.h"
@@ -32,6 +33,53 @@ static void clusters_of(dl_run *r, const char *text, PangoGlyphItem *gi)
 		}
 		r->clusters[r->nclusters++] = (cairo_text_cluster_t){ bytes, glyphs };
 	} while (pango_glyph_item_iter_next_cluster(&it));
+}
+
+/* Whether a cluster of text t[0..n) and no glyph shows nothing: soft
+ * hyphens (a break not taken), the space where a line breaks. */
+static int invisible(const char *t, int n, int glyphs)
+{
+	if (glyphs)
+		return 0;
+	if (n == 2 && !memcmp(t, "\xc2\xad", 2))
+		return 1;
+	for (int i = 0; i < n; i++)
+		if (t[i] != ' ')
+			return 0;
+	return n > 0;
+}
+
+/* The clusters that show nothing out of the run's text and clusters:
+ * cairo would mark each, a cluster of no glyph, as a span of its own
+ * (/ActualText) inside the structure's content, which cuts the text of
+ * the element for some readers (poppler's). */
+static void drop_invisible(dl_run *r)
+{
+	if (r->flags & CAIRO_TEXT_CLUSTER_FLAG_BACKWARD)
+		return;
+	int found = 0;
+	for (int i = 0, at = 0; i < r->nclusters && !found; at += r->clusters[i++].num_bytes)
+		found = at + r->clusters[i].num_bytes <= r->nbytes &&
+			invisible(r->utf8 + at, r->clusters[i].num_bytes, r->clusters[i].num_glyphs);
+	if (!found)
+		return;
+	char *own = g_malloc((gsize)r->nbytes + 1);
+	int n = 0, k = 0;
+	for (int i = 0, at = 0; i < r->nclusters; at += r->clusters[i++].num_bytes) {
+		cairo_text_cluster_t c = r->clusters[i];
+		if (at + c.num_bytes > r->nbytes)
+			break;
+		if (invisible(r->utf8 + at, c.num_bytes, c.num_glyphs))
+			continue;
+		memcpy(own + n, r->utf8 + at, (size_t)c.num_bytes);
+		n += c.num_bytes;
+		r->clusters[k++] = c;
+	}
+	own[n] = '\0';
+	r->own = own;
+	r->utf8 = own;
+	r->nbytes = n;
+	r->nclusters = k;
 }
 
 /* The runs of a line set with its baseline's left end at x, y, as
@@ -75,6 +123,7 @@ static dl_glyphs *glyphs_of(PangoLayoutLine *line, double x, double y)
 			r->utf8 = g->text + (gi->item->offset - line->start_index);
 			r->nbytes = gi->item->length;
 			clusters_of(r, text, gi);
+			drop_invisible(r);
 		}
 		x_off += width + gi->end_x_offset;
 	}

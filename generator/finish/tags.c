@@ -253,7 +253,8 @@ static int artifacts(const char *s, size_t n, buf *out)
 		"b", "b*", "n", "ET", "Do", "sh", NULL };
 	size_t i = 0, done = 0;
 	long operands = -1, run = -1, run_end = 0;
-	int depth = 0;
+	int depth = 0, sdepth = 0; /* open sequences; the structure's */
+	char kind[64];		   /* whether each open one is the structure's */
 	while (i < n) {
 		int c = (unsigned char)s[i];
 		size_t from = i;
@@ -301,21 +302,33 @@ static int artifacts(const char *s, size_t n, buf *out)
 				operands = -1;
 				if (len == 2 && !memcmp(w, "BI", 2))
 					return -1;
-				if ((len == 3 && (!memcmp(w, "BDC", 3) || !memcmp(w, "BMC", 3)))) {
-					if (depth == 0 && run >= 0 && run_end > run) {
-						put(out, s + done, (size_t)run - done);
-						put(out, "/Artifact BMC\n", 14);
-						put(out, s + run, (size_t)run_end - (size_t)run);
-						put(out, "\nEMC", 4);
-						done = (size_t)run_end;
-					}
-					if (depth == 0)
+				if (len == 3 && (!memcmp(w, "BDC", 3) || !memcmp(w, "BMC", 3))) {
+					/* The structure's (an MCID) and artifacts
+					 * end a run; cairo's /ActualText spans in
+					 * it belong to it. */
+					int structural = memmem(s + start, (size_t)(i - start), "/MCID", 5) ||
+						memmem(s + start, (size_t)(i - start), "/Artifact", 9);
+					if (structural && sdepth == 0 && run >= 0) {
+						if (run_end > run) {
+							put(out, s + done, (size_t)run - done);
+							put(out, "/Artifact BMC\n", 14);
+							put(out, s + run, (size_t)run_end - (size_t)run);
+							put(out, "\nEMC", 4);
+							done = (size_t)run_end;
+						}
 						run = -1;
+					}
+					if (depth < 64)
+						kind[depth] = structural;
 					depth++;
+					sdepth += structural;
 				} else if (len == 3 && !memcmp(w, "EMC", 3)) {
-					if (depth > 0)
+					if (depth > 0) {
 						depth--;
-				} else if (depth == 0) {
+						if (depth < 64)
+							sdepth -= kind[depth];
+					}
+				} else if (sdepth == 0 && depth == 0) {
 					if (run < 0 && op_is(w, len, starts))
 						run = run_end = (long)start;
 					if (run >= 0 && op_is(w, len, ends))
