@@ -135,6 +135,7 @@ check: check-deps plangen $(TEST_BIN)
 	@PLANGEN=./plangen sh tests/rendicion.sh
 	@PLANGEN=./plangen sh tests/sign.sh
 	@PLANGEN=./plangen sh tests/cli.sh
+	@PLANGEN=./plangen sh tests/pdfa.sh
 
 # Rewrites the reference images (tests/reference/*.png) from this build,
 # after a change to what the pages look like on purpose: look at them

@@ -41,6 +41,14 @@ check "qpdf --check" 'qpdf --check "$pdf" >/dev/null 2>&1'
 pdfsig "$pdf" >"$tmp/sig" 2>&1
 check "two signatures" '[ "$(grep -c "^Signature #" "$tmp/sig")" = 2 ]'
 check "both valid" '[ "$(grep -c "Signature Validation: Signature is Valid." "$tmp/sig")" = 2 ]'
+# Signing keeps the archival and accessible PDF (tests/pdfa.sh): the
+# catalog's /Lang, /MarkInfo, /StructTreeRoot, /OutputIntents,
+# /Metadata, the structure, the XMP (the signed revision's trailer has
+# no /Info yet: --no-info).
+check "signed: still tagged, PDF/A-3 in its XMP" 'pdfinfo "$pdf" | grep -q "^Tagged: *yes" &&
+	pdfinfo -meta "$pdf" | grep -q "<pdfaid:part>3</pdfaid:part>"'
+if perl "$here/pdfa.pl" --no-info "$pdf" >"$tmp/pdfa.out" 2>&1; then ok; else
+	fail "signed: pdfa.pl"; sed 's/^/  | /' "$tmp/pdfa.out" | head -10; fi
 check "the last covers the whole file" \
 	'[ "$(grep "signed" "$tmp/sig" | tail -1)" = "  - Total document signed" ]'
 check "PAdES, SHA-256" '[ "$(grep -c "Signature Type: ETSI.CAdES.detached" "$tmp/sig")" = 2 ] &&
