@@ -9,8 +9,10 @@
  * keys.  libqpdf reads the document and writes it again, into a second
  * temporary file, with the additions: link annotations to named
  * destinations (cairo 1.16.0 numbers its own link annotations wrongly,
- * leaving a damaged file), the signature fields, and the attached files
- * (the source data).  Then each digital signature is appended to that
+ * leaving a damaged file), the signature fields, the attached files
+ * (the source data), what cairo's structure tree lacks (tags.c: the
+ * tagged PDF the layout asked for, completed) and what PDF/A-3 asks
+ * (pdfa.c: XMP metadata, the output intent).  Then each digital signature is appended to that
  * file as an incremental update (sign.c), and the result is copied to
  * the output.  Files, not memory: what is held stays the same whatever
  * the number of pages.  finish/ includes only base/ and finish/ headers:

@@ -42,5 +42,8 @@ block *tag_new(const char *name)
 		pg_oom();
 	t->b.kind = &TAG;
 	t->name = name;
+	/* A start stays with what it holds, and lets the blocks before it
+	 * that keep with the next (a heading) keep with that. */
+	t->b.keep_with_next = name != NULL;
 	return &t->b;
 }
