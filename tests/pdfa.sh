@@ -57,7 +57,9 @@ check "a cell cut by a page is one element" \
 		my \$o = decode_json(\$_)->{qpdf}[1]; my \$n = 0;
 		for my \$v (map { \$_->{value} } values %\$o) {
 			next unless ref \$v eq q(HASH) && (\$v->{q(/S)} // q()) eq q(/TD);
-			my %pg = map { \$_->{q(/Pg)} => 1 } grep { ref \$_ eq q(HASH) && \$_->{q(/Pg)} } @{ ref \$v->{q(/K)} eq q(ARRAY) ? \$v->{q(/K)} : [] };
+			my @k = @{ ref \$v->{q(/K)} eq q(ARRAY) ? \$v->{q(/K)} : [] };
+			my %pg = map { (ref \$_ ? \$_->{q(/Pg)} : \$v->{q(/Pg)}) // q() => 1 } @k;
+			delete \$pg{q()};
 			\$n++ if keys %pg > 1 }
 		exit(\$n ? 0 : 1)"'
 

@@ -662,12 +662,12 @@ static void drop(block *b)
 		g_object_unref(t->title);
 	g_free(t->title_plain);
 	g_free(t->mark);
-	free(t->cells);
-	free(t->rows);
-	free(t->colx);
 	for (int i = 0; i < t->ncells; i++)
 		dl_page_free(t->cells[i].tx);
 	free(t->segs);
+	free(t->cells);
+	free(t->rows);
+	free(t->colx);
 	dl_page_free(t->texts);
 	dl_page_free(t->borders);
 	free(t);
