@@ -58,12 +58,13 @@ push @fail, "no /Info" unless $info || $no_info;
 for my $d ($info ? (['/CreationDate', 'xmp:CreateDate'], ['/ModDate', 'xmp:ModifyDate']) : ()) {
 	my $v = $info->{$d->[0]} // '';
 	$v =~ s/^u://;
-	if ($v =~ /^D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/) {
-		my $iso = "$1-$2-$3T$4:$5:$6Z";
+	if ($v =~ /^D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(Z|([+-]\d\d)'(\d\d)')$/) {
+		my $zone = $7 eq 'Z' ? 'Z' : "$8:$9";
+		my $iso = "$1-$2-$3T$4:$5:$6$zone";
 		push @fail, "xmp: $d->[1] is not $iso (/Info $d->[0])"
 			unless $xmp =~ m{<$d->[1]>\Q$iso\E</$d->[1]>};
 	} else {
-		push @fail, "info: $d->[0] '$v' is not D:YYYYMMDDHHmmSSZ";
+		push @fail, "info: $d->[0] '$v' is not D:YYYYMMDDHHmmSS with a zone";
 	}
 }
 (my $title = $info ? ($info->{'/Title'} // '') : '') =~ s/^u://;
