@@ -16,6 +16,20 @@
 here=$(dirname "$0")
 . "$here/lib.sh"
 
+# cms_of PDF first|last DIR: the first or last signature's CMS of PDF
+# into DIR/cms.der, and what it signs (its byte ranges) into DIR/range.
+# The DER is cut by its own length, not by stripping the zeros that pad
+# its room: a DER may end in a zero byte.
+cms_of() {
+	W=$2 T=$3 perl -0777 -ne 'my @b = /\/ByteRange \[0 +(\d+) +(\d+) +(\d+)\]/g;
+		my ($a, $b, $c) = $ENV{W} eq "first" ? @b[0 .. 2] : @b[-3 .. -1];
+		open my $r, ">", "$ENV{T}/range"; print $r substr($_, 0, $a), substr($_, $b, $c);
+		my $d = pack("H*", substr($_, $a + 1, $b - $a - 2));
+		my $l = ord substr $d, 1, 1; my $hl = 2;
+		if ($l & 0x80) { my $k = $l & 0x7f; $l = 0; $l = $l * 256 + ord substr $d, 2 + $_, 1 for 0 .. $k - 1; $hl += $k }
+		open my $s, ">", "$ENV{T}/cms.der"; print $s substr($d, 0, $hl + $l)' "$1"
+}
+
 # Keys and certificates, made now.
 echo 'una frase secreta' >"$tmp/pass"
 for n in a b; do
@@ -64,10 +78,7 @@ check "reason and location from the plan" \
 # The CMS itself: no signing-time attribute (PAdES puts it in /M),
 # signing-certificate-v2 present, and it verifies with openssl over
 # the signed byte ranges.
-T=$tmp perl -0777 -ne 'my @b = /\/ByteRange \[0 +(\d+) +(\d+) +(\d+)\]/; my ($a, $b, $c) = @b;
-	open my $r, ">", "$ENV{T}/range"; print $r substr($_, 0, $a), substr($_, $b, $c);
-	my $h = substr($_, $a + 1, $b - $a - 2); $h =~ s/(00)+$//;
-	open my $s, ">", "$ENV{T}/cms.der"; print $s pack("H*", $h)' "$pdf"
+cms_of "$pdf" first "$tmp"
 openssl cms -cmsout -print -inform DER -in "$tmp/cms.der" >"$tmp/cms" 2>&1
 check "CAdES attributes, no signing-time" 'grep -q "id-smime-aa-signingCertificateV2" "$tmp/cms" &&
 	grep -q "messageDigest" "$tmp/cms" && ! grep -q "signingTime" "$tmp/cms"'
@@ -345,9 +356,7 @@ check "timestamped signature: done, said" '[ $? = 0 ] && grep -q "signed by \"Fi
 check "timestamped: both signatures valid" '[ "$(pdfsig "$w/ts.pdf" 2>&1 | grep -c "Signature is Valid")" = 2 ]'
 # The token, out of the last signature's CMS, verified by openssl ts
 # against the local authority, over the signature's value.
-T=$t perl -0777 -ne 'my @b = /\/ByteRange \[0 +(\d+) +(\d+) +(\d+)\]/g; my ($a, $b) = @b[-3, -2];
-	my $h = substr($_, $a + 1, $b - $a - 2); $h =~ s/(00)+$//;
-	open my $s, ">", "$ENV{T}/cms.der"; print $s pack("H*", $h)' "$w/ts.pdf"
+cms_of "$w/ts.pdf" last "$t"
 openssl asn1parse -inform DER -in "$t/cms.der" >"$t/asn1" 2>&1
 tok=$(grep -A2 ":id-smime-aa-timeStampToken" "$t/asn1" | tail -1 | sed 's/^ *\([0-9]*\):.*/\1/')
 openssl asn1parse -inform DER -in "$t/cms.der" -strparse "$tok" -noout -out "$t/token.der" 2>/dev/null

@@ -19,27 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct buf {
-	char *p;
-	size_t n, cap;
-} buf;
-
-static void put(buf *b, const void *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		b->cap = (b->n + n + 1) * 2;
-		b->p = realloc(b->p, b->cap);
-		if (!b->p)
-			pg_oom();
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-}
 
 /* UTF-8 as a PDF text string: <FEFF...> in UTF-16BE hex. */
-static void text_string(buf *b, const char *s)
+static void text_string(fbuf *b, const char *s)
 {
-	put(b, "<FEFF", 5);
+	buf_put(b, "<FEFF", 5);
 	const unsigned char *u = (const unsigned char *)s;
 	while (*u) {
 		unsigned long c = *u++;
@@ -56,20 +40,11 @@ static void text_string(buf *b, const char *s)
 		} else {
 			snprintf(hex, sizeof hex, "%04lX", c);
 		}
-		put(b, hex, strlen(hex));
+		buf_put(b, hex, strlen(hex));
 	}
-	put(b, ">", 1);
+	buf_put(b, ">", 1);
 }
 
-static int is_space(int c)
-{
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0;
-}
-
-static int is_delim(int c)
-{
-	return strchr("()<>[]{}/%", c) != NULL;
-}
 
 /* A Do of an image: where its name starts and its Do ends. */
 typedef struct draw {
@@ -103,7 +78,7 @@ static int image_draws(qpdf_data q, qpdf_oh xobjects, const char *s, size_t n,
 	int last_name = 0;
 	while (i < n) {
 		int c = (unsigned char)s[i];
-		if (is_space(c)) {
+		if (pdf_is_space(c)) {
 			i++;
 		} else if (c == '%') {
 			while (i < n && s[i] != '\n' && s[i] != '\r')
@@ -129,16 +104,16 @@ static int image_draws(qpdf_data q, qpdf_oh xobjects, const char *s, size_t n,
 			last_name = 0;
 		} else if (c == '/') {
 			name_from = i++;
-			while (i < n && !is_space((unsigned char)s[i]) && !is_delim((unsigned char)s[i]))
+			while (i < n && !pdf_is_space((unsigned char)s[i]) && !pdf_is_delim((unsigned char)s[i]))
 				i++;
 			name_to = i;
 			last_name = 1;
-		} else if (is_delim(c)) {
+		} else if (pdf_is_delim(c)) {
 			i += (c == '<' || c == '>') && i + 1 < n && s[i + 1] == c ? 2 : 1;
 			last_name = 0;
 		} else {
 			size_t from = i;
-			while (i < n && !is_space((unsigned char)s[i]) && !is_delim((unsigned char)s[i]))
+			while (i < n && !pdf_is_space((unsigned char)s[i]) && !pdf_is_delim((unsigned char)s[i]))
 				i++;
 			size_t len = i - from;
 			if (len == 2 && !memcmp(s + from, "BI", 2))
@@ -177,19 +152,19 @@ static void page_alts(qpdf_data q, const pg_alt *a, int n)
 		pg_oom();
 	int k = image_draws(q, xobjects, (const char *)data, len, d, nimages);
 	if (k == nimages) {
-		buf b = { 0 };
+		fbuf b = { 0 };
 		size_t at = 0;
 		for (int i = 0; i < n; i++) {
 			const draw *w = &d[a[i].index];
-			put(&b, data + at, w->from - at);
-			put(&b, "/Span << /Alt ", 14);
+			buf_put(&b, data + at, w->from - at);
+			buf_put(&b, "/Span << /Alt ", 14);
 			text_string(&b, a[i].text);
-			put(&b, " >> BDC ", 8);
-			put(&b, data + w->from, w->to - w->from);
-			put(&b, " EMC", 4);
+			buf_put(&b, " >> BDC ", 8);
+			buf_put(&b, data + w->from, w->to - w->from);
+			buf_put(&b, " EMC", 4);
 			at = w->to;
 		}
-		put(&b, data + at, len - at);
+		buf_put(&b, data + at, len - at);
 		qpdf_oh st = qpdf_oh_new_stream(q);
 		qpdf_oh_replace_stream_data(q, st, (const unsigned char *)b.p, b.n,
 					    qpdf_oh_new_null(q), qpdf_oh_new_null(q));

@@ -31,6 +31,17 @@ void finish_pdfa(qpdf_data q, int tagged);
 GPtrArray *sign_look(const char *fontfile, double w, double h, const char *signer,
 		     const char *when, int first, const char *name, diag *d);
 
+/* buf.c: a growing byte buffer, kept NUL-terminated (content streams
+ * rewritten, XML written), and the white space and delimiters of PDF's
+ * syntax (ISO 32000-1 §7.2.2), for the passes that read content. */
+typedef struct fbuf {
+	char *p;
+	size_t n, cap;
+} fbuf;
+void buf_put(fbuf *b, const void *s, size_t n);
+int pdf_is_space(int c);
+int pdf_is_delim(int c);
+
 /* tsa.c: an RFC 3161 timestamp token from the authority at url over
  * si's signature value, added to si's unsigned attributes; gentime gets
  * the authority's time.  0, or -1 after a diagnostic naming name. */

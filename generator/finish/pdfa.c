@@ -24,30 +24,13 @@
 extern const unsigned char pg_icc_srgb[];
 extern const unsigned long pg_icc_srgb_size;
 
-typedef struct buf {
-	char *p;
-	size_t n, cap;
-} buf;
 
-static void put(buf *b, const char *s, size_t n)
+static void puts_(fbuf *b, const char *s)
 {
-	if (b->n + n + 1 > b->cap) {
-		b->cap = (b->n + n + 1) * 2;
-		b->p = realloc(b->p, b->cap);
-		if (!b->p)
-			pg_oom();
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
+	buf_put(b, s, strlen(s));
 }
 
-static void puts_(buf *b, const char *s)
-{
-	put(b, s, strlen(s));
-}
-
-static void xml_text(buf *b, const char *s)
+static void xml_text(fbuf *b, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
@@ -58,7 +41,7 @@ static void xml_text(buf *b, const char *s)
 		default:
 			/* No control characters in XML 1.0. */
 			if ((unsigned char)*s >= 0x20 || *s == '\t' || *s == '\n')
-				put(b, s, 1);
+				buf_put(b, s, 1);
 		}
 	}
 }
@@ -116,7 +99,7 @@ static void pdf_date(char *out, size_t n, const char d[15], const char *zone)
 		snprintf(out, n, "D:%s%.3s'%.2s'", d, zone, zone + 4);
 }
 
-static void xmp_date(buf *b, const char *tag, const char d[15], const char *zone)
+static void xmp_date(fbuf *b, const char *tag, const char d[15], const char *zone)
 {
 	char s[80];
 	snprintf(s, sizeof s, "<%s>%.4s-%.2s-%.2sT%.2s:%.2s:%.2s%s</%s>\n", tag, d,
@@ -124,7 +107,7 @@ static void xmp_date(buf *b, const char *tag, const char d[15], const char *zone
 	puts_(b, s);
 }
 
-static void xmp_alt(buf *b, const char *tag, const char *v)
+static void xmp_alt(fbuf *b, const char *tag, const char *v)
 {
 	puts_(b, "<");
 	puts_(b, tag);
@@ -135,7 +118,7 @@ static void xmp_alt(buf *b, const char *tag, const char *v)
 	puts_(b, ">\n");
 }
 
-static void xmp_simple(buf *b, const char *tag, const char *v)
+static void xmp_simple(fbuf *b, const char *tag, const char *v)
 {
 	puts_(b, "<");
 	puts_(b, tag);
@@ -181,7 +164,7 @@ static void metadata(qpdf_data q, int tagged)
 	char *keywords = info_str(q, info, "/Keywords");
 	char *creator = info_str(q, info, "/Creator");
 	char *producer = info_str(q, info, "/Producer");
-	buf b = { 0 };
+	fbuf b = { 0 };
 	puts_(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
 		  "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
 		  "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"

@@ -35,22 +35,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct buf {
-	char *p;
-	size_t n, cap;
-} buf;
-
-static void put(buf *b, const void *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		b->cap = (b->n + n + 1) * 2;
-		b->p = realloc(b->p, b->cap);
-		if (!b->p)
-			pg_oom();
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-}
 
 /* ---- the elements, in preorder ---- */
 
@@ -223,15 +207,6 @@ static void attributes(qpdf_data q, qpdf_oh e, const pg_tag *t)
 
 /* ---- artifacts ---- */
 
-static int is_space(int c)
-{
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0;
-}
-
-static int is_delim(int c)
-{
-	return strchr("()<>[]{}/%", c) != NULL;
-}
 
 static int op_is(const char *s, size_t n, const char *const *set)
 {
@@ -246,7 +221,7 @@ static int op_is(const char *s, size_t n, const char *const *set)
  * (a path, a text object, an XObject, a shading) to the end of the last
  * one, between the structure's sequences.  -1 (nothing written) if the
  * content has an inline image (its data is not tokens). */
-static int artifacts(const char *s, size_t n, buf *out)
+static int artifacts(const char *s, size_t n, fbuf *out)
 {
 	static const char *const starts[] = { "m", "re", "BT", "Do", "sh", NULL };
 	static const char *const ends[] = { "f", "F", "f*", "S", "s", "B", "B*",
@@ -258,7 +233,7 @@ static int artifacts(const char *s, size_t n, buf *out)
 	while (i < n) {
 		int c = (unsigned char)s[i];
 		size_t from = i;
-		if (is_space(c)) {
+		if (pdf_is_space(c)) {
 			i++;
 			continue;
 		}
@@ -285,12 +260,12 @@ static int artifacts(const char *s, size_t n, buf *out)
 			i++;
 		} else if (c == '/') {
 			i++;
-			while (i < n && !is_space((unsigned char)s[i]) && !is_delim((unsigned char)s[i]))
+			while (i < n && !pdf_is_space((unsigned char)s[i]) && !pdf_is_delim((unsigned char)s[i]))
 				i++;
-		} else if (is_delim(c)) {
+		} else if (pdf_is_delim(c)) {
 			i += (c == '<' || c == '>') && i + 1 < n && s[i + 1] == c ? 2 : 1;
 		} else {
-			while (i < n && !is_space((unsigned char)s[i]) && !is_delim((unsigned char)s[i]))
+			while (i < n && !pdf_is_space((unsigned char)s[i]) && !pdf_is_delim((unsigned char)s[i]))
 				i++;
 			const char *w = s + from;
 			size_t len = i - from;
@@ -310,10 +285,10 @@ static int artifacts(const char *s, size_t n, buf *out)
 						memmem(s + start, (size_t)(i - start), "/Artifact", 9);
 					if (structural && sdepth == 0 && run >= 0) {
 						if (run_end > run) {
-							put(out, s + done, (size_t)run - done);
-							put(out, "/Artifact BMC\n", 14);
-							put(out, s + run, (size_t)run_end - (size_t)run);
-							put(out, "\nEMC", 4);
+							buf_put(out, s + done, (size_t)run - done);
+							buf_put(out, "/Artifact BMC\n", 14);
+							buf_put(out, s + run, (size_t)run_end - (size_t)run);
+							buf_put(out, "\nEMC", 4);
 							done = (size_t)run_end;
 						}
 						run = -1;
@@ -341,13 +316,13 @@ static int artifacts(const char *s, size_t n, buf *out)
 			operands = (long)from;
 	}
 	if (run >= 0 && run_end > run) {
-		put(out, s + done, (size_t)run - done);
-		put(out, "/Artifact BMC\n", 14);
-		put(out, s + run, (size_t)run_end - (size_t)run);
-		put(out, "\nEMC", 4);
+		buf_put(out, s + done, (size_t)run - done);
+		buf_put(out, "/Artifact BMC\n", 14);
+		buf_put(out, s + run, (size_t)run_end - (size_t)run);
+		buf_put(out, "\nEMC", 4);
 		done = (size_t)run_end;
 	}
-	put(out, s + done, n - done);
+	buf_put(out, s + done, n - done);
 	return 0;
 }
 
@@ -357,7 +332,7 @@ static void page_artifacts(qpdf_data q, qpdf_oh page)
 	size_t len = 0;
 	if (qpdf_oh_get_page_content_data(q, page, &data, &len) != QPDF_SUCCESS || !data)
 		return;
-	buf b = { 0 };
+	fbuf b = { 0 };
 	if (artifacts((const char *)data, len, &b) == 0) {
 		qpdf_oh st = qpdf_oh_new_stream(q);
 		qpdf_oh_replace_stream_data(q, st, (const unsigned char *)b.p, b.n,
