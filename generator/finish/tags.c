@@ -330,8 +330,13 @@ static void page_artifacts(qpdf_data q, qpdf_oh page)
 {
 	unsigned char *data = NULL;
 	size_t len = 0;
-	if (qpdf_oh_get_page_content_data(q, page, &data, &len) != QPDF_SUCCESS || !data)
+	/* Warnings are not errors (qpdf warns of some pages that draw
+	 * images), and the buffer is ours either way. */
+	QPDF_ERROR_CODE e = qpdf_oh_get_page_content_data(q, page, &data, &len);
+	if ((e & QPDF_ERRORS) || !data) {
+		free(data);
 		return;
+	}
 	fbuf b = { 0 };
 	if (artifacts((const char *)data, len, &b) == 0) {
 		qpdf_oh st = qpdf_oh_new_stream(q);
