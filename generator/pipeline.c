@@ -3,10 +3,11 @@
  * signing keys; the temporary output and the signals that remove it.
  *
  * The devices write pages and know nothing of finish: for a PDF, this
- * file gives the PDF device cairo's temporary file and a pg_marks to
- * fill, and once the device is closed hands both to finish_pdf with the
- * source files and the keys, which writes the output (or its temporary
- * file, renamed once complete).
+ * file gives the PDF device a writer (base/pdfw.h) on a temporary file
+ * and a pg_marks to fill, and once the device is closed hands both to
+ * finish_pdf with the source files, the document's information and the
+ * keys, which ends the PDF, signs it and writes the output (or its
+ * temporary file, renamed once complete).
  */
 #include "pipeline.h"
 
@@ -359,11 +360,11 @@ static void source_files(const doc_kind *k, const kit_info *info,
 				  info->dtd_desc, k->dtd, *k->dtd_len };
 }
 
-/* cairo's PDF in tmp, with the links and fields the device met, into
- * out with what finish adds: the source, the signatures with the
- * approval's reason (as the approval page says it) and place, the
- * language.  0, or -1 after a diagnostic naming name. */
-static int finish(FILE *tmp, const pg_marks *marks, const doc_kind *k,
+/* The PDF w writes into tmp, its pages written, into out with what
+ * finish adds: the source, the document's information, the signatures
+ * with the approval's reason (as the approval page says it) and place,
+ * the language.  0, or -1 after a diagnostic naming name. */
+static int finish(pdfw *w, FILE *tmp, const pg_marks *marks, const doc_kind *k,
 		  const kit_info *info, const char *data, size_t len,
 		  const pipeline_keys *keys, FILE *out, const char *name, diag *d)
 {
@@ -372,7 +373,13 @@ static int finish(FILE *tmp, const pg_marks *marks, const doc_kind *k,
 	source_files(k, info, data, len, files);
 	job.files = files;
 	job.nfiles = 2;
+	job.sign_time = sign_time();
 	job_keys(&job, keys);
+	job.title = info->meta.title;
+	job.author = info->meta.author;
+	job.subject = info->meta.subject;
+	job.keywords = info->meta.keywords;
+	job.date = info->meta.date;
 	int nsig = 0;
 	while (info->approvers && info->approvers[nsig])
 		nsig++;
@@ -387,15 +394,16 @@ static int finish(FILE *tmp, const pg_marks *marks, const doc_kind *k,
 	job.location = info->place;
 	job.lang = info->lang;
 	job.marks = marks;
-	int r = finish_pdf(tmp, &job, out, name, d);
+	int r = finish_pdf(w, tmp, &job, out, name, d);
 	free(who);
 	return r;
 }
 
 /* Lays p out into the device of fmt, which writes target (out itself,
  * or the temporary file beside it; "-": standard output).  A PDF goes
- * through two files: cairo's, an unnamed temporary one (on target's disk
- * when target is a regular file), and target, which finish writes.  0,
+ * through two files: the device's, an unnamed temporary one (on target's
+ * disk when target is a regular file), which finish ends and signs, and
+ * target, which finish copies it to.  0,
  * or -1 after diagnostics naming out. */
 static int play(const doc_kind *k, const void *doc, const kit_info *info,
 		const char *data, size_t len, const pipeline_keys *keys,
@@ -406,6 +414,7 @@ static int play(const doc_kind *k, const void *doc, const kit_info *info,
 	int pdf = !strcmp(fmt, "pdf");
 	device *dev = NULL;
 	FILE *f = NULL, *cairo = NULL;
+	pdfw *w = NULL;
 	pg_marks marks = { 0 };
 	{
 		f = !strcmp(target, "-") ? stdout : fopen(target, "wb");
@@ -415,7 +424,7 @@ static int play(const doc_kind *k, const void *doc, const kit_info *info,
 			diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
 				 strerror(errno));
 		else if (pdf)
-			dev = dev_thread_new(dev_pdf_new(cairo, out, &info->meta, &marks, d));
+			dev = dev_thread_new(dev_pdf_new(w = pdfw_new(cairo), out, &marks, d));
 		else if (!csv)
 			dev = dev_trace_new(f, out, d);
 	}
@@ -432,8 +441,9 @@ static int play(const doc_kind *k, const void *doc, const kit_info *info,
 		dev->free(dev);
 	}
 	if (r == 0 && cairo)
-		r = finish(cairo, &marks, k, info, data, len, keys, f, out, d);
+		r = finish(w, cairo, &marks, k, info, data, len, keys, f, out, d);
 	pg_marks_clear(&marks);
+	pdfw_free(w);
 	if (cairo)
 		fclose(cairo);
 	/* Standard output too: closed, or a full disk, is a failed write. */

@@ -97,8 +97,10 @@ sub seed_norm {
 	$x =~ s/(\d[.-]|:|\b[A-Z]\.\d+)(?=[[:upper:]][[:lower:]])/$1 /g; # "1.Falta", "1-Que", "A.3Taller"
 	$x =~ s/:(?=\d)/: /g;          # "OBJETIVO ESTRATEGICO:5."
 	$x =~ s{ ?/ ?}{/}g;            # "OBJETIVOS /ALCANCES", "OBJETIVOS/ ALCANCES"
-	$x =~ s/(?<=\S)([\x{00B9}\x{00B2}\x{00B3}])/ $1/g; # the seed's footnote marks:
-	$x =~ tr/\x{00B9}\x{00B2}\x{00B3}/123/;            # ours are raised digits
+	# The seed's footnote marks; ours are raised digits, set against
+	# their word as Pango places them ("instancias1."), where the
+	# PDF's text had a space when cairo wrote it (its glyphs drifted).
+	$x =~ tr/\x{00B9}\x{00B2}\x{00B3}/123/;
 	$x =~ s/\x{00AD}\s*\n\s*//g;
 	$x =~ s/\x{00AD}//g;
 	$x =~ s/-\s*\n\s*//g;

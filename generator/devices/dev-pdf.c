@@ -1,156 +1,904 @@
 /*
- * dev-pdf.c — the PDF device: cairo's PDF surface writes into a file the
- * caller gives (fonts embedded and subset, metadata, page labels, named
- * destinations, the outline; pages may change size).  What cairo cannot
- * write, the links and the signature fields met in the pages, goes to
- * the caller's marks, in PDF user space, for the finish stage that the
- * caller runs on the file once the device is closed (generator/finish,
- * through generator/pipeline.c).  A write error (a full disk) is said
- * once, at close, as "cannot write".
+ * dev-pdf.c — the PDF device: each display-list page written as PDF
+ * (ISO 32000-1) through base/pdfw.h, as it comes.
+ *
+ * A page is one content stream, deflated, in a space turned so that the
+ * display list's coordinates (points from the top-left corner) are used
+ * as they are: `1 0 0 -1 0 H cm`.  Runs of fills of one colour, and of
+ * strokes and lines of one width and colour, are one path and one
+ * operator.  Text is Pango's glyphs placed where Pango placed them:
+ * one text matrix per run and baseline, TJ's adjustments between glyphs
+ * that do not sit at their advance; fonts and pictures are pdf-font.c's
+ * and pdf-image.c's.
+ *
+ * The structure (tagged PDF, §14.7) is written as the pages come: each
+ * element the layout begins (DL_TAG) is a structure element; the
+ * content drawn inside a leaf (P, H1, TD, Figure ...) is a marked
+ * content sequence with its MCID, and everything else on the page
+ * (footers, repeated headers, fills and rules) is an /Artifact.  An
+ * element cut by a page is begun again on the next with the same key,
+ * and stays one element.  An element is written two pages after it was
+ * last begun, so that what is held stays the same whatever the number
+ * of pages.  Figures get their /Alt, header cells /Scope, merged cells
+ * their spans, links a /Link element with the annotation.
+ *
+ * The pages' links, named destinations, outline and labels are written
+ * here too; the signature fields are reserved (in their pages'
+ * /Annots) and left with the rest of the document to finish.
  */
-#include <cairo-pdf.h>
-#include <errno.h>
 #include <glib.h>
+#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../base/arena.h"
+#include "../base/image.h"
 #include "../base/marks.h"
-#include "paint.h"
+#include "device.h"
+#include "pdf-imp.h"
+
+enum { KID_MCID, KID_ELEM, KID_OBJR };
+
+typedef struct kid {
+	int type, a, b; /* MCID a on page object b; element a; annotation a on page b */
+} kid;
+
+/* A structure element. */
+typedef struct sel {
+	int id, parent; /* objects */
+	char *name, *alt;
+	int rows, cols, leaf;
+	int page_id;   /* /Pg: the page of its first content */
+	int last_page; /* the last page it was begun on */
+	int open;      /* times on the stack */
+	const void *key;
+	kid *kids;
+	int nkids, capkids;
+} sel;
+
+typedef struct dest {
+	char *name;
+	int page_id;
+	double x, y;
+} dest;
+
+typedef struct oitem {
+	int level;
+	char *title, *dest;
+} oitem;
 
 typedef struct pdf {
 	device dev;
-	FILE *f;	 /* the caller's: what cairo writes */
-	char *name;	 /* the output, for messages */
+	pdfw *w;
+	char *name;
 	diag *d;
-	int write_error; /* an errno writing f */
-	pg_marks *marks; /* the caller's: the links and fields met */
-	int page_index;
-	cairo_surface_t *s;
-	cairo_t *cr;
-	int outline[8]; /* the last outline id at each level */
-	GHashTable *keys; /* a structure element's key -> its first index */
-	int document;	  /* the Document element is open */
-	/* The elements open across pages: as paint_page begins them, and
-	 * as this file numbers them (open[]: their pg_marks indexes). */
-	tag_stack paint_ts, ts;
-	int open[64], nopen;
+	pg_marks *marks;
+	pdf_fonts *fonts;
+	pdf_images *images;
+	int pages_id, root_id;
+	GArray *page_ids; /* int */
+	GPtrArray *labels;
+	GArray *dests, *outline;
+	/* The structure. */
+	sel *doc;
+	GHashTable *keys;   /* key -> sel */
+	GPtrArray *pending; /* elements not on the stack, not yet written */
+	sel *stack[64];	    /* NULL: an element inside a leaf (not kept) */
+	int depth, over;
+	GArray *nums; /* the parent tree: key, object, ... */
+	int next_key;
+	int complete;
+	/* The page being written. */
+	pdfb c;
+	int page, page_id;
+	double h;
+	int mcid, mc; /* 0: no marked content open, 1: artifact, 2: sel */
+	sel *mc_el;
+	GArray *owners; /* by MCID: its element's object */
+	GArray *annots;
+	GArray *fonts_used, *images_used; /* index, id pairs */
+	uint32_t fill, stroke;
+	double lw;
+	int font;
 } pdf;
 
-static cairo_status_t write_cb(void *closure, const unsigned char *data,
-			       unsigned int len)
+/* ---- the structure ---- */
+
+static int is_leaf(const char *name)
 {
-	pdf *p = closure;
-	errno = 0;
-	if (fwrite(data, 1, len, p->f) != len) {
-		p->write_error = errno ? errno : EIO;
-		return CAIRO_STATUS_WRITE_ERROR;
+	static const char *const leaves[] = { "P", "H1", "H2", "H3", "H4",
+		"H5", "H6", "Lbl", "LBody", "TH", "TD", "Figure", "Caption",
+		"Note", "Span", "Link" };
+	for (size_t i = 0; i < sizeof leaves / sizeof *leaves; i++)
+		if (!strcmp(name, leaves[i]))
+			return 1;
+	return 0;
+}
+
+static void add_kid(sel *e, int type, int a, int b)
+{
+	if (e->nkids == e->capkids) {
+		e->capkids = e->capkids ? e->capkids * 2 : 4;
+		e->kids = realloc(e->kids, (size_t)e->capkids * sizeof *e->kids);
+		if (!e->kids)
+			pg_oom();
 	}
-	return CAIRO_STATUS_SUCCESS;
+	e->kids[e->nkids++] = (kid){ type, a, b };
+}
+
+static sel *sel_new(pdf *p, const char *name, int parent)
+{
+	sel *e = calloc(1, sizeof *e);
+	if (!e)
+		pg_oom();
+	e->id = pdfw_reserve(p->w);
+	e->parent = parent;
+	e->name = g_strdup(name);
+	e->leaf = is_leaf(name);
+	return e;
+}
+
+static void write_sel(pdf *p, sel *e)
+{
+	pdfb b = { 0 };
+	pdfb_puts(&b, "<< /Type /StructElem /S ");
+	pdfb_name(&b, e->name);
+	pdfb_printf(&b, " /P %d 0 R", e->parent);
+	if (e->page_id)
+		pdfb_printf(&b, " /Pg %d 0 R", e->page_id);
+	if (e->alt && *e->alt) {
+		pdfb_puts(&b, " /Alt ");
+		pdfb_text(&b, e->alt);
+	}
+	int th = !strcmp(e->name, "TH");
+	if (th || e->rows > 1 || e->cols > 1) {
+		pdfb_puts(&b, " /A << /O /Table");
+		if (th)
+			pdfb_puts(&b, " /Scope /Column");
+		if (e->rows > 1)
+			pdfb_printf(&b, " /RowSpan %d", e->rows);
+		if (e->cols > 1)
+			pdfb_printf(&b, " /ColSpan %d", e->cols);
+		pdfb_puts(&b, " >>");
+	}
+	pdfb_puts(&b, " /K [");
+	for (int i = 0; i < e->nkids; i++) {
+		const kid *k = &e->kids[i];
+		if (k->type == KID_ELEM)
+			pdfb_printf(&b, "%d 0 R ", k->a);
+		else if (k->type == KID_OBJR)
+			pdfb_printf(&b, "<< /Type /OBJR /Obj %d 0 R /Pg %d 0 R >> ", k->a, k->b);
+		else if (k->b == e->page_id)
+			pdfb_printf(&b, "%d ", k->a);
+		else
+			pdfb_printf(&b, "<< /Type /MCR /Pg %d 0 R /MCID %d >> ", k->b, k->a);
+	}
+	pdfb_puts(&b, "] >>");
+	pdfw_object(p->w, e->id, &b);
+	pdfb_free(&b);
+}
+
+static void free_sel(pdf *p, sel *e)
+{
+	if (e->key && g_hash_table_lookup(p->keys, e->key) == e)
+		g_hash_table_remove(p->keys, e->key);
+	free(e->kids);
+	g_free(e->name);
+	g_free(e->alt);
+	free(e);
+}
+
+/* The elements last begun two pages ago or more, written (all: at the
+ * end). */
+static void sweep(pdf *p, int all)
+{
+	guint k = 0;
+	for (guint i = 0; i < p->pending->len; i++) {
+		sel *e = p->pending->pdata[i];
+		if (!e->open && (all || e->last_page < p->page - 1)) {
+			write_sel(p, e);
+			free_sel(p, e);
+		} else {
+			p->pending->pdata[k++] = e;
+		}
+	}
+	g_ptr_array_set_size(p->pending, k);
+}
+
+/* The innermost element kept on the stack, or the document. */
+static sel *current(pdf *p)
+{
+	for (int i = p->depth - 1; i >= 0; i--)
+		if (p->stack[i])
+			return p->stack[i];
+	return p->doc;
+}
+
+static void tag_begin(pdf *p, const dl_op *o)
+{
+	if (p->depth == 64) {
+		p->over++;
+		p->complete = 0;
+		return;
+	}
+	sel *parent = current(p);
+	int live = !p->depth || (p->stack[p->depth - 1] && !p->stack[p->depth - 1]->leaf);
+	if (!live) {
+		p->stack[p->depth++] = NULL;
+		return;
+	}
+	sel *e = o->cont && o->key ? g_hash_table_lookup(p->keys, o->key) : NULL;
+	if (!e) {
+		e = sel_new(p, o->str, parent->id);
+		e->alt = o->alt ? g_strdup(o->alt) : NULL;
+		e->rows = o->rows, e->cols = o->cols;
+		e->key = o->key;
+		if (o->key)
+			g_hash_table_insert(p->keys, (gpointer)o->key, e);
+		add_kid(parent, KID_ELEM, e->id, 0);
+		g_ptr_array_add(p->pending, e);
+	}
+	e->open++;
+	e->last_page = p->page;
+	p->stack[p->depth++] = e;
+}
+
+static void tag_end(pdf *p)
+{
+	if (p->over) {
+		p->over--;
+		return;
+	}
+	if (!p->depth)
+		return;
+	sel *e = p->stack[--p->depth];
+	if (e)
+		e->open--;
+}
+
+/* ---- marked content ---- */
+
+static void mc_close(pdf *p)
+{
+	if (p->mc)
+		pdfb_puts(&p->c, "EMC\n");
+	p->mc = 0;
+	p->mc_el = NULL;
+}
+
+/* What is drawn next is its leaf's content, or an artifact. */
+static void mark(pdf *p)
+{
+	sel *leaf = p->depth && p->stack[p->depth - 1] && p->stack[p->depth - 1]->leaf
+			    ? p->stack[p->depth - 1] : NULL;
+	if (leaf) {
+		if (p->mc == 2 && p->mc_el == leaf)
+			return;
+		mc_close(p);
+		pdfb_name(&p->c, leaf->name);
+		pdfb_printf(&p->c, " << /MCID %d >> BDC\n", p->mcid);
+		if (!leaf->page_id)
+			leaf->page_id = p->page_id;
+		add_kid(leaf, KID_MCID, p->mcid, p->page_id);
+		g_array_append_val(p->owners, leaf->id);
+		p->mcid++;
+		p->mc = 2;
+		p->mc_el = leaf;
+	} else if (p->mc != 1) {
+		mc_close(p);
+		pdfb_puts(&p->c, "/Artifact BMC\n");
+		p->mc = 1;
+	}
+}
+
+/* ---- drawing ---- */
+
+static void rgb(pdf *p, uint32_t c, const char *op)
+{
+	pdfb_num(&p->c, ((c >> 16) & 255) / 255.0);
+	pdfb_num(&p->c, ((c >> 8) & 255) / 255.0);
+	pdfb_num(&p->c, (c & 255) / 255.0);
+	pdfb_puts(&p->c, op);
+}
+
+static void set_fill(pdf *p, uint32_t c)
+{
+	if (p->fill != c)
+		rgb(p, c, "rg\n");
+	p->fill = c;
+}
+
+static void set_stroke(pdf *p, uint32_t c, double lw)
+{
+	if (p->stroke != c)
+		rgb(p, c, "RG\n");
+	p->stroke = c;
+	if (p->lw != lw) {
+		pdfb_num(&p->c, lw);
+		pdfb_puts(&p->c, "w\n");
+	}
+	p->lw = lw;
+}
+
+static void use(GArray *a, int index, int id)
+{
+	for (guint i = 0; i < a->len; i += 2)
+		if (g_array_index(a, int, i) == index)
+			return;
+	g_array_append_val(a, index);
+	g_array_append_val(a, id);
+}
+
+/* As paint.c: whether the next operation adds to o's path. */
+static int same_path(const dl_op *o, const dl_op *next, const dl_op *end)
+{
+	if (next >= end || next->color != o->color)
+		return 0;
+	if (o->kind == DL_FILL)
+		return next->kind == DL_FILL;
+	return (next->kind == DL_STROKE || next->kind == DL_LINE) && next->lw == o->lw;
+}
+
+static void hex_glyph(pdfb *b, unsigned g)
+{
+	static const char x[] = "0123456789abcdef";
+	char t[4] = { x[g >> 12 & 15], x[g >> 8 & 15], x[g >> 4 & 15], x[g & 15] };
+	pdfb_put(b, t, 4);
+}
+
+/* One run's glyphs: a text matrix where a glyph leaves the baseline,
+ * TJ's adjustments where it is not at the previous one's advance, and
+ * /ActualText around a cluster whose glyphs do not say its text. */
+typedef struct tj {
+	pdfb *b;
+	int open, hex;
+	double x, y, size;
+	double a, bb, c, d;
+} tj;
+
+static void tj_close(tj *t)
+{
+	if (t->hex)
+		pdfb_puts(t->b, ">");
+	if (t->open)
+		pdfb_puts(t->b, "] TJ\n");
+	t->open = t->hex = 0;
+}
+
+static void tj_glyph(tj *t, unsigned gid, double gx, double gy, double adv)
+{
+	if (!t->open || fabs(gy - t->y) > 0.001 || t->size <= 0) {
+		tj_close(t);
+		pdfb_num(t->b, t->a);
+		pdfb_num(t->b, t->bb);
+		pdfb_num(t->b, t->c);
+		pdfb_num(t->b, t->d);
+		pdfb_num(t->b, gx);
+		pdfb_num(t->b, gy);
+		pdfb_puts(t->b, "Tm [");
+		t->open = 1;
+		t->x = gx, t->y = gy;
+	} else {
+		/* In whole thousandths of the em, as cairo writes them;
+		 * where the glyph lands is then where the next one is
+		 * measured from. */
+		long adj = lround((t->x - gx) * 1000 / t->size);
+		if (adj) {
+			if (t->hex)
+				pdfb_puts(t->b, ">");
+			t->hex = 0;
+			char n[24];
+			int k = snprintf(n, sizeof n, "%ld", adj);
+			pdfb_put(t->b, n, (size_t)k);
+			t->x -= adj * t->size / 1000;
+		}
+		gx = t->x;
+	}
+	if (!t->hex)
+		pdfb_puts(t->b, "<");
+	t->hex = 1;
+	hex_glyph(t->b, gid);
+	t->x = gx + adv * t->size / 1000;
+}
+
+static void run(pdf *p, const dl_run *r)
+{
+	pdf_font *f = pdf_font_of(p->fonts, r->font);
+	if (!f || !r->nglyphs)
+		return;
+	use(p->fonts_used, pdf_font_index(f), pdf_font_id(f));
+	if (p->font != pdf_font_index(f))
+		pdfb_printf(&p->c, "/F%d 1 Tf\n", pdf_font_index(f));
+	p->font = pdf_font_index(f);
+	cairo_matrix_t fm;
+	cairo_scaled_font_get_font_matrix(r->font, &fm);
+	tj t = { &p->c, 0, 0, 0, 0, fm.yx == 0 ? fm.xx : 0, fm.xx, fm.yx, -fm.xy, -fm.yy };
+	int backward = r->flags & CAIRO_TEXT_CLUSTER_FLAG_BACKWARD;
+	int g = 0, at = 0;
+	for (int ci = 0; ci < r->nclusters || (!r->nclusters && g < r->nglyphs); ci++) {
+		int ng = r->nclusters ? r->clusters[ci].num_glyphs : 1;
+		int nb = r->nclusters ? r->clusters[ci].num_bytes : 0;
+		if (at + nb > r->nbytes)
+			nb = r->nbytes - at;
+		const char *text = r->utf8 + at;
+		if (nb == 2 && !memcmp(text, "\xc2\xad", 2))
+			text = "-", nb = 1; /* a hyphen where a word breaks */
+		int from = backward ? r->nglyphs - g - ng : g;
+		if (from < 0 || from + ng > r->nglyphs)
+			break;
+		int plain = ng == 1 && nb > 0 ? pdf_font_text(f, r->glyphs[from].index, text, nb)
+					      : ng == 0 || backward;
+		if (!plain) {
+			tj_close(&t);
+			pdfb_puts(&p->c, "/Span << /ActualText ");
+			pdfb_hex_text(&p->c, text, (size_t)nb);
+			pdfb_puts(&p->c, " >> BDC\n");
+		}
+		for (int k = from; k < from + ng; k++) {
+			const cairo_glyph_t *gl = &r->glyphs[k];
+			double adv = pdf_font_use(f, (unsigned)gl->index);
+			tj_glyph(&t, (unsigned)gl->index, gl->x, gl->y, adv);
+		}
+		if (!plain) {
+			tj_close(&t);
+			pdfb_puts(&p->c, "EMC\n");
+		}
+		g += ng;
+		at += nb;
+	}
+	tj_close(&t);
+}
+
+static void text(pdf *p, const dl_op *o)
+{
+	if (!o->glyphs || !o->glyphs->nruns)
+		return;
+	mark(p);
+	set_fill(p, o->color);
+	pdfb_puts(&p->c, "BT\n");
+	for (int k = 0; k < o->glyphs->nruns; k++)
+		run(p, &o->glyphs->runs[k]);
+	pdfb_puts(&p->c, "ET\n");
+}
+
+/* The picture fitted in its box, its aspect kept, centred, upright. */
+static void image(pdf *p, const dl_op *o)
+{
+	char why[256];
+	cairo_surface_t *s = pg_image_load(o->str, why, sizeof why);
+	if (!s)
+		return;
+	double iw, ih;
+	pg_image_size(s, &iw, &ih);
+	double sw = cairo_image_surface_get_width(s), sh = cairo_image_surface_get_height(s);
+	int orient = pg_image_orientation(s);
+	cairo_surface_destroy(s);
+	int id = 0;
+	int index = pdf_image_of(p->images, o->str, &id);
+	if (index < 0)
+		return;
+	use(p->images_used, index, id);
+	double k = o->w / iw < o->h / ih ? o->w / iw : o->h / ih;
+	/* Page from the stored pixels (as pg_image_upright turns them),
+	 * then the image's unit square to the stored pixels. */
+	static const int m[9][4] = {
+		{ 1, 0, 0, 1 }, { 1, 0, 0, 1 }, { -1, 0, 0, 1 }, { -1, 0, 0, -1 },
+		{ 1, 0, 0, -1 }, { 0, 1, 1, 0 }, { 0, -1, 1, 0 }, { 0, -1, -1, 0 },
+		{ 0, 1, -1, 0 },
+	};
+	const int *u = m[orient >= 1 && orient <= 8 ? orient : 1];
+	double a = u[0], b = u[2], c = u[1], d = u[3];
+	double x0 = (a < 0 ? sw : 0) + (c < 0 ? sh : 0);
+	double y0 = (b < 0 ? sw : 0) + (d < 0 ? sh : 0);
+	cairo_matrix_t up, unit, place, t;
+	cairo_matrix_init(&up, a, b, c, d, x0, y0);
+	cairo_matrix_init(&unit, sw, 0, 0, -sh, 0, sh);
+	cairo_matrix_init(&place, k, 0, 0, k, o->x + (o->w - iw * k) / 2,
+			  o->y + (o->h - ih * k) / 2);
+	cairo_matrix_multiply(&t, &unit, &up);
+	cairo_matrix_multiply(&t, &t, &place);
+	mark(p);
+	pdfb_puts(&p->c, "q ");
+	pdfb_num(&p->c, t.xx);
+	pdfb_num(&p->c, t.yx);
+	pdfb_num(&p->c, t.xy);
+	pdfb_num(&p->c, t.yy);
+	pdfb_num(&p->c, t.x0);
+	pdfb_num(&p->c, t.y0);
+	pdfb_puts(&p->c, "cm ");
+	if (o->alt && *o->alt) {
+		pdfb_puts(&p->c, "/Span << /Alt ");
+		pdfb_hex_text(&p->c, o->alt, strlen(o->alt));
+		pdfb_printf(&p->c, " >> BDC /x%d Do EMC Q\n", index);
+	} else {
+		pdfb_printf(&p->c, "/x%d Do Q\n", index);
+	}
+}
+
+static void add_link(pdf *p, const dl_op *o)
+{
+	int annot = pdfw_reserve(p->w), elem = pdfw_reserve(p->w);
+	int key = p->next_key++;
+	sel *parent = current(p);
+	pdfb b = { 0 };
+	pdfb_puts(&b, "<< /Type /Annot /Subtype /Link /Rect [");
+	pdfb_num(&b, o->x);
+	pdfb_num(&b, p->h - o->y - o->h);
+	pdfb_num(&b, o->x + o->w);
+	pdfb_num(&b, p->h - o->y);
+	pdfb_puts(&b, "] /Border [0 0 0] /F 4 /Dest ");
+	pdfb_text(&b, o->str ? o->str : "");
+	pdfb_printf(&b, " /StructParent %d >>", key);
+	pdfw_object(p->w, annot, &b);
+	b.n = 0;
+	pdfb_printf(&b, "<< /Type /StructElem /S /Link /P %d 0 R /Pg %d 0 R "
+		    "/K [<< /Type /OBJR /Obj %d 0 R /Pg %d 0 R >>] >>",
+		    parent->id, p->page_id, annot, p->page_id);
+	pdfw_object(p->w, elem, &b);
+	pdfb_free(&b);
+	add_kid(parent, KID_ELEM, elem, 0);
+	g_array_append_val(p->nums, key);
+	g_array_append_val(p->nums, elem);
+	g_array_append_val(p->annots, annot);
+}
+
+static void resources(pdfb *b, const char *kind, char prefix, GArray *a)
+{
+	if (!a->len)
+		return;
+	pdfb_printf(b, " /%s <<", kind);
+	for (guint i = 0; i < a->len; i += 2)
+		pdfb_printf(b, " /%c%d %d 0 R", prefix, g_array_index(a, int, i),
+			    g_array_index(a, int, i + 1));
+	pdfb_puts(b, " >>");
 }
 
 static int pdf_page(device *dev, const dl_page *pg)
 {
 	pdf *p = (pdf *)dev;
-	cairo_pdf_surface_set_size(p->s, pg->w, pg->h);
-	if (pg->label)
-		cairo_pdf_surface_set_page_label(p->s, pg->label);
+	p->page_id = pdfw_reserve(p->w);
+	g_array_append_val(p->page_ids, p->page_id);
+	g_ptr_array_add(p->labels, pg->label ? g_strdup(pg->label) : NULL);
+	p->h = pg->h;
+	p->c.n = 0;
+	p->mcid = 0;
+	p->mc = 0;
+	p->fill = 0, p->stroke = 0, p->lw = 1, p->font = 0;
+	g_array_set_size(p->owners, 0);
+	g_array_set_size(p->annots, 0);
+	g_array_set_size(p->fonts_used, 0);
+	g_array_set_size(p->images_used, 0);
+	pdfb_puts(&p->c, "1 0 0 -1 0 ");
+	pdfb_num(&p->c, pg->h);
+	pdfb_puts(&p->c, "cm\n");
+	const dl_op *end = pg->ops + pg->n;
 	for (int i = 0; i < pg->n; i++) {
 		const dl_op *o = &pg->ops[i];
-		if (o->kind != DL_OUTLINE)
-			continue;
-		int level = o->level < 1 ? 1 : o->level > 7 ? 7 : o->level;
-		int parent = level == 1 ? CAIRO_PDF_OUTLINE_ROOT
-					: p->outline[level - 1];
-		char *a = g_strdup_printf("dest='%s'", o->dest);
-		p->outline[level] = cairo_pdf_surface_add_outline(
-			p->s, parent, o->str, a, 0);
-		for (int l = level + 1; l < 8; l++)
-			p->outline[l] = p->outline[level];
-		g_free(a);
+		switch (o->kind) {
+		case DL_FILL:
+			if (!i || !same_path(o - 1, o, end) || o[-1].kind != o->kind)
+				mark(p), set_fill(p, o->color);
+			pdfb_num(&p->c, o->x);
+			pdfb_num(&p->c, o->y);
+			pdfb_num(&p->c, o->w);
+			pdfb_num(&p->c, o->h);
+			pdfb_puts(&p->c, same_path(o, o + 1, end) ? "re\n" : "re f\n");
+			break;
+		case DL_STROKE:
+		case DL_LINE:
+			if (!i || !same_path(o - 1, o, end) || o[-1].kind == DL_FILL)
+				mark(p), set_stroke(p, o->color, o->lw);
+			pdfb_num(&p->c, o->x);
+			pdfb_num(&p->c, o->y);
+			if (o->kind == DL_STROKE) {
+				pdfb_num(&p->c, o->w);
+				pdfb_num(&p->c, o->h);
+				pdfb_puts(&p->c, "re");
+			} else {
+				pdfb_puts(&p->c, "m ");
+				pdfb_num(&p->c, o->x + o->w);
+				pdfb_num(&p->c, o->y + o->h);
+				pdfb_puts(&p->c, "l");
+			}
+			pdfb_puts(&p->c, same_path(o, o + 1, end) ? "\n" : " S\n");
+			break;
+		case DL_POLY:
+			if (o->npts < 2)
+				break;
+			mark(p);
+			set_fill(p, o->color);
+			for (int k = 0; k < o->npts; k++) {
+				pdfb_num(&p->c, o->pts[2 * k]);
+				pdfb_num(&p->c, o->pts[2 * k + 1]);
+				pdfb_puts(&p->c, k ? "l\n" : "m\n");
+			}
+			pdfb_puts(&p->c, "h f\n");
+			break;
+		case DL_TEXT:
+			text(p, o);
+			break;
+		case DL_IMAGE:
+			image(p, o);
+			break;
+		case DL_LINK:
+			add_link(p, o);
+			break;
+		case DL_DEST: {
+			dest ds = { g_strdup(o->str), p->page_id, o->x, pg->h - o->y };
+			g_array_append_val(p->dests, ds);
+			break;
+		}
+		case DL_OUTLINE: {
+			oitem it = { o->level, g_strdup(o->str), g_strdup(o->dest) };
+			g_array_append_val(p->outline, it);
+			break;
+		}
+		case DL_FIELD: {
+			int id = pdfw_reserve(p->w);
+			if (p->marks)
+				pg_marks_field(p->marks, p->page, p->page_id, id, o->x,
+					       pg->h - o->y - o->h, o->w, o->h, o->str);
+			g_array_append_val(p->annots, id);
+			break;
+		}
+		case DL_TAG:
+			tag_begin(p, o);
+			break;
+		case DL_TAG_END:
+			tag_end(p);
+			break;
+		case DL_MARK:
+			break; /* for the trace only */
+		}
 	}
-	/* The images' alternative texts, by their order on the page. */
-	int nimages = 0;
-	for (int i = 0; i < pg->n; i++)
-		nimages += pg->ops[i].kind == DL_IMAGE;
-	for (int i = 0, k = 0; p->marks && i < pg->n; i++)
-		if (pg->ops[i].kind == DL_IMAGE && k++ >= 0 && pg->ops[i].alt)
-			pg_marks_alt(p->marks, p->page_index, k - 1, nimages, pg->ops[i].alt);
-	/* The document's structure: one Document element around all. */
-	if (!p->document) {
-		cairo_tag_begin(p->cr, "Document", "");
-		if (p->marks)
-			pg_marks_tag(p->marks, "Document", NULL, -1, 0, 0);
-		p->document = 1;
+	mc_close(p);
+	/* The content, its parent tree entry, the page. */
+	int content = pdfw_reserve(p->w);
+	pdfw_stream(p->w, content, NULL, p->c.p, p->c.n, 6);
+	int key = -1;
+	if (p->owners->len) {
+		key = p->next_key++;
+		int arr = pdfw_reserve(p->w);
+		pdfb b = { 0 };
+		pdfb_puts(&b, "[");
+		for (guint i = 0; i < p->owners->len; i++)
+			pdfb_printf(&b, "%d 0 R ", g_array_index(p->owners, int, i));
+		pdfb_puts(&b, "]");
+		pdfw_object(p->w, arr, &b);
+		pdfb_free(&b);
+		g_array_append_val(p->nums, key);
+		g_array_append_val(p->nums, arr);
 	}
-	/* The structure elements begun, as paint_page begins them, and the
-	 * one each link is in; links in PDF user space: the origin at the
-	 * bottom-left corner. */
-	tag_stack *ts = &p->ts;
-	int *open = p->open;
-	for (int i = 0; p->marks && i < pg->n; i++) {
-		const dl_op *o = &pg->ops[i];
-		if (o->kind == DL_TAG) {
-			if (!tag_push(ts, o))
-				continue;
-			gpointer first = NULL;
-			int found = o->key && g_hash_table_lookup_extended(
-				p->keys, o->key, NULL, &first);
-			int k = pg_marks_tag(p->marks, o->str, o->alt,
-					     o->cont && found ? GPOINTER_TO_INT(first) : -1,
-					     o->rows, o->cols);
-			if (o->key && !(o->cont && found))
-				g_hash_table_insert(p->keys, (gpointer)o->key,
-						    GINT_TO_POINTER(k));
-			open[p->nopen++] = k;
-		} else if (o->kind == DL_TAG_END) {
-			if (tag_pop(ts))
-				p->nopen--;
-		} else if (o->kind == DL_LINK) {
-			pg_marks_link(p->marks, p->page_index, o->x,
-				      pg->h - o->y - o->h, o->w, o->h, o->str);
-			pg_marks_link_tag(p->marks, p->nopen ? open[p->nopen - 1] : 0);
-		} else if (o->kind == DL_FIELD)
-			pg_marks_field(p->marks, p->page_index, o->x,
-				       pg->h - o->y - o->h, o->w, o->h, o->str);
+	pdfb b = { 0 };
+	pdfb_printf(&b, "<< /Type /Page /Parent %d 0 R /MediaBox [0 0 ", p->pages_id);
+	pdfb_num(&b, pg->w);
+	pdfb_num(&b, pg->h);
+	pdfb_puts(&b, "] /Resources <<");
+	resources(&b, "Font", 'F', p->fonts_used);
+	resources(&b, "XObject", 'x', p->images_used);
+	pdfb_printf(&b, " >> /Contents %d 0 R", content);
+	if (key >= 0)
+		pdfb_printf(&b, " /StructParents %d", key);
+	if (p->annots->len) {
+		pdfb_puts(&b, " /Annots [");
+		for (guint i = 0; i < p->annots->len; i++)
+			pdfb_printf(&b, "%d 0 R ", g_array_index(p->annots, int, i));
+		pdfb_puts(&b, "] /Tabs /S");
 	}
-	paint_page(p->cr, pg, 1, &p->paint_ts);
-	cairo_show_page(p->cr);
-	p->page_index++;
-	cairo_status_t st = cairo_status(p->cr);
-	if (st == CAIRO_STATUS_SUCCESS)
+	pdfb_puts(&b, " >>");
+	pdfw_object(p->w, p->page_id, &b);
+	pdfb_free(&b);
+	p->page++;
+	sweep(p, 0);
+	return pdfw_error(p->w) ? -1 : 0;
+}
+
+/* ---- the end: what spans the pages ---- */
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const dest *)a)->name, ((const dest *)b)->name);
+}
+
+/* The named destinations, a name tree of one node: sorted, the first
+ * of a name kept. */
+static int write_dests(pdf *p)
+{
+	if (!p->dests->len)
 		return 0;
-	if (p->write_error)
-		return -1; /* said at close, as "cannot write" */
-	diag_add(p->d, DIAG_ERROR, p->name, 0, 0, "internal error drawing page %d: %s",
-		 p->page_index, cairo_status_to_string(st));
-	return -1;
+	g_array_sort(p->dests, by_name);
+	int id = pdfw_reserve(p->w);
+	pdfb b = { 0 };
+	pdfb_puts(&b, "<< /Names [");
+	for (guint i = 0; i < p->dests->len; i++) {
+		const dest *d = &g_array_index(p->dests, dest, i);
+		if (i && !strcmp(d->name, g_array_index(p->dests, dest, i - 1).name))
+			continue;
+		pdfb_text(&b, d->name);
+		pdfb_printf(&b, " [%d 0 R /XYZ ", d->page_id);
+		pdfb_num(&b, d->x);
+		pdfb_num(&b, d->y);
+		pdfb_puts(&b, "0]\n");
+	}
+	pdfb_puts(&b, "] >>");
+	pdfw_object(p->w, id, &b);
+	pdfb_free(&b);
+	return id;
+}
+
+/* The outline: each entry's parent is the last entry of a lower level
+ * before it (index n: the outline itself); entries start closed. */
+static int write_outline(pdf *p)
+{
+	int n = (int)p->outline->len;
+	if (!n)
+		return 0;
+	int *v = malloc((size_t)(n + 1) * 6 * sizeof *v);
+	if (!v)
+		pg_oom();
+	int *id = v, *parent = v + (n + 1), *first = v + 2 * (n + 1), *last = v + 3 * (n + 1),
+	    *next = v + 4 * (n + 1), *prev = v + 5 * (n + 1);
+	int *cnt = calloc((size_t)n + 1, sizeof *cnt);
+	if (!cnt)
+		pg_oom();
+	for (int i = 0; i <= n; i++)
+		first[i] = last[i] = next[i] = prev[i] = -1;
+	id[n] = pdfw_reserve(p->w);
+	int open[9];
+	for (int l = 0; l < 9; l++)
+		open[l] = -1;
+	for (int i = 0; i < n; i++) {
+		const oitem *it = &g_array_index(p->outline, oitem, i);
+		int level = it->level < 1 ? 1 : it->level > 7 ? 7 : it->level;
+		id[i] = pdfw_reserve(p->w);
+		int up = n;
+		for (int l = level - 1; l >= 1; l--)
+			if (open[l] >= 0) {
+				up = open[l];
+				break;
+			}
+		parent[i] = up;
+		open[level] = i;
+		for (int l = level + 1; l < 9; l++)
+			open[l] = -1;
+		if (first[up] < 0) {
+			first[up] = i;
+		} else {
+			next[last[up]] = i;
+			prev[i] = last[up];
+		}
+		last[up] = i;
+		cnt[up]++;
+	}
+	pdfb b = { 0 };
+	for (int i = 0; i < n; i++) {
+		const oitem *it = &g_array_index(p->outline, oitem, i);
+		b.n = 0;
+		pdfb_puts(&b, "<< /Title ");
+		pdfb_text(&b, it->title ? it->title : "");
+		pdfb_printf(&b, " /Parent %d 0 R", id[parent[i]]);
+		if (prev[i] >= 0)
+			pdfb_printf(&b, " /Prev %d 0 R", id[prev[i]]);
+		if (next[i] >= 0)
+			pdfb_printf(&b, " /Next %d 0 R", id[next[i]]);
+		if (cnt[i])
+			pdfb_printf(&b, " /First %d 0 R /Last %d 0 R /Count -%d", id[first[i]],
+				    id[last[i]], cnt[i]);
+		pdfb_puts(&b, " /Dest ");
+		pdfb_text(&b, it->dest ? it->dest : "");
+		pdfb_puts(&b, " >>");
+		pdfw_object(p->w, id[i], &b);
+	}
+	b.n = 0;
+	pdfb_printf(&b, "<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>",
+		    id[first[n]], id[last[n]], cnt[n]);
+	int root = id[n];
+	pdfw_object(p->w, root, &b);
+	pdfb_free(&b);
+	free(v);
+	free(cnt);
+	return root;
+}
+
+/* Whether s is a decimal number, and which. */
+static int decimal(const char *s, long *v)
+{
+	if (!s || !*s || strlen(s) > 9)
+		return 0;
+	for (const char *c = s; *c; c++)
+		if (*c < '0' || *c > '9')
+			return 0;
+	*v = strtol(s, NULL, 10);
+	return *s != '0';
+}
+
+/* The page labels: a range for each run of decimal numbers, a prefix
+ * for each other label. */
+static int write_labels(pdf *p)
+{
+	int any = 0;
+	for (guint i = 0; i < p->labels->len; i++)
+		any |= p->labels->pdata[i] != NULL;
+	if (!any)
+		return 0;
+	int id = pdfw_reserve(p->w);
+	pdfb b = { 0 };
+	pdfb_puts(&b, "<< /Nums [");
+	long expect = -1;
+	for (guint i = 0; i < p->labels->len; i++) {
+		const char *l = p->labels->pdata[i];
+		long v;
+		if (decimal(l, &v)) {
+			if (v != expect)
+				pdfb_printf(&b, "%u << /S /D /St %ld >>\n", i, v);
+			expect = v + 1;
+		} else {
+			pdfb_printf(&b, "%u << /P ", i);
+			pdfb_text(&b, l ? l : "");
+			pdfb_puts(&b, " >>\n");
+			expect = -1;
+		}
+	}
+	pdfb_puts(&b, "] >>");
+	pdfw_object(p->w, id, &b);
+	pdfb_free(&b);
+	return id;
 }
 
 static int pdf_close(device *dev)
 {
 	pdf *p = (pdf *)dev;
-	paint_tags_end(p->cr, &p->paint_ts);
-	if (p->document)
-		cairo_tag_end(p->cr, "Document");
-	cairo_destroy(p->cr);
-	p->cr = NULL;
-	cairo_surface_finish(p->s);
-	cairo_status_t st = cairo_surface_status(p->s);
-	cairo_surface_destroy(p->s);
-	p->s = NULL;
-	errno = 0;
-	if (!p->write_error && st == CAIRO_STATUS_SUCCESS && fflush(p->f) != 0)
-		p->write_error = errno ? errno : EIO;
-	if (p->write_error) {
-		diag_add(p->d, DIAG_ERROR, p->name, 0, 0, "cannot write: %s",
-			 strerror(p->write_error));
-		return -1;
+	while (p->depth)
+		tag_end(p);
+	sweep(p, 1);
+	pdfb b = { 0 };
+	/* The structure's root, its document and parent tree. */
+	int tree = 0;
+	if (p->doc->nkids) {
+		tree = p->root_id;
+		write_sel(p, p->doc);
+		int pt = pdfw_reserve(p->w);
+		pdfb_puts(&b, "<< /Nums [");
+		for (guint i = 0; i < p->nums->len; i += 2)
+			pdfb_printf(&b, "%d %d 0 R ", g_array_index(p->nums, int, i),
+				    g_array_index(p->nums, int, i + 1));
+		pdfb_puts(&b, "] >>");
+		pdfw_object(p->w, pt, &b);
+		b.n = 0;
+		pdfb_printf(&b, "<< /Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R "
+			    "/ParentTreeNextKey %d >>",
+			    p->doc->id, pt, p->next_key);
+		pdfw_object(p->w, tree, &b);
+	} else {
+		/* Never referenced: an empty dictionary keeps the table whole. */
+		pdfb_puts(&b, "<< >>");
+		pdfw_object(p->w, p->root_id, &b);
+		pdfw_object(p->w, p->doc->id, &b);
 	}
-	if (st != CAIRO_STATUS_SUCCESS) {
-		diag_add(p->d, DIAG_ERROR, p->name, 0, 0, "internal error: %s",
-			 cairo_status_to_string(st));
+	/* The page tree: one node. */
+	b.n = 0;
+	pdfb_puts(&b, "<< /Type /Pages /Kids [");
+	for (guint i = 0; i < p->page_ids->len; i++)
+		pdfb_printf(&b, "%d 0 R%s", g_array_index(p->page_ids, int, i),
+			    i % 10 == 9 ? "\n" : " ");
+	pdfb_printf(&b, "] /Count %u >>", p->page_ids->len);
+	pdfw_object(p->w, p->pages_id, &b);
+	pdfb_free(&b);
+	pdf_fonts_end(p->fonts);
+	p->fonts = NULL;
+	if (p->marks) {
+		p->marks->pages = p->pages_id;
+		p->marks->npages = (int)p->page_ids->len;
+		p->marks->struct_tree = tree;
+		p->marks->tagged = tree && p->complete;
+		p->marks->outlines = write_outline(p);
+		p->marks->dests = write_dests(p);
+		p->marks->labels = write_labels(p);
+	}
+	int err = pdfw_error(p->w);
+	if (err) {
+		diag_add(p->d, DIAG_ERROR, p->name, 0, 0, "cannot write: %s", strerror(err));
 		return -1;
 	}
 	return 0;
@@ -159,69 +907,62 @@ static int pdf_close(device *dev)
 static void pdf_free(device *dev)
 {
 	pdf *p = (pdf *)dev;
-	if (p->cr)
-		cairo_destroy(p->cr);
-	if (p->s)
-		cairo_surface_destroy(p->s);
-	g_free(p->name);
+	if (p->fonts)
+		pdf_fonts_end(p->fonts);
+	pdf_images_free(p->images);
+	for (guint i = 0; i < p->pending->len; i++)
+		free_sel(p, p->pending->pdata[i]);
+	g_ptr_array_free(p->pending, TRUE);
+	free(p->doc->kids);
+	g_free(p->doc->name);
+	free(p->doc);
 	g_hash_table_destroy(p->keys);
+	for (guint i = 0; i < p->dests->len; i++)
+		g_free(g_array_index(p->dests, dest, i).name);
+	for (guint i = 0; i < p->outline->len; i++) {
+		g_free(g_array_index(p->outline, oitem, i).title);
+		g_free(g_array_index(p->outline, oitem, i).dest);
+	}
+	g_array_free(p->dests, TRUE);
+	g_array_free(p->outline, TRUE);
+	g_ptr_array_free(p->labels, TRUE);
+	g_array_free(p->page_ids, TRUE);
+	g_array_free(p->nums, TRUE);
+	g_array_free(p->owners, TRUE);
+	g_array_free(p->annots, TRUE);
+	g_array_free(p->fonts_used, TRUE);
+	g_array_free(p->images_used, TRUE);
+	pdfb_free(&p->c);
+	g_free(p->name);
 	free(p);
 }
 
-/* The ISO 8601 date iso with a time zone: its own, or the local one at
- * that date ("Z" for UTC), as pdfTeX dates a document.  cairo turns it
- * into the PDF's (20181130000000Z); finish adds the "D:" cairo 1.16
- * leaves out. */
-static void with_zone(const char *iso, char *out, size_t n)
-{
-	struct tm tm = { 0 };
-	const char *t = strchr(iso, 'T');
-	if (!t || strpbrk(t, "Z+-") ||
-	    sscanf(iso, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-		   &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
-		snprintf(out, n, "%s", iso);
-		return;
-	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_isdst = -1;
-	long off = mktime(&tm) == (time_t)-1 ? 0 : tm.tm_gmtoff / 60;
-	if (!off)
-		snprintf(out, n, "%.19sZ", iso);
-	else
-		snprintf(out, n, "%.19s%c%02ld:%02ld", iso, off < 0 ? '-' : '+',
-			 labs(off) / 60, labs(off) % 60);
-}
-
-device *dev_pdf_new(FILE *f, const char *name, const dev_meta *m,
-		    pg_marks *marks, diag *d)
+device *dev_pdf_new(pdfw *w, const char *name, pg_marks *marks, diag *d)
 {
 	pdf *p = calloc(1, sizeof *p);
 	if (!p)
 		pg_oom();
 	p->dev = (device){ pdf_page, pdf_close, pdf_free };
-	p->f = f;
+	p->w = w;
 	p->name = g_strdup(name);
 	p->marks = marks;
 	p->d = d;
+	p->fonts = pdf_fonts_new(w);
+	p->images = pdf_images_new(w);
+	p->pages_id = pdfw_reserve(w);
+	p->root_id = pdfw_reserve(w);
+	p->doc = sel_new(p, "Document", p->root_id);
+	p->complete = 1;
 	p->keys = g_hash_table_new(g_direct_hash, g_direct_equal);
-	p->s = cairo_pdf_surface_create_for_stream(write_cb, p, 612, 792);
-	cairo_pdf_surface_restrict_to_version(p->s, CAIRO_PDF_VERSION_1_5);
-	if (m->title)
-		cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_TITLE, m->title);
-	if (m->author)
-		cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_AUTHOR, m->author);
-	if (m->subject)
-		cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_SUBJECT, m->subject);
-	if (m->keywords)
-		cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_KEYWORDS, m->keywords);
-	cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_CREATOR, "plangen");
-	if (m->date) {
-		char date[40];
-		with_zone(m->date, date, sizeof date);
-		cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_CREATE_DATE, date);
-		cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_MOD_DATE, date);
-	}
-	p->cr = cairo_create(p->s);
+	p->pending = g_ptr_array_new();
+	p->page_ids = g_array_new(FALSE, FALSE, sizeof(int));
+	p->labels = g_ptr_array_new_with_free_func(g_free);
+	p->dests = g_array_new(FALSE, FALSE, sizeof(dest));
+	p->outline = g_array_new(FALSE, FALSE, sizeof(oitem));
+	p->nums = g_array_new(FALSE, FALSE, sizeof(int));
+	p->owners = g_array_new(FALSE, FALSE, sizeof(int));
+	p->annots = g_array_new(FALSE, FALSE, sizeof(int));
+	p->fonts_used = g_array_new(FALSE, FALSE, sizeof(int));
+	p->images_used = g_array_new(FALSE, FALSE, sizeof(int));
 	return &p->dev;
 }

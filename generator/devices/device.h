@@ -7,9 +7,9 @@
  * no Pango) and include only base/, display/ and devices/ headers.
  * Files are written where they are named or given: putting them in
  * place atomically is the caller's job, and so, for a PDF, is the finish
- * stage (generator/finish: links, signature fields, attached files,
- * signatures), run on the PDF device's file with the marks it recorded
- * (generator/pipeline.c does both).
+ * stage (generator/finish: signature fields, attached files, metadata,
+ * the catalog, signatures), run on the PDF device's writer with the
+ * marks it recorded (generator/pipeline.c does both).
  */
 #ifndef PG_DEVICE_H
 #define PG_DEVICE_H
@@ -18,6 +18,7 @@
 
 #include "../base/diag.h"
 #include "../base/marks.h"
+#include "../base/pdfw.h"
 #include "../display/display.h"
 
 typedef struct device device;
@@ -34,13 +35,15 @@ typedef struct dev_meta {
 	const char *date; /* ISO 8601, e.g. 2018-11-30T00:00:00 */
 } dev_meta;
 
-/* pdf: cairo's PDF into f, open for writing, which stays the caller's
- * (not closed); m is read at once.  The links and signature fields met
- * in the pages are appended to marks (the caller's, read once the device
- * is closed; NULL: not kept), in PDF user space.  name is the output as
- * the user named it, for messages.  Never NULL. */
-device *dev_pdf_new(FILE *f, const char *name, const dev_meta *m,
-		    pg_marks *marks, diag *d);
+/* pdf: the pages written as PDF through w (base/pdfw.h), which stays
+ * the caller's: the content, fonts, pictures, structure, links,
+ * outline, named destinations and page labels.  What the document's end
+ * needs (the objects written, the signature fields met, their numbers
+ * reserved) goes to marks (the caller's, read once the device is
+ * closed), in PDF user space; the catalog and the cross-reference table
+ * are the finish stage's.  name is the output as the user named it, for
+ * messages.  Never NULL. */
+device *dev_pdf_new(pdfw *w, const char *name, pg_marks *marks, diag *d);
 /* png, svg: one file per page, `path` with "%d" for the page number (or
  * "-N" is inserted before the extension), at dpi (png: 0 is 96; svg: 0
  * is the page's size in points, otherwise in pixels of that

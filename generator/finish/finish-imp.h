@@ -6,22 +6,30 @@
 
 #include <glib.h>
 #include <openssl/cms.h>
-#include <qpdf/qpdf-c.h>
 
 #include "../base/diag.h"
 #include "../base/marks.h"
 
-/* alt.c: each image of m->alts marked with its alternative text. */
-void finish_alts(qpdf_data q, const pg_marks *m);
-/* tags.c: the structure completed (alternative texts, table
- * attributes, elements cut by pages joined, links, artifacts,
- * /MarkInfo); links[i] is the annotation of m->links[i] (0: none).
- * Returns whether the structure is complete (every element the device
- * began is there). */
-int finish_tags(qpdf_data q, const pg_marks *m, const qpdf_oh *links);
-/* pdfa.c: the output intent, the XMP metadata (PDF/A-3, conformance A
- * if tagged, else B) consistent with /Info, the attached files' dates. */
-void finish_pdfa(qpdf_data q, int tagged);
+#include "../base/pdfw.h"
+#include "finish.h"
+
+#define FINISH_PRODUCER "plangen " PLANGEN_VERSION
+
+/* pdfa.c: the document's date, as PDF and XMP write it. */
+typedef struct finish_when {
+	char digits[48]; /* YYYYMMDDHHmmSS */
+	char zone[24];	 /* "Z", "-06:00" */
+} finish_when;
+void finish_date(const finish_job *job, finish_when *t);
+/* D:YYYYMMDDHHmmSSZ, or with the zone as D:...-06'00'. */
+void finish_pdf_date(char *out, size_t n, const finish_when *t);
+/* The XMP metadata stream (PDF/A-3, conformance A if tagged, else B),
+ * consistent with /Info; its number. */
+int finish_metadata(pdfw *w, const finish_job *job, const finish_when *t, int tagged);
+/* The sRGB output intent; its number. */
+int finish_output_intent(pdfw *w);
+/* document.c: all of in, from its start, to out; 0, or an errno. */
+int finish_copy(FILE *in, FILE *out);
 
 /* sign-look.c: the appearance of a signed field of w×h points: the
  * lines "Firmado digitalmente por SIGNER" and "Fecha: WHEN" in the
@@ -30,17 +38,6 @@ void finish_pdfa(qpdf_data q, int tagged);
  * XObject, then its font's.  NULL after a diagnostic naming name. */
 GPtrArray *sign_look(const char *fontfile, double w, double h, const char *signer,
 		     const char *when, int first, const char *name, diag *d);
-
-/* buf.c: a growing byte buffer, kept NUL-terminated (content streams
- * rewritten, XML written), and the white space and delimiters of PDF's
- * syntax (ISO 32000-1 §7.2.2), for the passes that read content. */
-typedef struct fbuf {
-	char *p;
-	size_t n, cap;
-} fbuf;
-void buf_put(fbuf *b, const void *s, size_t n);
-int pdf_is_space(int c);
-int pdf_is_delim(int c);
 
 /* tsa.c: an RFC 3161 timestamp token from the authority at url over
  * si's signature value, added to si's unsigned attributes; gentime gets

@@ -1,22 +1,21 @@
 /*
- * finish.h — the last stage of a PDF: what cairo cannot write.
+ * finish.h — the last stage of a PDF: the document's end, its
+ * signatures.
  *
  * A stage of the pipeline of its own, after the devices: the PDF device
- * writes cairo's document into an unnamed temporary file and records
- * the links and signature fields of the pages (base/marks.h); once it
- * is closed, the pipeline (generator/pipeline.c) hands that file and
- * those marks to finish_pdf, with the attached files and the signing
- * keys.  libqpdf reads the document and writes it again, into a second
- * temporary file, with the additions: link annotations to named
- * destinations (cairo 1.16.0 numbers its own link annotations wrongly,
- * leaving a damaged file), the signature fields, the attached files
- * (the source data), what cairo's structure tree lacks (tags.c: the
- * tagged PDF the layout asked for, completed) and what PDF/A-3 asks
- * (pdfa.c: XMP metadata, the output intent).  Then each digital signature is appended to that
- * file as an incremental update (sign.c), and the result is copied to
- * the output.  Files, not memory: what is held stays the same whatever
- * the number of pages.  finish/ includes only base/ and finish/ headers:
- * it knows neither the display list nor the devices.
+ * writes the pages (their content, fonts, pictures, structure, links,
+ * outline, destinations and labels) through a pdfw into an unnamed
+ * temporary file, and leaves in its marks (base/marks.h) the objects it
+ * wrote and the signature fields it met; once it is closed, the
+ * pipeline (generator/pipeline.c) hands the writer and the marks to
+ * finish_pdf, with the attached files and the signing keys.  finish
+ * writes the signature fields, the attached files (the source data),
+ * the document information, what PDF/A-3 asks (pdfa.c: XMP metadata,
+ * the output intent), the catalog and the cross-reference table; then
+ * each digital signature is appended to that file as an incremental
+ * update (sign.c), and the result is copied to the output.  finish/
+ * includes only base/ and finish/ headers: it knows neither the display
+ * list nor the devices.
  */
 #ifndef PG_FINISH_H
 #define PG_FINISH_H
@@ -26,6 +25,7 @@
 
 #include "../base/diag.h"
 #include "../base/marks.h"
+#include "../base/pdfw.h"
 
 /* A file attached to the document (an associated file of the catalog). */
 typedef struct finish_file {
@@ -50,9 +50,13 @@ typedef struct finish_signatory {
 enum { FINISH_INVALID = -2 };
 
 typedef struct finish_job {
-	/* The pages' links and signature fields (the fields in signing
-	 * order), as the PDF device met them; NULL: none. */
+	/* What the PDF device wrote, and the signature fields it met (in
+	 * signing order). */
 	const pg_marks *marks;
+	/* The document information (UTF-8, or NULL), and its date (ISO
+	 * 8601, 2018-11-30T00:00:00 in local time, or with its zone; NULL:
+	 * sign_time, or now). */
+	const char *title, *author, *subject, *keywords, *date;
 	const finish_file *files;
 	int nfiles;
 	/* One digital signature per key, each an incremental update: into
@@ -73,15 +77,13 @@ typedef struct finish_job {
 	time_t sign_time;
 } finish_job;
 
-/* Reads the PDF in the open file `in` (its whole content: cairo's, as
- * the PDF device left it), adds what job asks, signs it, and writes the
- * result to out; in is emptied once read (its room on the disk is the
- * output's), and both stay open, the caller's.  The second temporary
- * file is made beside out when out is a regular file.  0, or -1 after
- * one diagnostic naming `name` (the output as the user gave it): a
- * failed write (a full disk), whichever file it was, is "cannot write". */
-int finish_pdf(FILE *in, const finish_job *job, FILE *out, const char *name,
-	       diag *d);
+/* Ends the PDF that w writes into the open file `in` (the PDF device's,
+ * closed) with what job asks, signs it, and copies the result to out;
+ * both files stay open, the caller's.  0, or -1 after one diagnostic
+ * naming `name` (the output as the user gave it): a failed write (a
+ * full disk), whichever file it was, is "cannot write". */
+int finish_pdf(pdfw *w, FILE *in, const finish_job *job, FILE *out,
+	       const char *name, diag *d);
 
 /* Signs the PDF in `in`, named src, which plangen made (its /Creator),
  * as job asks (job->keys, key_fields, tsa, font, report; the reason and

@@ -1,262 +1,160 @@
 /*
  * pdfa.c — what PDF/A-3 asks of the document as a whole.
  *
- * - The document information (/Info, cairo's) and the XMP metadata
- *   stream of the catalog say the same: title, author, subject,
- *   keywords, creator tool, producer, creation and modification dates
- *   (D:20181130000000-06'00' in /Info, as rewrite.c's fix_dates leaves
- *   them, 2018-11-30T00:00:00-06:00 in the XMP), and the XMP names the PDF/A part and conformance (A when
- *   the structure is complete, B otherwise).  The metadata stream is
- *   not compressed (qpdf leaves /Type /Metadata streams as they are).
+ * - The document information (/Info) and the XMP metadata stream of the
+ *   catalog say the same: title, author, subject, keywords, creator
+ *   tool, producer, creation and modification dates
+ *   (D:20181130000000-06'00' in /Info, 2018-11-30T00:00:00-06:00 in the
+ *   XMP), and the XMP names the PDF/A part and conformance (A when the
+ *   structure is complete, B otherwise).  The metadata stream is not
+ *   compressed, so that it can be found without PDF (ISO 19005-1 §6.7.2).
  * - An output intent with the sRGB profile of Debian's icc-profiles-free
- *   (built into the binary: icc.S), for the device RGB colours cairo
- *   uses.
- * - Each attached file's stream has its dates (the document's own).
+ *   (built into the binary: icc.S), for the device RGB colours of the
+ *   pages.
  */
 #include "finish-imp.h"
-
-#include "../base/arena.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 extern const unsigned char pg_icc_srgb[];
 extern const unsigned long pg_icc_srgb_size;
 
-
-static void puts_(fbuf *b, const char *s)
-{
-	buf_put(b, s, strlen(s));
-}
-
-static void xml_text(fbuf *b, const char *s)
+static void xml_text(pdfb *b, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
-		case '&': puts_(b, "&amp;"); break;
-		case '<': puts_(b, "&lt;"); break;
-		case '>': puts_(b, "&gt;"); break;
-		case '"': puts_(b, "&quot;"); break;
+		case '&': pdfb_puts(b, "&amp;"); break;
+		case '<': pdfb_puts(b, "&lt;"); break;
+		case '>': pdfb_puts(b, "&gt;"); break;
+		case '"': pdfb_puts(b, "&quot;"); break;
 		default:
 			/* No control characters in XML 1.0. */
 			if ((unsigned char)*s >= 0x20 || *s == '\t' || *s == '\n')
-				buf_put(b, s, 1);
+				pdfb_put(b, s, 1);
 		}
 	}
 }
 
-/* An /Info string as UTF-8 (the caller frees it), or NULL. */
-static char *info_str(qpdf_data q, qpdf_oh info, const char *key)
+void finish_date(const finish_job *job, finish_when *t)
 {
-	qpdf_oh v = qpdf_oh_get_key(q, info, key);
-	if (!qpdf_oh_is_string(q, v))
-		return NULL;
-	const char *s = qpdf_oh_get_utf8_value(q, v);
-	if (!s || !*s)
-		return NULL;
-	char *c = strdup(s);
-	if (!c)
-		pg_oom();
-	return c;
-}
-
-/* A PDF date's 14 digits (with or without "D:", cairo's has none;
- * missing parts the first of their range) and its zone as XMP writes
- * it ("Z", "-06:00"; none: "Z"); 0 if it is none. */
-static int date_parts(const char *s, char out[15], char zone[8])
-{
-	if (!s)
-		return 0;
-	if (!strncmp(s, "D:", 2))
-		s += 2;
-	static const char fill[] = "00000101000000";
-	size_t i = 0;
-	for (; i < 14 && s[i] >= '0' && s[i] <= '9'; i++)
-		out[i] = s[i];
-	if (i < 4)
-		return 0;
-	const char *z = s + i;
-	for (; i < 14; i++)
-		out[i] = fill[i];
-	out[14] = '\0';
-	strcpy(zone, "Z");
-	if ((*z == '+' || *z == '-') && z[1] >= '0' && z[1] <= '9' && z[2] >= '0' && z[2] <= '9') {
-		const char *m = z[3] == '\'' ? z + 4 : z + 3;
-		int mm = m[0] >= '0' && m[0] <= '9' && m[1] >= '0' && m[1] <= '9';
-		snprintf(zone, 8, "%c%c%c:%c%c", z[0], z[1], z[2], mm ? m[0] : '0', mm ? m[1] : '0');
+	struct tm tm = { 0 };
+	long off = 0;
+	const char *iso = job->date;
+	int y, mo, da, h = 0, mi = 0, s = 0;
+	char zc = 0;
+	int zh = 0, zm = 0;
+	if (iso && sscanf(iso, "%d-%d-%d", &y, &mo, &da) == 3) {
+		const char *tp = strchr(iso, 'T');
+		if (tp)
+			sscanf(tp, "T%d:%d:%d", &h, &mi, &s);
+		const char *z = tp ? strpbrk(tp, "Z+-") : NULL;
+		tm = (struct tm){ .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = da,
+				  .tm_hour = h, .tm_min = mi, .tm_sec = s, .tm_isdst = -1 };
+		if (z && *z == 'Z') {
+			off = 0;
+		} else if (z && sscanf(z, "%c%d:%d", &zc, &zh, &zm) >= 2) {
+			off = (zc == '-' ? -1 : 1) * (zh * 60L + zm);
+		} else {
+			/* Local time, as pdfTeX dates a document. */
+			struct tm t2 = tm;
+			off = mktime(&t2) == (time_t)-1 ? 0 : t2.tm_gmtoff / 60;
+		}
+	} else {
+		time_t now = job->sign_time ? job->sign_time : time(NULL);
+		localtime_r(&now, &tm);
+		off = tm.tm_gmtoff / 60;
 	}
-	return 1;
-}
-
-/* The same date as PDF writes it: D:YYYYMMDDHHmmSSZ, or with the zone
- * as D:...-06'00'. */
-static void pdf_date(char *out, size_t n, const char d[15], const char *zone)
-{
-	if (!strcmp(zone, "Z"))
-		snprintf(out, n, "D:%sZ", d);
+	snprintf(t->digits, sizeof t->digits, "%04d%02d%02d%02d%02d%02d",
+		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+		 tm.tm_sec);
+	if (!off)
+		snprintf(t->zone, sizeof t->zone, "Z");
 	else
-		snprintf(out, n, "D:%s%.3s'%.2s'", d, zone, zone + 4);
+		snprintf(t->zone, sizeof t->zone, "%c%02ld:%02ld", off < 0 ? '-' : '+',
+			 labs(off) / 60, labs(off) % 60);
 }
 
-static void xmp_date(fbuf *b, const char *tag, const char d[15], const char *zone)
+void finish_pdf_date(char *out, size_t n, const finish_when *t)
 {
-	char s[80];
-	snprintf(s, sizeof s, "<%s>%.4s-%.2s-%.2sT%.2s:%.2s:%.2s%s</%s>\n", tag, d,
-		 d + 4, d + 6, d + 8, d + 10, d + 12, zone, tag);
-	puts_(b, s);
+	if (!strcmp(t->zone, "Z"))
+		snprintf(out, n, "D:%sZ", t->digits);
+	else
+		snprintf(out, n, "D:%s%.3s'%.2s'", t->digits, t->zone, t->zone + 4);
 }
 
-static void xmp_alt(fbuf *b, const char *tag, const char *v)
+static void xmp_date(pdfb *b, const char *tag, const finish_when *t)
 {
-	puts_(b, "<");
-	puts_(b, tag);
-	puts_(b, "><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+	const char *d = t->digits;
+	pdfb_printf(b, "<%s>%.4s-%.2s-%.2sT%.2s:%.2s:%.2s%s</%s>\n", tag, d, d + 4, d + 6,
+		    d + 8, d + 10, d + 12, t->zone, tag);
+}
+
+static void xmp_alt(pdfb *b, const char *tag, const char *v)
+{
+	pdfb_printf(b, "<%s><rdf:Alt><rdf:li xml:lang=\"x-default\">", tag);
 	xml_text(b, v);
-	puts_(b, "</rdf:li></rdf:Alt></");
-	puts_(b, tag);
-	puts_(b, ">\n");
+	pdfb_printf(b, "</rdf:li></rdf:Alt></%s>\n", tag);
 }
 
-static void xmp_simple(fbuf *b, const char *tag, const char *v)
+static void xmp_simple(pdfb *b, const char *tag, const char *v)
 {
-	puts_(b, "<");
-	puts_(b, tag);
-	puts_(b, ">");
+	pdfb_printf(b, "<%s>", tag);
 	xml_text(b, v);
-	puts_(b, "</");
-	puts_(b, tag);
-	puts_(b, ">\n");
+	pdfb_printf(b, "</%s>\n", tag);
 }
 
-static void metadata(qpdf_data q, int tagged)
+int finish_metadata(pdfw *w, const finish_job *job, const finish_when *t, int tagged)
 {
-	qpdf_oh trailer = qpdf_get_trailer(q);
-	qpdf_oh info = qpdf_oh_get_key(q, trailer, "/Info");
-	if (!qpdf_oh_is_dictionary(q, info)) {
-		info = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
-		qpdf_oh_replace_key(q, trailer, "/Info", info);
+	pdfb b = { 0 };
+	pdfb_puts(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+		      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+		      "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+		      "<rdf:Description rdf:about=\"\"\n"
+		      " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+		      " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+		      " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+		      " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n");
+	pdfb_puts(&b, "<dc:format>application/pdf</dc:format>\n");
+	if (job->title && *job->title)
+		xmp_alt(&b, "dc:title", job->title);
+	if (job->author && *job->author) {
+		pdfb_puts(&b, "<dc:creator><rdf:Seq><rdf:li>");
+		xml_text(&b, job->author);
+		pdfb_puts(&b, "</rdf:li></rdf:Seq></dc:creator>\n");
 	}
-	char created[15], modified[15], czone[8], mzone[8];
-	char *cd = info_str(q, info, "/CreationDate");
-	char *md = info_str(q, info, "/ModDate");
-	int has_c = date_parts(cd, created, czone);
-	int has_m = date_parts(md, modified, mzone);
-	free(cd);
-	free(md);
-	if (!has_m && has_c) {
-		memcpy(modified, created, sizeof modified);
-		memcpy(mzone, czone, sizeof mzone);
-		has_m = 1;
-	}
-	char d[40];
-	if (has_c) {
-		pdf_date(d, sizeof d, created, czone);
-		qpdf_oh_replace_key(q, info, "/CreationDate", qpdf_oh_new_string(q, d));
-	}
-	if (has_m) {
-		pdf_date(d, sizeof d, modified, mzone);
-		qpdf_oh_replace_key(q, info, "/ModDate", qpdf_oh_new_string(q, d));
-	}
-	char *title = info_str(q, info, "/Title");
-	char *author = info_str(q, info, "/Author");
-	char *subject = info_str(q, info, "/Subject");
-	char *keywords = info_str(q, info, "/Keywords");
-	char *creator = info_str(q, info, "/Creator");
-	char *producer = info_str(q, info, "/Producer");
-	fbuf b = { 0 };
-	puts_(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-		  "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-		  "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-		  "<rdf:Description rdf:about=\"\"\n"
-		  " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
-		  " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-		  " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-		  " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n");
-	puts_(&b, "<dc:format>application/pdf</dc:format>\n");
-	if (title)
-		xmp_alt(&b, "dc:title", title);
-	if (author) {
-		puts_(&b, "<dc:creator><rdf:Seq><rdf:li>");
-		xml_text(&b, author);
-		puts_(&b, "</rdf:li></rdf:Seq></dc:creator>\n");
-	}
-	if (subject)
-		xmp_alt(&b, "dc:description", subject);
-	if (keywords)
-		xmp_simple(&b, "pdf:Keywords", keywords);
-	if (producer)
-		xmp_simple(&b, "pdf:Producer", producer);
-	if (creator)
-		xmp_simple(&b, "xmp:CreatorTool", creator);
-	if (has_c)
-		xmp_date(&b, "xmp:CreateDate", created, czone);
-	if (has_m) {
-		xmp_date(&b, "xmp:ModifyDate", modified, mzone);
-		xmp_date(&b, "xmp:MetadataDate", modified, mzone);
-	}
-	puts_(&b, "<pdfaid:part>3</pdfaid:part>\n");
-	puts_(&b, tagged ? "<pdfaid:conformance>A</pdfaid:conformance>\n"
-			 : "<pdfaid:conformance>B</pdfaid:conformance>\n");
-	puts_(&b, "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
-		  "<?xpacket end=\"r\"?>\n");
-	qpdf_oh st = qpdf_oh_new_stream(q);
-	qpdf_oh_replace_stream_data(q, st, (const unsigned char *)b.p, b.n,
-				    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
-	qpdf_oh sd = qpdf_oh_get_dict(q, st);
-	qpdf_oh_replace_key(q, sd, "/Type", qpdf_oh_new_name(q, "/Metadata"));
-	qpdf_oh_replace_key(q, sd, "/Subtype", qpdf_oh_new_name(q, "/XML"));
-	qpdf_oh_replace_key(q, qpdf_get_root(q), "/Metadata", st);
-	free(b.p);
-	free(title);
-	free(author);
-	free(subject);
-	free(keywords);
-	free(creator);
-	free(producer);
-
-	/* The attached files' dates: the document's. */
-	qpdf_oh af = qpdf_oh_get_key(q, qpdf_get_root(q), "/AF");
-	int n = qpdf_oh_is_array(q, af) ? qpdf_oh_get_array_n_items(q, af) : 0;
-	for (int i = 0; i < n && has_m; i++) {
-		qpdf_oh fs = qpdf_oh_get_array_item(q, af, i);
-		qpdf_oh ef = qpdf_oh_get_key(q, qpdf_oh_get_key(q, fs, "/EF"), "/F");
-		if (!qpdf_oh_is_stream(q, ef))
-			continue;
-		qpdf_oh params = qpdf_oh_get_key(q, qpdf_oh_get_dict(q, ef), "/Params");
-		if (!qpdf_oh_is_dictionary(q, params))
-			continue;
-		if (has_c)
-			pdf_date(d, sizeof d, created, czone);
-		else
-			pdf_date(d, sizeof d, modified, mzone);
-		qpdf_oh_replace_key(q, params, "/CreationDate", qpdf_oh_new_string(q, d));
-		pdf_date(d, sizeof d, modified, mzone);
-		qpdf_oh_replace_key(q, params, "/ModDate", qpdf_oh_new_string(q, d));
-	}
+	if (job->subject && *job->subject)
+		xmp_alt(&b, "dc:description", job->subject);
+	if (job->keywords && *job->keywords)
+		xmp_simple(&b, "pdf:Keywords", job->keywords);
+	xmp_simple(&b, "pdf:Producer", FINISH_PRODUCER);
+	xmp_simple(&b, "xmp:CreatorTool", "plangen");
+	xmp_date(&b, "xmp:CreateDate", t);
+	xmp_date(&b, "xmp:ModifyDate", t);
+	xmp_date(&b, "xmp:MetadataDate", t);
+	pdfb_puts(&b, "<pdfaid:part>3</pdfaid:part>\n");
+	pdfb_puts(&b, tagged ? "<pdfaid:conformance>A</pdfaid:conformance>\n"
+			     : "<pdfaid:conformance>B</pdfaid:conformance>\n");
+	pdfb_puts(&b, "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+		      "<?xpacket end=\"r\"?>\n");
+	int id = pdfw_reserve(w);
+	pdfw_stream(w, id, "/Type /Metadata /Subtype /XML ", b.p, b.n, -1);
+	pdfb_free(&b);
+	return id;
 }
 
-static void output_intent(qpdf_data q)
+int finish_output_intent(pdfw *w)
 {
-	qpdf_oh icc = qpdf_oh_new_stream(q);
-	qpdf_oh_replace_stream_data(q, icc, pg_icc_srgb, pg_icc_srgb_size,
-				    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
-	qpdf_oh_replace_key(q, qpdf_oh_get_dict(q, icc), "/N", qpdf_oh_new_integer(q, 3));
-	qpdf_oh oi = qpdf_oh_new_dictionary(q);
-	qpdf_oh_replace_key(q, oi, "/Type", qpdf_oh_new_name(q, "/OutputIntent"));
-	qpdf_oh_replace_key(q, oi, "/S", qpdf_oh_new_name(q, "/GTS_PDFA1"));
-	qpdf_oh_replace_key(q, oi, "/OutputConditionIdentifier",
-			    qpdf_oh_new_string(q, "sRGB IEC61966-2.1"));
-	qpdf_oh_replace_key(q, oi, "/Info", qpdf_oh_new_string(q, "sRGB IEC61966-2.1"));
-	qpdf_oh_replace_key(q, oi, "/RegistryName", qpdf_oh_new_string(q, "http://www.color.org"));
-	qpdf_oh_replace_key(q, oi, "/DestOutputProfile", icc);
-	qpdf_oh a = qpdf_oh_new_array(q);
-	qpdf_oh_append_item(q, a, qpdf_make_indirect_object(q, oi));
-	qpdf_oh_replace_key(q, qpdf_get_root(q), "/OutputIntents", a);
-}
-
-void finish_pdfa(qpdf_data q, int tagged)
-{
-	output_intent(q);
-	metadata(q, tagged);
+	int icc = pdfw_reserve(w), oi = pdfw_reserve(w);
+	pdfw_stream(w, icc, "/N 3 ", pg_icc_srgb, pg_icc_srgb_size, 6);
+	pdfb b = { 0 };
+	pdfb_printf(&b, "<< /Type /OutputIntent /S /GTS_PDFA1 "
+		    "/OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) "
+		    "/RegistryName (http://www.color.org) /DestOutputProfile %d 0 R >>",
+		    icc);
+	pdfw_object(w, oi, &b);
+	pdfb_free(&b);
+	return oi;
 }

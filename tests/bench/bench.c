@@ -165,25 +165,27 @@ static int render(const char *name, const char *data, size_t len, eng *e,
 	if (doc) {
 		kit_info info;
 		k->info(doc, &info, a);
-		/* As plangen does it: cairo into a temporary file, then the
-		 * finish stage into out. */
+		/* As plangen does it: the pages into a temporary file, then
+		 * the finish stage into out. */
 		pg_marks marks = { 0 };
 		FILE *f = out ? fopen(out, "wb") : NULL;
 		FILE *tmp = f ? tmpfile() : NULL;
 		counter cnt = { { c_page, c_close, c_free }, NULL, 0 };
+		pdfw *w = tmp ? pdfw_new(tmp) : NULL;
 		if (tmp)
-			cnt.inner = dev_thread_new(dev_pdf_new(tmp, out, &info.meta, &marks, d));
+			cnt.inner = dev_thread_new(dev_pdf_new(w, out, &marks, d));
 		else if (out)
 			diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
 				 strerror(errno));
 		if ((!out || cnt.inner) &&
 		    k->layout(doc, e, &cnt.dev, d) == 0 &&
 		    cnt.dev.close(&cnt.dev) == 0 &&
-		    (!tmp || finish_pdf(tmp, &(finish_job){ .marks = &marks }, f,
+		    (!tmp || finish_pdf(w, tmp, &(finish_job){ .marks = &marks }, f,
 					out, d) == 0))
 			pages = cnt.pages;
 		cnt.dev.free(&cnt.dev);
 		pg_marks_clear(&marks);
+		pdfw_free(w);
 		if (tmp)
 			fclose(tmp);
 		if (f)
