@@ -90,7 +90,10 @@ for my $r (@{ $cat->{'/AF'} // [] }) {
 my (%count, %alt, %scope);
 for my $o (values %$objs) {
 	my $v = ref $o eq 'HASH' ? $o->{value} : undef;
-	next unless ref $v eq 'HASH' && ($v->{'/Type'} // '') eq '/StructElem';
+	# A structure element: its type (/S) and parent (/P); its /Type is
+	# optional.
+	next unless ref $v eq 'HASH' && ($v->{'/Type'} // '/StructElem') eq '/StructElem' &&
+		$v->{'/S'} && $v->{'/P'};
 	my $s = $v->{'/S'};
 	$count{$s}++;
 	$alt{$s}++ if exists $v->{'/Alt'};

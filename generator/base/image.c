@@ -207,7 +207,7 @@ void pg_image_size(cairo_surface_t *s, double *w, double *h)
 	*h = turned ? iw : ih;
 }
 
-void pg_image_upright(cairo_t *cr, cairo_surface_t *s)
+void pg_image_upright_matrix(cairo_surface_t *s, cairo_matrix_t *mx)
 {
 	double iw = cairo_image_surface_get_width(s);
 	double ih = cairo_image_surface_get_height(s);
@@ -219,13 +219,18 @@ void pg_image_upright(cairo_t *cr, cairo_surface_t *s)
 		{ 0, 1, -1, 0 },
 	};
 	int o = pg_image_orientation(s);
-	const int *k = m[o];
+	const int *k = m[o >= 1 && o <= 8 ? o : 1];
 	/* x' = a·x + c·y + x0, y' = b·x + d·y + y0 */
 	double a = k[0], b = k[2], c = k[1], d = k[3];
 	double x0 = (a < 0 ? iw : 0) + (c < 0 ? ih : 0);
 	double y0 = (b < 0 ? iw : 0) + (d < 0 ? ih : 0);
+	cairo_matrix_init(mx, a, b, c, d, x0, y0);
+}
+
+void pg_image_upright(cairo_t *cr, cairo_surface_t *s)
+{
 	cairo_matrix_t mx;
-	cairo_matrix_init(&mx, a, b, c, d, x0, y0);
+	pg_image_upright_matrix(s, &mx);
 	cairo_transform(cr, &mx);
 }
 

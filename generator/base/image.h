@@ -29,6 +29,8 @@ void pg_image_size(cairo_surface_t *s, double *w, double *h);
 /* Transforms cr so that painting s at the origin shows it upright, in
  * the box of pg_image_size. */
 void pg_image_upright(cairo_t *cr, cairo_surface_t *s);
+/* That transformation: from the stored pixels to the upright picture. */
+void pg_image_upright_matrix(cairo_surface_t *s, cairo_matrix_t *m);
 
 /* Drops the images kept. */
 void pg_images_free(void);

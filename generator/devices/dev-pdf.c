@@ -36,6 +36,7 @@
 #include "../base/image.h"
 #include "../base/marks.h"
 #include "device.h"
+#include "paint.h"
 #include "pdf-imp.h"
 
 enum { KID_MCID, KID_ELEM, KID_OBJR };
@@ -142,7 +143,8 @@ static sel *sel_new(pdf *p, const char *name, int parent)
 static void write_sel(pdf *p, sel *e)
 {
 	pdfb b = { 0 };
-	pdfb_puts(&b, "<< /Type /StructElem /S ");
+	/* /Type is optional (ISO 32000-1 Table 323): 20 bytes an element. */
+	pdfb_puts(&b, "<< /S ");
 	pdfb_name(&b, e->name);
 	pdfb_printf(&b, " /P %d 0 R", e->parent);
 	if (e->page_id)
@@ -330,21 +332,24 @@ static void use(GArray *a, int index, int id)
 	g_array_append_val(a, id);
 }
 
-/* As paint.c: whether the next operation adds to o's path. */
-static int same_path(const dl_op *o, const dl_op *next, const dl_op *end)
+/* A glyph's two bytes in a literal string, escaped where PDF's syntax
+ * needs it (half the size of hex). */
+static void put_glyph(pdfb *b, unsigned g)
 {
-	if (next >= end || next->color != o->color)
-		return 0;
-	if (o->kind == DL_FILL)
-		return next->kind == DL_FILL;
-	return (next->kind == DL_STROKE || next->kind == DL_LINE) && next->lw == o->lw;
-}
-
-static void hex_glyph(pdfb *b, unsigned g)
-{
-	static const char x[] = "0123456789abcdef";
-	char t[4] = { x[g >> 12 & 15], x[g >> 8 & 15], x[g >> 4 & 15], x[g & 15] };
-	pdfb_put(b, t, 4);
+	char t[4];
+	int n = 0;
+	unsigned char c[2] = { (unsigned char)(g >> 8), (unsigned char)g };
+	for (int i = 0; i < 2; i++) {
+		if (c[i] == '(' || c[i] == ')' || c[i] == '\\')
+			t[n++] = '\\', t[n++] = (char)c[i];
+		else if (c[i] == '\r')
+			t[n++] = '\\', t[n++] = 'r';
+		else if (c[i] == '\n')
+			t[n++] = '\\', t[n++] = 'n';
+		else
+			t[n++] = (char)c[i];
+	}
+	pdfb_put(b, t, (size_t)n);
 }
 
 /* One run's glyphs: a text matrix where a glyph leaves the baseline,
@@ -352,7 +357,7 @@ static void hex_glyph(pdfb *b, unsigned g)
  * /ActualText around a cluster whose glyphs do not say its text. */
 typedef struct tj {
 	pdfb *b;
-	int open, hex;
+	int open, hex; /* a TJ array, a string in it, are open */
 	double x, y, size;
 	double a, bb, c, d;
 } tj;
@@ -360,7 +365,7 @@ typedef struct tj {
 static void tj_close(tj *t)
 {
 	if (t->hex)
-		pdfb_puts(t->b, ">");
+		pdfb_puts(t->b, ")");
 	if (t->open)
 		pdfb_puts(t->b, "] TJ\n");
 	t->open = t->hex = 0;
@@ -380,13 +385,15 @@ static void tj_glyph(tj *t, unsigned gid, double gx, double gy, double adv)
 		t->open = 1;
 		t->x = gx, t->y = gy;
 	} else {
-		/* In whole thousandths of the em, as cairo writes them;
-		 * where the glyph lands is then where the next one is
-		 * measured from. */
+		/* In whole thousandths of the em, and none for less than
+		 * two (0.02 pt at 11 pt: the rounding of the widths in /W
+		 * against Pango's 1/1024 pt); where the glyph lands is then
+		 * where the next one is measured from, so the error never
+		 * adds up. */
 		long adj = lround((t->x - gx) * 1000 / t->size);
-		if (adj) {
+		if (labs(adj) >= 2) {
 			if (t->hex)
-				pdfb_puts(t->b, ">");
+				pdfb_puts(t->b, ")");
 			t->hex = 0;
 			char n[24];
 			int k = snprintf(n, sizeof n, "%ld", adj);
@@ -396,9 +403,9 @@ static void tj_glyph(tj *t, unsigned gid, double gx, double gy, double adv)
 		gx = t->x;
 	}
 	if (!t->hex)
-		pdfb_puts(t->b, "<");
+		pdfb_puts(t->b, "(");
 	t->hex = 1;
-	hex_glyph(t->b, gid);
+	put_glyph(t->b, gid);
 	t->x = gx + adv * t->size / 1000;
 }
 
@@ -472,7 +479,8 @@ static void image(pdf *p, const dl_op *o)
 	double iw, ih;
 	pg_image_size(s, &iw, &ih);
 	double sw = cairo_image_surface_get_width(s), sh = cairo_image_surface_get_height(s);
-	int orient = pg_image_orientation(s);
+	cairo_matrix_t up, unit, place, t;
+	pg_image_upright_matrix(s, &up);
 	cairo_surface_destroy(s);
 	int id = 0;
 	int index = pdf_image_of(p->images, o->str, &id);
@@ -480,19 +488,8 @@ static void image(pdf *p, const dl_op *o)
 		return;
 	use(p->images_used, index, id);
 	double k = o->w / iw < o->h / ih ? o->w / iw : o->h / ih;
-	/* Page from the stored pixels (as pg_image_upright turns them),
-	 * then the image's unit square to the stored pixels. */
-	static const int m[9][4] = {
-		{ 1, 0, 0, 1 }, { 1, 0, 0, 1 }, { -1, 0, 0, 1 }, { -1, 0, 0, -1 },
-		{ 1, 0, 0, -1 }, { 0, 1, 1, 0 }, { 0, -1, 1, 0 }, { 0, -1, -1, 0 },
-		{ 0, 1, -1, 0 },
-	};
-	const int *u = m[orient >= 1 && orient <= 8 ? orient : 1];
-	double a = u[0], b = u[2], c = u[1], d = u[3];
-	double x0 = (a < 0 ? sw : 0) + (c < 0 ? sh : 0);
-	double y0 = (b < 0 ? sw : 0) + (d < 0 ? sh : 0);
-	cairo_matrix_t up, unit, place, t;
-	cairo_matrix_init(&up, a, b, c, d, x0, y0);
+	/* The image's unit square to the stored pixels, to the upright
+	 * picture, to its place on the page. */
 	cairo_matrix_init(&unit, sw, 0, 0, -sh, 0, sh);
 	cairo_matrix_init(&place, k, 0, 0, k, o->x + (o->w - iw * k) / 2,
 			  o->y + (o->h - ih * k) / 2);
@@ -577,17 +574,17 @@ static int pdf_page(device *dev, const dl_page *pg)
 		const dl_op *o = &pg->ops[i];
 		switch (o->kind) {
 		case DL_FILL:
-			if (!i || !same_path(o - 1, o, end) || o[-1].kind != o->kind)
+			if (!i || !paint_same_path(o - 1, o, end) || o[-1].kind != o->kind)
 				mark(p), set_fill(p, o->color);
 			pdfb_num(&p->c, o->x);
 			pdfb_num(&p->c, o->y);
 			pdfb_num(&p->c, o->w);
 			pdfb_num(&p->c, o->h);
-			pdfb_puts(&p->c, same_path(o, o + 1, end) ? "re\n" : "re f\n");
+			pdfb_puts(&p->c, paint_same_path(o, o + 1, end) ? "re\n" : "re f\n");
 			break;
 		case DL_STROKE:
 		case DL_LINE:
-			if (!i || !same_path(o - 1, o, end) || o[-1].kind == DL_FILL)
+			if (!i || !paint_same_path(o - 1, o, end) || o[-1].kind == DL_FILL)
 				mark(p), set_stroke(p, o->color, o->lw);
 			pdfb_num(&p->c, o->x);
 			pdfb_num(&p->c, o->y);
@@ -601,7 +598,7 @@ static int pdf_page(device *dev, const dl_page *pg)
 				pdfb_num(&p->c, o->y + o->h);
 				pdfb_puts(&p->c, "l");
 			}
-			pdfb_puts(&p->c, same_path(o, o + 1, end) ? "\n" : " S\n");
+			pdfb_puts(&p->c, paint_same_path(o, o + 1, end) ? "\n" : " S\n");
 			break;
 		case DL_POLY:
 			if (o->npts < 2)

@@ -18,7 +18,7 @@ static int png_page(device *dev, const dl_page *pg)
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, k, k);
-	paint_page(cr, pg, 0, NULL);
+	paint_page(cr, pg);
 	cairo_destroy(cr);
 	char *path = paint_page_path(p->pattern, pg->number);
 	cairo_status_t st = cairo_surface_write_to_png(s, path);

@@ -21,7 +21,7 @@ static int svg_page(device *dev, const dl_page *pg)
 		cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PX);
 	cairo_t *cr = cairo_create(s);
 	cairo_scale(cr, k, k);
-	paint_page(cr, pg, 0, NULL);
+	paint_page(cr, pg);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);

@@ -31,9 +31,8 @@ static void image(cairo_t *cr, const dl_op *o)
 	cairo_save(cr);
 	cairo_translate(cr, o->x + (o->w - iw * k) / 2, o->y + (o->h - ih * k) / 2);
 	cairo_scale(cr, k, k);
-	/* A filled box, not cairo_paint: cairo 1.16 fails a paint inside a
-	 * structure element (a Figure) at the page's end.  The path is kept
-	 * in device space while the image is turned upright. */
+	/* A filled box; the path is kept in device space while the image is
+	 * turned upright. */
 	cairo_rectangle(cr, 0, 0, iw, ih);
 	pg_image_upright(cr, img);
 	cairo_set_source_surface(cr, img, 0, 0);
@@ -42,10 +41,7 @@ static void image(cairo_t *cr, const dl_op *o)
 	cairo_surface_destroy(img);
 }
 
-/* Whether the next operation adds to o's path: runs of fills of one
- * colour, of strokes and lines of one width and colour, are one path and
- * one cairo operation (a matrix page has hundreds of cell borders). */
-static int same_path(const dl_op *o, const dl_op *next, const dl_op *end)
+int paint_same_path(const dl_op *o, const dl_op *next, const dl_op *end)
 {
 	if (next >= end || next->color != o->color)
 		return 0;
@@ -55,42 +51,7 @@ static int same_path(const dl_op *o, const dl_op *next, const dl_op *end)
 	       next->lw == o->lw;
 }
 
-static int leaf(const char *name)
-{
-	static const char *const leaves[] = { "P", "H1", "H2", "H3", "H4",
-		"H5", "H6", "Lbl", "LBody", "TH", "TD", "Figure", "Caption",
-		"Note", "Span", "Link" };
-	for (size_t i = 0; i < sizeof leaves / sizeof *leaves; i++)
-		if (!strcmp(name, leaves[i]))
-			return 1;
-	return 0;
-}
-
-int tag_push(tag_stack *ts, const dl_op *o)
-{
-	if (ts->n == 64) {
-		ts->over++;
-		return 0;
-	}
-	int live = !ts->n || (ts->live[ts->n - 1] && !leaf(ts->name[ts->n - 1]));
-	snprintf(ts->name[ts->n], sizeof ts->name[ts->n], "%s", o->str);
-	ts->live[ts->n++] = live;
-	return live;
-}
-
-const char *tag_pop(tag_stack *ts)
-{
-	if (ts->over) {
-		ts->over--;
-		return NULL;
-	}
-	if (!ts->n)
-		return NULL;
-	ts->n--;
-	return ts->live[ts->n] ? ts->name[ts->n] : NULL;
-}
-
-void paint_page(cairo_t *cr, const dl_page *p, int tags, tag_stack *ts)
+void paint_page(cairo_t *cr, const dl_page *p)
 {
 	for (int i = 0; i < p->n; i++) {
 		const dl_op *o = &p->ops[i];
@@ -98,7 +59,7 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags, tag_stack *ts)
 		case DL_FILL:
 			color(cr, o->color);
 			cairo_rectangle(cr, o->x, o->y, o->w, o->h);
-			if (!same_path(o, o + 1, p->ops + p->n))
+			if (!paint_same_path(o, o + 1, p->ops + p->n))
 				cairo_fill(cr);
 			break;
 		case DL_STROKE:
@@ -111,7 +72,7 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags, tag_stack *ts)
 				cairo_move_to(cr, o->x, o->y);
 				cairo_rel_line_to(cr, o->w, o->h);
 			}
-			if (!same_path(o, o + 1, p->ops + p->n))
+			if (!paint_same_path(o, o + 1, p->ops + p->n))
 				cairo_stroke(cr);
 			break;
 		case DL_POLY:
@@ -137,44 +98,16 @@ void paint_page(cairo_t *cr, const dl_page *p, int tags, tag_stack *ts)
 			image(cr, o);
 			break;
 		case DL_LINK:
-			/* cairo 1.16.0 writes link annotations under object
-			 * numbers other than the ones it lists in /Annots (a
-			 * damaged file): the PDF device records them for the
-			 * finish stage, which adds them (generator/finish). */
-			break;
 		case DL_DEST:
-			if (tags) {
-				char *a = g_strdup_printf("name='%s' x=%g y=%g",
-							  o->str, o->x, o->y);
-				cairo_tag_begin(cr, CAIRO_TAG_DEST, a);
-				cairo_tag_end(cr, CAIRO_TAG_DEST);
-				g_free(a);
-			}
-			break;
 		case DL_TAG:
-			if (ts && tag_push(ts, o))
-				cairo_tag_begin(cr, o->str, "");
-			break;
-		case DL_TAG_END: {
-			const char *name = ts ? tag_pop(ts) : NULL;
-			if (name)
-				cairo_tag_end(cr, name);
-			break;
-		}
+		case DL_TAG_END:
 		case DL_OUTLINE:
 		case DL_FIELD:
-			break; /* the PDF device handles outlines and fields */
+			break; /* the PDF device's */
 		case DL_MARK:
 			break; /* for the trace only */
 		}
 	}
-}
-
-void paint_tags_end(cairo_t *cr, tag_stack *ts)
-{
-	for (const char *name; ts->n || ts->over;)
-		if ((name = tag_pop(ts)))
-			cairo_tag_end(cr, name);
 }
 
 char *paint_page_path(const char *pattern, int n)

@@ -1,5 +1,6 @@
 /*
- * paint.h — shared by the cairo devices (pdf, png, svg) only.
+ * paint.h — shared by the devices that draw (png, svg with cairo; the
+ * PDF device) only.
  */
 #ifndef PG_DEVICES_PAINT_H
 #define PG_DEVICES_PAINT_H
@@ -8,26 +9,14 @@
 
 #include "device.h"
 
-/* The structure elements open on a page (DL_TAG): one begun inside a
- * leaf (or deeper than 64) is dropped, with its end, so that cairo's
- * tags always nest and a leaf keeps its content (cairo marks content in
- * leaves only).  The PDF device and paint_page agree through it. */
-typedef struct tag_stack {
-	char name[64][16];
-	int live[64];
-	int n, over;
-} tag_stack;
-/* Whether the element o begins is kept (then pushed). */
-int tag_push(tag_stack *ts, const dl_op *o);
-/* The name of the element ending, or NULL if it was dropped (or none
- * is open). */
-const char *tag_pop(tag_stack *ts);
-
-/* Draws page p on cr; with tags, also its destinations (PDF), and with
- * ts its structure (PDF: the elements open across pages in ts). */
-void paint_page(cairo_t *cr, const dl_page *p, int tags, tag_stack *ts);
-/* Ends the elements still open in ts. */
-void paint_tags_end(cairo_t *cr, tag_stack *ts);
+/* Draws page p on cr (the structure, links and destinations are the
+ * PDF device's: it draws nothing of them). */
+void paint_page(cairo_t *cr, const dl_page *p);
+/* Whether the operation after o adds to o's path: runs of fills of one
+ * colour, of strokes and lines of one width and colour, are one path
+ * and one operation (a matrix page has hundreds of cell borders); end:
+ * the page's last operation + 1.  The PDF device paints runs the same. */
+int paint_same_path(const dl_op *o, const dl_op *next, const dl_op *end);
 
 /* A file name for page n from a pattern (see dev_png_new); g_free it. */
 char *paint_page_path(const char *pattern, int n);

@@ -90,8 +90,14 @@ static void metrics(pdf_font *f)
 	hb_blob_destroy(post);
 }
 
-static pdf_font *load(pdf_fonts *fs, FT_Face face, const char *key)
+/* The font's file, mapped where FreeType opened it by name, else read
+ * out of the face. */
+static hb_blob_t *font_file(FT_Face face)
 {
+	const char *path = face->stream ? face->stream->pathname.pointer : NULL;
+	hb_blob_t *blob = path ? hb_blob_create_from_file_or_fail(path) : NULL;
+	if (blob)
+		return blob;
 	FT_ULong len = 0;
 	if (FT_Load_Sfnt_Table(face, 0, 0, NULL, &len) || !len)
 		return NULL;
@@ -102,7 +108,14 @@ static pdf_font *load(pdf_fonts *fs, FT_Face face, const char *key)
 		free(data);
 		return NULL;
 	}
-	hb_blob_t *blob = hb_blob_create(data, (unsigned)len, HB_MEMORY_MODE_WRITABLE, data, free);
+	return hb_blob_create(data, (unsigned)len, HB_MEMORY_MODE_WRITABLE, data, free);
+}
+
+static pdf_font *load(pdf_fonts *fs, FT_Face face, const char *key)
+{
+	hb_blob_t *blob = font_file(face);
+	if (!blob)
+		return NULL;
 	pdf_font *f = calloc(1, sizeof *f);
 	if (!f)
 		pg_oom();

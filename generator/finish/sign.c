@@ -879,20 +879,6 @@ int sign_pdf(FILE *f, const finish_job *job, const char *name, diag *d)
 	return sign_revisions(f, job, 0, 0, name, name, d);
 }
 
-/* Copies all of in to out; 0, or an errno. */
-static int copy_all(FILE *in, FILE *out)
-{
-	char buf[1 << 16];
-	size_t n;
-	errno = 0;
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		if (fwrite(buf, 1, n, out) != n)
-			return errno ? errno : EIO;
-	if (ferror(in))
-		return errno ? errno : EIO;
-	return fflush(out) != 0 ? (errno ? errno : EIO) : 0;
-}
-
 int finish_sign(FILE *in, const char *src, const finish_job *job, FILE *out,
 		const char *name, diag *d)
 {
@@ -901,7 +887,7 @@ int finish_sign(FILE *in, const char *src, const finish_job *job, FILE *out,
 	/* Signed in a copy: out may be a pipe, and the input stays as it is
 	 * until the output replaces it whole. */
 	FILE *tmp = pg_tmpfile_near(out, name);
-	int err = tmp ? copy_all(in, tmp) : errno;
+	int err = tmp ? finish_copy(in, tmp) : errno;
 	if (err) {
 		diag_add(d, DIAG_ERROR, tmp && ferror(in) ? src : name, 0, 0,
 			 tmp && ferror(in) ? "cannot read: %s" : "cannot write: %s",
@@ -912,8 +898,7 @@ int finish_sign(FILE *in, const char *src, const finish_job *job, FILE *out,
 	}
 	int rc = sign_revisions(tmp, job, 1, 0, src, name, d);
 	if (rc == 0) {
-		rewind(tmp);
-		err = copy_all(tmp, out);
+		err = finish_copy(tmp, out);
 		if (err) {
 			diag_add(d, DIAG_ERROR, name, 0, 0, "cannot write: %s",
 				 strerror(err));
