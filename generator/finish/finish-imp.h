@@ -13,6 +13,9 @@
 #include "../base/pdfw.h"
 #include "finish.h"
 
+#ifndef PLANGEN_VERSION
+#define PLANGEN_VERSION "(unversioned)" /* a build without the Makefile's flags */
+#endif
 #define FINISH_PRODUCER "plangen " PLANGEN_VERSION
 
 /* pdfa.c: the document's date, as PDF and XMP write it. */

@@ -5,7 +5,10 @@
  * element through the document table, generator/documents.c, as
  * generator/main.c picks it; both passes) → trace device, as
  * `plangen -f trace -o /dev/null FILE` would run it; its PDF info and
- * its data table (`plangen -f csv`) are made too.
+ * its data table (`plangen -f csv`) are made too.  With FUZZ_PDF set in
+ * the environment the device is the PDF device instead, and finish
+ * ends the file (fields, attachments, metadata), as `plangen -o
+ * /dev/null FILE` would run them.
  *
  * The engine (fonts, Pango, hyphenation) is made once, as the program
  * makes it once per run: it finds the fonts the same way (PLANGEN_FONTS,
@@ -26,7 +29,10 @@
 #include "../../generator/base/arena.h"
 #include "../../generator/base/diag.h"
 #include "../../generator/base/image.h"
+#include "../../generator/base/marks.h"
+#include "../../generator/base/pdfw.h"
 #include "../../generator/devices/device.h"
+#include "../../generator/finish/finish.h"
 #include "../../generator/documents.h"
 #include "../../generator/input/reader.h"
 #include "fuzz-files.h"
@@ -39,6 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const char *name; /* FOLDER/fuzz.xml */
 static eng *engine;
 static FILE *sink;
+static int pdf; /* FUZZ_PDF: the PDF device and finish */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -48,6 +55,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	diag *d = diag_new();
 	engine = eng_new((*argv)[0], d);
 	sink = fopen("/dev/null", "w");
+	pdf = getenv("FUZZ_PDF") != NULL;
 	if (!engine || !sink) {
 		diag_print(d, stderr, 1);
 		fputs("fuzz-pipeline: no fonts or no /dev/null\n", stderr);
@@ -72,12 +80,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		kit_info info;
 		k->info(doc, &info, a);
 		(void)k->csv(doc, sink);
-		device *dev = dev_trace_new(sink, "/dev/null", d);
-		if (!dev)
+		pg_marks marks = { 0 };
+		FILE *tmp = pdf ? tmpfile() : NULL;
+		pdfw *w = tmp ? pdfw_new(tmp) : NULL;
+		device *dev = w ? dev_pdf_new(w, "/dev/null", &marks, d)
+				: dev_trace_new(sink, "/dev/null", d);
+		if (!dev || (pdf && !tmp))
 			pg_oom();
-		(void)k->layout(doc, engine, dev, d);
-		(void)dev->close(dev);
+		int r = k->layout(doc, engine, dev, d);
+		if (dev->close(dev) != 0)
+			r = -1;
 		dev->free(dev);
+		if (w && r == 0) {
+			finish_job job = { .marks = &marks, .title = info.meta.title,
+					   .author = info.meta.author, .date = info.meta.date,
+					   .lang = info.lang };
+			(void)finish_pdf(w, tmp, &job, sink, "/dev/null", d);
+		}
+		pdfw_free(w);
+		pg_marks_clear(&marks);
+		if (tmp)
+			fclose(tmp);
 	}
 	/* Each input decodes its images afresh, as each run of plangen. */
 	pg_images_free();
