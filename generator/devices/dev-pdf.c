@@ -693,9 +693,24 @@ static int pdf_page(device *dev, const dl_page *pg)
 
 /* ---- the end: what spans the pages ---- */
 
+/* Whether pdfb_text writes s as itself (printable ASCII), not as
+ * UTF-16BE. */
+static int plain_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7e)
+			return 0;
+	return 1;
+}
+
+/* A name tree's keys are sorted by their bytes as written: the ASCII
+ * ones, then the UTF-16BE ones (FE FF ...), each in code point order
+ * (which UTF-8's byte order is too). */
 static int by_name(const void *a, const void *b)
 {
-	return strcmp(((const dest *)a)->name, ((const dest *)b)->name);
+	const char *x = ((const dest *)a)->name, *y = ((const dest *)b)->name;
+	int ax = plain_ascii(x), ay = plain_ascii(y);
+	return ax != ay ? ay - ax : strcmp(x, y);
 }
 
 /* The named destinations, a name tree of one node: sorted, the first
