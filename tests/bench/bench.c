@@ -6,7 +6,7 @@
  *                  root element, as plangen picks it) on
  *                  input/plan-2019.xml, in process
  *   plan-2019      the whole render to PDF (read, two layout passes,
- *                  cairo, the finish stage), in process
+ *                  the PDF device, the finish stage), in process
  *   avance T4      the same two for the fourth quarter's progress report
  *                  on that plan, input/avance-2019-T4.xml (its reader
  *                  reads the plan and the three reports before it from
@@ -20,8 +20,8 @@
  *
  * Every document goes through its entry of the document table
  * (generator/documents.h): read, info (the PDF's metadata), layout.  The
- * finish stage gets the links and fields only (no attached source, no
- * signature): what it costs with them is bench.sh's.
+ * finish stage gets the fields only (no attached source, no signature,
+ * no document information): what it costs with them is bench.sh's.
  */
 #include <errno.h>
 #include <glib.h>
