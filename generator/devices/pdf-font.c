@@ -319,10 +319,16 @@ static void write_font(pdf_fonts *fs, pdf_font *f)
 			g_string_truncate(chars, 0);
 			n = 0;
 		}
-		if (g == f->nglyphs || !is_used(f, g) || !f->text[g] || !*f->text[g])
+		if (g == f->nglyphs || !is_used(f, g))
 			continue;
+		/* A glyph only ever shown inside a cluster said with
+		 * /ActualText (one of several glyphs of a character) still
+		 * maps to something, as PDF/A wants every glyph to: U+FFFD. */
 		g_string_append_printf(chars, "<%04X> <", g);
-		utf16(chars, f->text[g]);
+		if (f->text[g] && *f->text[g])
+			utf16(chars, f->text[g]);
+		else
+			g_string_append(chars, "FFFD");
 		g_string_append(chars, ">\n");
 		n++;
 	}
