@@ -67,6 +67,10 @@ struct table {
 	tcell *cells;
 	int ncells, capcells;
 	int nheader;
+	/* The header rows' heights (header_rows), worked out once: for
+	 * hrows_of header rows (-1: not yet). */
+	double hrh[16], hsum;
+	int hrows_of;
 	int maxspan; /* the most rows a cell spans */
 	double keep_h; /* rows this short move whole rather than split */
 	double whole_h; /* a table this short is not split at all */
@@ -300,15 +304,32 @@ static int open_from(const table *t, int r)
 	return t->rows[lo < 0 ? 0 : lo].first;
 }
 
+/* The cells of the header rows: cells[0 .. header_cells(t)), as cells
+ * are stored in row order. */
+static int header_cells(const table *t)
+{
+	if (!t->nheader)
+		return 0;
+	const trow *last = &t->rows[t->nheader - 1];
+	return last->first + last->n;
+}
+
 /* The heights of the header rows (into rh), merged cells counted;
- * returns their sum. */
+ * returns their sum.  Their cells' lines never change once laid out (a
+ * repetition is for body cells only), so they are worked out once for
+ * as many header rows (place may make them body rows). */
 static double header_rows(table *t, double *rh)
 {
+	if (t->hrows_of == t->nheader) {
+		memcpy(rh, t->hrh, (size_t)t->nheader * sizeof *rh);
+		return t->hsum;
+	}
 	double h = 0;
+	int ncells = header_cells(t);
 	for (int r = 0; r < t->nheader; r++)
 		rh[r] = t->rows[r].min_h;
 	for (int pass = 0; pass < 2; pass++) {
-		for (int i = 0; i < t->ncells; i++) {
+		for (int i = 0; i < ncells; i++) {
 			tcell *c = &t->cells[i];
 			if (c->row >= t->nheader || (c->rows > 1) != pass)
 				continue;
@@ -325,6 +346,9 @@ static double header_rows(table *t, double *rh)
 	}
 	for (int r = 0; r < t->nheader; r++)
 		h += rh[r];
+	memcpy(t->hrh, rh, (size_t)t->nheader * sizeof *rh);
+	t->hsum = h;
+	t->hrows_of = t->nheader;
 	return h;
 }
 
@@ -433,7 +457,7 @@ static double draw_headers(table *t, dl_page *pg, double x0, double y)
 	top[0] = y;
 	for (int r = 0; r < t->nheader; r++)
 		top[r + 1] = top[r] + rh[r];
-	for (int i = 0; i < t->ncells; i++) {
+	for (int i = 0, n = header_cells(t); i < n; i++) {
 		tcell *c = &t->cells[i];
 		if (c->row >= t->nheader)
 			continue;
@@ -699,6 +723,7 @@ table *table_new(eng *e, int ncols, const double *widths, double pad,
 	t->pad = pad;
 	t->border = border;
 	t->bcolor = border_color;
+	t->hrows_of = -1;
 	return t;
 }
 
