@@ -111,33 +111,40 @@ static double remaining(const table *t, const tcell *c)
 	return text + 2 * t->pad;
 }
 
+/* Sets cell i's text (eng_each: on any thread, with its engine). */
+static void set_cell(eng *e, int i, void *ud)
+{
+	table *t = ud;
+	tcell *c = &t->cells[i];
+	double w = c->w - 2 * t->pad;
+	if (w < 1)
+		w = 1;
+	if (!c->spans && !*c->plain)
+		return; /* empty (month cells): no layout, no lines */
+	c->l = c->spans ? eng_text(e, c->spans, &c->st, w, NULL)
+			: eng_plain(e, c->plain, &c->st, w);
+	/* A single word that fits the whole cell is not broken: it
+	 * may use the padding (month labels in narrow columns). */
+	if (pango_layout_get_line_count(c->l) > 1 && c->plain &&
+	    !strchr(c->plain, ' ')) {
+		PangoLayout *one = eng_plain(e, c->plain, &c->st, 0);
+		if (eng_width(one) <= c->w - 1) {
+			g_object_unref(c->l);
+			c->l = eng_word(e, c->plain, &c->st, w);
+		}
+		g_object_unref(one);
+	}
+	eng_lines_get(c->l, &c->ls);
+}
+
+/* Every cell is set at once, on the engine's threads: a matrix of a
+ * thousand rows is most of a plan's time. */
 static void lay_out(table *t)
 {
 	if (t->laid)
 		return;
 	t->laid = 1;
-	for (int i = 0; i < t->ncells; i++) {
-		tcell *c = &t->cells[i];
-		double w = c->w - 2 * t->pad;
-		if (w < 1)
-			w = 1;
-		if (!c->spans && !*c->plain)
-			continue; /* empty (month cells): no layout, no lines */
-		c->l = c->spans ? eng_text(t->e, c->spans, &c->st, w, NULL)
-				: eng_plain(t->e, c->plain, &c->st, w);
-		/* A single word that fits the whole cell is not broken: it
-		 * may use the padding (month labels in narrow columns). */
-		if (pango_layout_get_line_count(c->l) > 1 && c->plain &&
-		    !strchr(c->plain, ' ')) {
-			PangoLayout *one = eng_plain(t->e, c->plain, &c->st, 0);
-			if (eng_width(one) <= c->w - 1) {
-				g_object_unref(c->l);
-				c->l = eng_word(t->e, c->plain, &c->st, w);
-			}
-			g_object_unref(one);
-		}
-		eng_lines_get(c->l, &c->ls);
-	}
+	eng_each(t->e, t->ncells, set_cell, t);
 	if (t->title_spans || t->title_plain)
 		t->title = t->title_spans
 				   ? eng_text(t->e, t->title_spans, &t->title_st, t->width, NULL)

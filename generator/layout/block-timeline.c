@@ -104,7 +104,7 @@ static int count_words(const char *s)
 
 /* "code text suffix" with the code in bold; the text cut after `words`
  * words with an ellipsis (words < 0: all of it). */
-static PangoLayout *label_layout(timeline *t, const eng_style *st,
+static PangoLayout *label_layout(eng *e, const eng_style *st,
 				 const tl_row *r, int words,
 				 const char *suffix, double width)
 {
@@ -123,7 +123,7 @@ static PangoLayout *label_layout(timeline *t, const eng_style *st,
 		sp[n++] = (pg_span){ .kind = PG_SPAN_TEXT, .text = tail };
 	for (int i = 0; i + 1 < n; i++)
 		sp[i].next = &sp[i + 1];
-	PangoLayout *l = eng_text(t->e, sp, st, width, NULL);
+	PangoLayout *l = eng_text(e, sp, st, width, NULL);
 	g_free(code);
 	g_free(body);
 	g_free(tail);
@@ -133,10 +133,10 @@ static PangoLayout *label_layout(timeline *t, const eng_style *st,
 /* The label in at most max lines: as many words as fit, and "…".  The
  * words on the first max lines of the whole label are counted, then one
  * fewer is tried while the ellipsis pushes the label over. */
-static PangoLayout *fit_label(timeline *t, const eng_style *st, const tl_row *r,
+static PangoLayout *fit_label(eng *e, const eng_style *st, const tl_row *r,
 			      const char *suffix, int max, double width)
 {
-	PangoLayout *l = label_layout(t, st, r, -1, suffix, width);
+	PangoLayout *l = label_layout(e, st, r, -1, suffix, width);
 	if (max <= 0 || pango_layout_get_line_count(l) <= max)
 		return l;
 	PangoLayoutLine *last = pango_layout_get_line_readonly(l, max - 1);
@@ -147,7 +147,7 @@ static PangoLayout *fit_label(timeline *t, const eng_style *st, const tl_row *r,
 	g_free(head);
 	g_object_unref(l);
 	for (words = words < 0 ? 0 : words;; words--) {
-		l = label_layout(t, st, r, words, suffix, width);
+		l = label_layout(e, st, r, words, suffix, width);
 		if (words == 0 || pango_layout_get_line_count(l) <= max)
 			return l;
 		g_object_unref(l);
@@ -168,7 +168,7 @@ static double label_width(const timeline *t, const tl_row *r)
 static PangoLayout *cont_label(timeline *t, tl_row *r)
 {
 	if (!r->cont)
-		r->cont = fit_label(t, &t->st.group, r, t->continued, 1,
+		r->cont = fit_label(t->e, &t->st.group, r, t->continued, 1,
 				    label_width(t, r));
 	return r->cont;
 }
@@ -300,6 +300,15 @@ static int shown(const timeline *t, int k)
 	return 1;
 }
 
+/* Sets row i's label (eng_each: on any thread, with its engine). */
+static void set_label(eng *e, int i, void *ud)
+{
+	timeline *t = ud;
+	tl_row *r = &t->rows[i];
+	r->l = fit_label(e, r->group ? &t->st.group : &t->st.item, r, NULL,
+			 t->st.max_lines, label_width(t, r));
+}
+
 static void lay_out(timeline *t, double width)
 {
 	if (width == t->width)
@@ -330,11 +339,7 @@ static void lay_out(timeline *t, double width)
 		if (h > t->legend_h)
 			t->legend_h = h;
 	}
-	for (int i = 0; i < t->nrows; i++) {
-		tl_row *r = &t->rows[i];
-		r->l = fit_label(t, r->group ? &st->group : &st->item, r, NULL,
-				 st->max_lines, label_width(t, r));
-	}
+	eng_each(t->e, t->nrows, set_label, t);
 }
 
 static double measure(block *b, flow *f)

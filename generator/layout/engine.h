@@ -73,6 +73,14 @@ PangoLayout *eng_word(eng *e, const char *word, const eng_style *st,
 		      double width);
 /* Layouts returned are shared (a cache of the texts set lately): they
  * must not be changed. */
+/* Runs fn(e', i, ud) for every i in [0, n), on e's threads at once
+ * (one a processor, or $PLANGEN_THREADS), and returns when all have
+ * run.  e' is the engine of the thread fn runs on: fn sets its texts
+ * with it, and touches nothing but item i's own data.  The layouts it
+ * makes are the same as e's would be, and are the caller's once
+ * eng_each returns. */
+typedef void (*eng_each_fn)(eng *e, int i, void *ud);
+void eng_each(eng *e, int n, eng_each_fn fn, void *ud);
 /* Height in points of a layout; natural width of its widest line. */
 double eng_height(PangoLayout *l);
 double eng_width(PangoLayout *l);

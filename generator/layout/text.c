@@ -19,6 +19,9 @@
 #include <hyphen.h>
 #include <limits.h>
 #include <pango/pangocairo.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <pango/pangofc-fontmap.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +36,40 @@ struct eng {
 	GString *buf;	  /* scratch for building texts */
 	GHashTable *cache; /* key (style, width, text) -> PangoLayout */
 	GString *key;
+	struct pool *pool; /* the helpers' engines and threads (eng_each) */
+	int pooled;	   /* pool made, or found not worth making */
 };
+
+/* eng_each's helpers: each thread sets text with an engine of its own (a
+ * PangoContext on a font map of its own over the same fontconfig
+ * configuration, its own cache and hyphenation dictionary), since Pango
+ * wants one font map per thread.  Layouts are made on the helpers and
+ * read, drawn and freed on the main thread only after the batch has
+ * ended: a layout is not changed once made, and the fonts it refers to
+ * stay in their font map's cache for the run. */
+typedef struct pool {
+	int n; /* helpers */
+	pthread_mutex_t lock;
+	pthread_cond_t go, done;
+	unsigned batch; /* incremented for each batch */
+	int busy;	/* helpers still in the current batch */
+	int quit;
+	/* The current batch: items [0, count), taken CHUNK at a time. */
+	eng_each_fn fn;
+	void *ud;
+	int count;
+	atomic_int next;
+	int running; /* a batch is under way (eng_each inside fn runs inline) */
+	struct helper {
+		struct pool *p;
+		eng *e;
+		pthread_t thread;
+	} *h;
+} pool;
+
+/* Items are taken a few at a time: a cell costs from nothing (a month's
+ * empty cell) to a paragraph. */
+enum { CHUNK = 4, MAX_THREADS = 8 };
 
 /* Layouts are immutable once made, so a text set again in the same
  * style and width (a unit's name in every row of a matrix, "Fondos
@@ -97,52 +133,14 @@ char *eng_fonts_dir(const char *argv0)
 	return found;
 }
 
-eng *eng_new(const char *argv0, diag *d)
+/* An engine setting text with the fonts of fc (referenced): its font
+ * map, context and caches; no language yet. */
+static eng *engine(FcConfig *fc)
 {
-	char *dir = eng_fonts_dir(argv0);
-	if (!dir) {
-		diag_add(d, DIAG_ERROR, "plangen", 0, 0,
-			 "cannot find the fonts folder (fonts/fonts.conf); set "
-			 "PLANGEN_FONTS to it");
-		return NULL;
-	}
 	eng *e = calloc(1, sizeof *e);
 	if (!e)
 		pg_oom();
-	e->fc = FcConfigCreate();
-	char *conf = g_build_filename(dir, "fonts.conf", NULL);
-	/* Font files one by one: a folder would want a cache written. */
-	int fonts = 0;
-	GDir *gd = g_dir_open(dir, 0, NULL);
-	for (const char *fn; gd && (fn = g_dir_read_name(gd));) {
-		if (!g_str_has_suffix(fn, ".ttf") && !g_str_has_suffix(fn, ".otf"))
-			continue;
-		char *path = g_build_filename(dir, fn, NULL);
-		fonts += FcConfigAppFontAddFile(e->fc, (const FcChar8 *)path);
-		g_free(path);
-	}
-	if (gd)
-		g_dir_close(gd);
-	/* Then the fallback fonts, for the characters ours lack, when they
-	 * are installed (the Makefile names them; the reader's table of the
-	 * characters that print knows the same fonts). */
-	char **fallback = g_strsplit(PLANGEN_FALLBACK_FONTS, ":", -1);
-	for (char **f = fallback; *f; f++)
-		if (**f && access(*f, R_OK) == 0)
-			FcConfigAppFontAddFile(e->fc, (const FcChar8 *)*f);
-	g_strfreev(fallback);
-	if (!FcConfigParseAndLoad(e->fc, (const FcChar8 *)conf, FcTrue) ||
-	    !fonts) {
-		diag_add(d, DIAG_ERROR, conf, 0, 0, "cannot load the fonts");
-		g_free(conf);
-		g_free(dir);
-		FcConfigDestroy(e->fc);
-		free(e);
-		return NULL;
-	}
-	g_free(conf);
-	g_free(dir);
-
+	e->fc = FcConfigReference(fc);
 	e->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(e->fontmap), e->fc);
 	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(e->fontmap), 72);
@@ -157,6 +155,51 @@ eng *eng_new(const char *argv0, diag *d)
 	e->key = g_string_sized_new(256);
 	e->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					 g_object_unref);
+	return e;
+}
+
+eng *eng_new(const char *argv0, diag *d)
+{
+	char *dir = eng_fonts_dir(argv0);
+	if (!dir) {
+		diag_add(d, DIAG_ERROR, "plangen", 0, 0,
+			 "cannot find the fonts folder (fonts/fonts.conf); set "
+			 "PLANGEN_FONTS to it");
+		return NULL;
+	}
+	FcConfig *fc = FcConfigCreate();
+	char *conf = g_build_filename(dir, "fonts.conf", NULL);
+	/* Font files one by one: a folder would want a cache written. */
+	int fonts = 0;
+	GDir *gd = g_dir_open(dir, 0, NULL);
+	for (const char *fn; gd && (fn = g_dir_read_name(gd));) {
+		if (!g_str_has_suffix(fn, ".ttf") && !g_str_has_suffix(fn, ".otf"))
+			continue;
+		char *path = g_build_filename(dir, fn, NULL);
+		fonts += FcConfigAppFontAddFile(fc, (const FcChar8 *)path);
+		g_free(path);
+	}
+	if (gd)
+		g_dir_close(gd);
+	/* Then the fallback fonts, for the characters ours lack, when they
+	 * are installed (the Makefile names them; the reader's table of the
+	 * characters that print knows the same fonts). */
+	char **fallback = g_strsplit(PLANGEN_FALLBACK_FONTS, ":", -1);
+	for (char **f = fallback; *f; f++)
+		if (**f && access(*f, R_OK) == 0)
+			FcConfigAppFontAddFile(fc, (const FcChar8 *)*f);
+	g_strfreev(fallback);
+	if (!FcConfigParseAndLoad(fc, (const FcChar8 *)conf, FcTrue) || !fonts) {
+		diag_add(d, DIAG_ERROR, conf, 0, 0, "cannot load the fonts");
+		g_free(conf);
+		g_free(dir);
+		FcConfigDestroy(fc);
+		return NULL;
+	}
+	g_free(conf);
+	g_free(dir);
+	eng *e = engine(fc);
+	FcConfigDestroy(fc); /* the engine's reference remains */
 	eng_set_language(e, "es", d);
 	return e;
 }
@@ -177,7 +220,8 @@ void eng_set_language(eng *e, const char *lang, diag *d)
 	while (k < sizeof HYPH / sizeof *HYPH && g_ascii_strcasecmp(HYPH[k].lang, e->lang))
 		k++;
 	if (k == sizeof HYPH / sizeof *HYPH) {
-		diag_add(d, DIAG_WARNING, "plangen", 0, 0,
+		if (d)
+			diag_add(d, DIAG_WARNING, "plangen", 0, 0,
 			 "no hyphenation for the language \"%s\": words will "
 			 "not be hyphenated", e->lang);
 		return;
@@ -185,16 +229,17 @@ void eng_set_language(eng *e, const char *lang, diag *d)
 	for (size_t i = 0; !e->hyph && i < 4 && HYPH[k].dicts[i]; i++)
 		if (access(HYPH[k].dicts[i], R_OK) == 0)
 			e->hyph = hnj_hyphen_load(HYPH[k].dicts[i]);
-	if (!e->hyph)
+	if (!e->hyph && d)
 		diag_add(d, DIAG_WARNING, "plangen", 0, 0,
 			 "no %s hyphenation dictionary (Debian package %s): "
 			 "words will not be hyphenated", HYPH[k].name, HYPH[k].package);
 }
 
-void eng_free(eng *e)
+static void pool_free(pool *p);
+
+/* Frees an engine; the main one (with_fc) ends fontconfig too. */
+static void engine_free(eng *e, int with_fc)
 {
-	if (!e)
-		return;
 	g_hash_table_destroy(e->cache);
 	g_string_free(e->key, TRUE);
 	g_object_unref(e->ctx);
@@ -204,7 +249,16 @@ void eng_free(eng *e)
 		hnj_hyphen_free(e->hyph);
 	g_string_free(e->buf, TRUE);
 	free(e);
-	FcFini(); /* fontconfig's own caches */
+	if (with_fc)
+		FcFini(); /* fontconfig's own caches */
+}
+
+void eng_free(eng *e)
+{
+	if (!e)
+		return;
+	pool_free(e->pool);
+	engine_free(e, 1);
 }
 
 /* Whether a word is in capitals (an acronym, a header): no lowercase
@@ -682,4 +736,135 @@ void eng_draw(dl_page *pg, PangoLayout *l, double x, double top,
 	for (int k = 0; k < ls.n; k++)
 		dl_text(pg, ls.line[k], x + ls.x[k], top + ls.baseline[k], color);
 	eng_lines_free(&ls);
+}
+
+/* ---- the helpers (eng_each) ---- */
+
+static void work(pool *p, eng *e)
+{
+	for (;;) {
+		int i = atomic_fetch_add(&p->next, CHUNK);
+		if (i >= p->count)
+			return;
+		int end = i + CHUNK < p->count ? i + CHUNK : p->count;
+		for (; i < end; i++)
+			p->fn(e, i, p->ud);
+	}
+}
+
+static void *help(void *arg)
+{
+	struct helper *h = arg;
+	pool *p = h->p;
+	unsigned seen = 0;
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		while (p->batch == seen && !p->quit)
+			pthread_cond_wait(&p->go, &p->lock);
+		if (p->quit)
+			break;
+		seen = p->batch;
+		pthread_mutex_unlock(&p->lock);
+		work(p, h->e);
+		pthread_mutex_lock(&p->lock);
+		if (--p->busy == 0)
+			pthread_cond_signal(&p->done);
+	}
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+/* The threads that set text: $PLANGEN_THREADS, else one a processor,
+ * at most MAX_THREADS. */
+static int threads_wanted(void)
+{
+	const char *env = getenv("PLANGEN_THREADS");
+	long n = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (int)n;
+}
+
+/* The pool of e's helpers, made when first wanted; NULL with one
+ * thread. */
+static pool *pool_of(eng *e)
+{
+	if (e->pooled)
+		return e->pool;
+	e->pooled = 1;
+	int n = threads_wanted() - 1;
+	if (n < 1)
+		return NULL;
+	pool *p = calloc(1, sizeof *p);
+	struct helper *h = calloc((size_t)n, sizeof *h);
+	if (!p || !h)
+		pg_oom();
+	p->h = h;
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->go, NULL);
+	pthread_cond_init(&p->done, NULL);
+	/* The helpers take no signal: the main thread's handler removes
+	 * the temporary output. */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	for (int i = 0; i < n; i++) {
+		h[p->n].p = p;
+		h[p->n].e = engine(e->fc);
+		h[p->n].e->pooled = 1; /* a helper has no helpers */
+		if (pthread_create(&h[p->n].thread, NULL, help, &h[p->n])) {
+			engine_free(h[p->n].e, 0);
+			break; /* fewer helpers: the work is the same */
+		}
+		p->n++;
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	e->pool = p;
+	return p;
+}
+
+static void pool_free(pool *p)
+{
+	if (!p)
+		return;
+	pthread_mutex_lock(&p->lock);
+	p->quit = 1;
+	pthread_cond_broadcast(&p->go);
+	pthread_mutex_unlock(&p->lock);
+	for (int i = 0; i < p->n; i++) {
+		pthread_join(p->h[i].thread, NULL);
+		engine_free(p->h[i].e, 0);
+	}
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->go);
+	pthread_cond_destroy(&p->done);
+	free(p->h);
+	free(p);
+}
+
+void eng_each(eng *e, int n, eng_each_fn fn, void *ud)
+{
+	pool *p = n >= 2 * CHUNK ? pool_of(e) : NULL;
+	if (!p || !p->n || p->running) {
+		for (int i = 0; i < n; i++)
+			fn(e, i, ud);
+		return;
+	}
+	/* The helpers are idle: their language follows e's. */
+	for (int i = 0; i < p->n; i++)
+		eng_set_language(p->h[i].e, e->lang, NULL);
+	pthread_mutex_lock(&p->lock);
+	p->fn = fn;
+	p->ud = ud;
+	p->count = n;
+	atomic_store(&p->next, 0);
+	p->busy = p->n;
+	p->running = 1;
+	p->batch++;
+	pthread_cond_broadcast(&p->go);
+	pthread_mutex_unlock(&p->lock);
+	work(p, e);
+	pthread_mutex_lock(&p->lock);
+	while (p->busy)
+		pthread_cond_wait(&p->done, &p->lock);
+	p->running = 0;
+	pthread_mutex_unlock(&p->lock);
 }
