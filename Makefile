@@ -41,7 +41,10 @@ FALLBACK_FONTS := $(wildcard /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
 	/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf)
 space := $() $()
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lhyphen -lm -pthread
+# hb_shape exported: Pango's calls reach the word cache before HarfBuzz
+# (generator/layout/shape.c).
+PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lhyphen -lm -pthread \
+	-Wl,--export-dynamic-symbol=hb_shape
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(build)) $(PKG_CFLAGS) \
 	-DPLANGEN_VERSION='"$(VERSION)"' -DPLANGEN_DATADIR='"$(PREFIX)/share/plangen"' \
 	-DPLANGEN_LOCALEDIR='"$(LOCALEDIR)"' \

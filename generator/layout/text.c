@@ -9,6 +9,7 @@
  * end; Pango breaks there when it must and draws the hyphen.
  */
 #include "engine.h"
+#include "shape-imp.h"
 
 #ifndef PLANGEN_FALLBACK_FONTS
 #define PLANGEN_FALLBACK_FONTS ""
@@ -200,6 +201,7 @@ eng *eng_new(const char *argv0, diag *d)
 	g_free(dir);
 	eng *e = engine(fc);
 	FcConfigDestroy(fc); /* the engine's reference remains */
+	shape_cache_begin();
 	eng_set_language(e, "es", d);
 	return e;
 }
@@ -259,6 +261,7 @@ void eng_free(eng *e)
 		return;
 	pool_free(e->pool);
 	engine_free(e, 1);
+	shape_cache_end();
 }
 
 /* Whether a word is in capitals (an acronym, a header): no lowercase
@@ -599,7 +602,7 @@ static void keep(eng *e, const char *key, PangoLayout *l)
 {
 	if (!key || strlen(pango_layout_get_text(l)) > CACHE_TEXT)
 		return;
-	if (g_hash_table_size(e->cache) >= CACHE_MAX)
+	if (g_hash_table_size(e->cache) >= CACHE_MAX / 2)
 		g_hash_table_remove_all(e->cache);
 	g_hash_table_insert(e->cache, g_strdup(key), g_object_ref(l));
 }
@@ -757,6 +760,7 @@ static void *help(void *arg)
 	struct helper *h = arg;
 	pool *p = h->p;
 	unsigned seen = 0;
+	shape_cache_begin();
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
 		while (p->batch == seen && !p->quit)
@@ -771,6 +775,7 @@ static void *help(void *arg)
 			pthread_cond_signal(&p->done);
 	}
 	pthread_mutex_unlock(&p->lock);
+	shape_cache_end();
 	return NULL;
 }
 
