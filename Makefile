@@ -14,7 +14,7 @@ VERSION := 0.1.0
 O := build/$(build)
 
 PKGS := libxml-2.0 pangocairo pangoft2 cairo fontconfig libqpdf libcrypto libjpeg \
-	harfbuzz-subset libcurl zlib
+	harfbuzz-subset libcurl zlib libdeflate
 DEPS_OK := $(shell tools/deps.sh build >&2 && echo ok)
 ifneq ($(DEPS_OK),ok)
 $(error missing build dependencies (see above))
