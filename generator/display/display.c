@@ -25,15 +25,9 @@ static void glyphs_unref(dl_glyphs *g)
 {
 	if (!g || !g_atomic_int_dec_and_test(&g->refs))
 		return;
-	for (int i = 0; i < g->nruns; i++) {
+	for (int i = 0; i < g->nruns; i++)
 		cairo_scaled_font_destroy(g->runs[i].font);
-		g_free(g->runs[i].glyphs);
-		g_free(g->runs[i].clusters);
-		g_free(g->runs[i].own);
-	}
-	g_free(g->runs);
-	g_free(g->text);
-	g_free(g);
+	g_free(g->block);
 }
 
 void dl_page_free(dl_page *p)

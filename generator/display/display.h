@@ -50,17 +50,20 @@ typedef struct dl_run {
 	cairo_text_cluster_t *clusters;
 	int nclusters;
 	cairo_text_cluster_flags_t flags;
-	const char *utf8; /* into the line's text, or own */
+	const char *utf8; /* into the line's text, or its own (soft hyphens
+			     dropped) */
 	int nbytes;
-	char *own; /* its own text (soft hyphens dropped), or NULL */
 } dl_run;
 
-/* A line's runs, shared by the copies of a page (reference counted). */
+/* A line's runs, shared by the copies of a page (reference counted):
+ * all in one block of memory with its runs, their glyphs, clusters and
+ * texts. */
 typedef struct dl_glyphs {
 	int refs;
 	int nruns;
 	dl_run *runs;
 	char *text;
+	void *block; /* what to free */
 } dl_glyphs;
 
 typedef struct dl_op {

@@ -12,11 +12,11 @@
 
 /* The clusters of a run, as Pango's cairo renderer makes them: empty
  * glyphs are not drawn, so not counted (unknown ones are drawn as the
- * font's .notdef, where Pango draws a box of its own). */
+ * font's .notdef, where Pango draws a box of its own).  Into
+ * r->clusters, room for one a glyph (at least one). */
 static void clusters_of(dl_run *r, const char *text, PangoGlyphItem *gi)
 {
 	PangoGlyphString *gs = gi->glyphs;
-	r->clusters = g_new(cairo_text_cluster_t, gs->num_glyphs ? gs->num_glyphs : 1);
 	int backward = gi->item->analysis.level % 2;
 	r->flags = backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0;
 	PangoGlyphItemIter it;
@@ -52,8 +52,9 @@ static int invisible(const char *t, int n, int glyphs)
 /* The clusters that show nothing out of the run's text and clusters:
  * cairo would mark each, a cluster of no glyph, as a span of its own
  * (/ActualText) inside the structure's content, which cuts the text of
- * the element for some readers (poppler's). */
-static void drop_invisible(dl_run *r)
+ * the element for some readers (poppler's).  own: room for the run's
+ * text and a NUL. */
+static void drop_invisible(dl_run *r, char *own)
 {
 	if (r->flags & CAIRO_TEXT_CLUSTER_FLAG_BACKWARD)
 		return;
@@ -63,7 +64,6 @@ static void drop_invisible(dl_run *r)
 			invisible(r->utf8 + at, r->clusters[i].num_bytes, r->clusters[i].num_glyphs);
 	if (!found)
 		return;
-	char *own = g_malloc((gsize)r->nbytes + 1);
 	int n = 0, k = 0;
 	for (int i = 0, at = 0; i < r->nclusters; at += r->clusters[i++].num_bytes) {
 		cairo_text_cluster_t c = r->clusters[i];
@@ -76,23 +76,44 @@ static void drop_invisible(dl_run *r)
 		r->clusters[k++] = c;
 	}
 	own[n] = '\0';
-	r->own = own;
 	r->utf8 = own;
 	r->nbytes = n;
 	r->nclusters = k;
 }
 
 /* The runs of a line set with its baseline's left end at x, y, as
- * pango_renderer_draw_layout_line places them. */
+ * pango_renderer_draw_layout_line places them: in one block of memory
+ * (dl_glyphs, its runs, their glyphs, clusters and texts, the line's
+ * text), a line being the display list's commonest object. */
 static dl_glyphs *glyphs_of(PangoLayoutLine *line, double x, double y)
 {
-	dl_glyphs *g = g_new0(dl_glyphs, 1);
+	int nruns = 0, nglyphs = 0, nbytes = 0;
+	for (GSList *l = line->layout ? line->runs : NULL; l; l = l->next) {
+		PangoGlyphItem *gi = l->data;
+		nruns++;
+		nglyphs += gi->glyphs->num_glyphs ? gi->glyphs->num_glyphs : 1;
+		nbytes += gi->item->length + 1;
+	}
+	size_t size = sizeof(dl_glyphs) + (size_t)nruns * sizeof(dl_run) +
+		      (size_t)nglyphs * (sizeof(cairo_glyph_t) + sizeof(cairo_text_cluster_t)) +
+		      (size_t)nbytes + (line->layout ? (size_t)line->length : 0) + 1;
+	/* Glyphs and clusters first: their alignment is the block's. */
+	char *block = g_malloc0(size);
+	cairo_glyph_t *glyph_room = (cairo_glyph_t *)block;
+	cairo_text_cluster_t *cluster_room = (cairo_text_cluster_t *)(glyph_room + nglyphs);
+	dl_run *runs = (dl_run *)(cluster_room + nglyphs);
+	dl_glyphs *g = (dl_glyphs *)(runs + nruns);
+	char *chars = (char *)(g + 1);
+	g->block = block;
 	g->refs = 1;
+	g->runs = runs;
 	if (!line->layout)
 		return g;
 	const char *text = pango_layout_get_text(line->layout);
-	g->text = g_strndup(text + line->start_index, (gsize)line->length);
-	g->runs = g_new0(dl_run, g_slist_length(line->runs));
+	g->text = chars;
+	memcpy(g->text, text + line->start_index, (size_t)line->length);
+	g->text[line->length] = '\0';
+	chars += line->length + 1;
 	int x_off = 0;
 	for (GSList *l = line->runs; l; l = l->next) {
 		PangoGlyphItem *gi = l->data;
@@ -103,10 +124,12 @@ static dl_glyphs *glyphs_of(PangoLayoutLine *line, double x, double y)
 		int width = 0;
 		for (int i = 0; i < gs->num_glyphs; i++)
 			width += gs->glyphs[i].geometry.width;
+		int room = gs->num_glyphs ? gs->num_glyphs : 1;
 		if (font) {
 			dl_run *r = &g->runs[g->nruns++];
 			r->font = cairo_scaled_font_reference(font);
-			r->glyphs = g_new(cairo_glyph_t, gs->num_glyphs ? gs->num_glyphs : 1);
+			r->glyphs = glyph_room;
+			r->clusters = cluster_room;
 			int pos = 0;
 			for (int i = 0; i < gs->num_glyphs; i++) {
 				PangoGlyphInfo *gl = &gs->glyphs[i];
@@ -123,8 +146,11 @@ static dl_glyphs *glyphs_of(PangoLayoutLine *line, double x, double y)
 			r->utf8 = g->text + (gi->item->offset - line->start_index);
 			r->nbytes = gi->item->length;
 			clusters_of(r, text, gi);
-			drop_invisible(r);
+			drop_invisible(r, chars);
+			chars += gi->item->length + 1;
 		}
+		glyph_room += room;
+		cluster_room += room;
 		x_off += width + gi->end_x_offset;
 	}
 	return g;

@@ -98,6 +98,22 @@ typedef hb_bool_t (*shape_full_fn)(hb_font_t *, hb_buffer_t *, const hb_feature_
 				   unsigned, const char *const *);
 static shape_full_fn real_shape;
 
+/* FNV-1a over 8 bytes at a time, then the rest. */
+static guint hash(const unsigned char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, p + i, 8);
+		h = (h ^ v) * 0x100000001b3u;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++)
+		h = (h ^ p[i]) * 0x100000001b3u;
+	return (guint)(h ^ (h >> 32));
+}
+
 static guint entry_hash(gconstpointer p)
 {
 	return ((const entry *)p)->hash;
@@ -282,9 +298,7 @@ static const entry *word(cache *c, const context *k, hb_font_t *font,
 		unsigned char key[sizeof c->key];
 	} probe;
 	probe.e.nkey = (uint32_t)nk;
-	probe.e.hash = 5381;
-	for (size_t i = 0; i < nk; i++)
-		probe.e.hash = probe.e.hash * 33 + c->key[i];
+	probe.e.hash = hash(c->key, nk);
 	memcpy(probe.e.data, c->key, nk);
 	const entry *e = g_hash_table_lookup(c->words, &probe.e);
 	if (e)

@@ -573,11 +573,25 @@ static int always(const eng_style *st)
 static const char *key_of(eng *e, char kind, const pg_span *spans,
 			  const char *plain, const eng_style *st, double width)
 {
+	/* The numbers as they are, in binary (a layout is made for each
+	 * key; printf took a tenth of that). */
+	struct {
+		double size, leading, fit_size, width;
+		int bold, italic, align, hyphenate;
+	} head = { st->size, st->leading, st->fit_size, width,
+		   st->bold, st->italic, (int)st->align, st->hyphenate };
 	GString *k = e->key;
-	g_string_printf(k, "%c|%s|%.3f|%.3f|%d%d%d%d|%.3f|%.3f|", kind,
-			st->family ? st->family : "", st->size, st->leading,
-			st->bold, st->italic, st->align, st->hyphenate,
-			st->fit_size, width);
+	g_string_truncate(k, 0);
+	g_string_append_c(k, kind);
+	g_string_append(k, st->family ? st->family : "");
+	g_string_append_c(k, '|');
+	/* Hex, so that the key stays a string: no NUL inside. */
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *h = (const unsigned char *)&head;
+	for (size_t i = 0; i < sizeof head; i++) {
+		g_string_append_c(k, hex[h[i] >> 4]);
+		g_string_append_c(k, hex[h[i] & 15]);
+	}
 	if (!spans) {
 		g_string_append(k, plain ? plain : "");
 		return k->str;
@@ -585,7 +599,9 @@ static const char *key_of(eng *e, char kind, const pg_span *spans,
 	for (const pg_span *s = spans; s; s = s->next) {
 		if (s->kind == PG_SPAN_NOTE)
 			return NULL;
-		g_string_append_printf(k, "\x01%d%d", s->kind, s->style);
+		g_string_append_c(k, '\x01');
+		g_string_append_c(k, (char)('0' + s->kind));
+		g_string_append_c(k, (char)('0' + s->style));
 		if (s->kind == PG_SPAN_TEXT)
 			g_string_append(k, s->text);
 	}
