@@ -87,6 +87,7 @@ struct table {
 	PangoLayout *title;
 	double title_after;
 	int laid;
+	int ticket;  /* the cells' batch (eng_start) */
 	int cur;     /* the first row not yet ended */
 	int started; /* its cells are open */
 	/* A page's cell texts and borders wait here while the fills are
@@ -137,18 +138,35 @@ static void set_cell(eng *e, int i, void *ud)
 	eng_lines_get(c->l, &c->ls);
 }
 
-/* Every cell is set at once, on the engine's threads: a matrix of a
- * thousand rows is most of a plan's time. */
+/* The cells are set on the engine's threads, in order, while the rows
+ * set already are placed (ready): a matrix of a thousand rows is most
+ * of a plan's time. */
 static void lay_out(table *t)
 {
 	if (t->laid)
 		return;
 	t->laid = 1;
-	eng_each(t->e, t->ncells, set_cell, t);
+	t->ticket = eng_start(t->e, t->ncells, set_cell, t);
 	if (t->title_spans || t->title_plain)
 		t->title = t->title_spans
 				   ? eng_text(t->e, t->title_spans, &t->title_st, t->width, NULL)
 				   : eng_plain(t->e, t->title_plain, &t->title_st, t->width);
+}
+
+/* Waits until the cells of the header rows, of the rows to r and of
+ * those r's placing looks at (the group rows after it and the row
+ * after them: group_tail) are set. */
+static void ready(table *t, int r)
+{
+	int s = r + 1;
+	while (s < t->nrows && t->rows[s].kind == TABLE_GROUP)
+		s++;
+	if (s >= t->nrows)
+		s = t->nrows - 1;
+	if (s < t->nheader - 1)
+		s = t->nheader - 1;
+	if (s >= 0)
+		eng_wait(t->e, t->ticket, t->rows[s].first + t->rows[s].n);
 }
 
 /* How many of c's lines from the first not drawn fit in a segment
@@ -421,6 +439,7 @@ static double measure(block *b, flow *f)
 	table *t = (table *)b;
 	(void)f;
 	lay_out(t);
+	eng_wait(t->e, t->ticket, t->ncells);
 	double h = header_height(t);
 	for (int r = t->nheader; r < t->nrows; r++) {
 		double rh = t->rows[r].min_h;
@@ -439,6 +458,7 @@ static double first(block *b, flow *f)
 {
 	table *t = (table *)b;
 	lay_out(t);
+	ready(t, t->cur > t->nheader ? t->cur : t->nheader);
 	/* A short table not begun starts where it fits whole. */
 	if (t->whole_h > 0 && t->cur <= t->nheader && !t->started) {
 		double all = measure(b, f);
@@ -575,6 +595,7 @@ static int place(block *b, flow *f)
 		t->cur = t->nheader;
 	if (t->cur >= t->nrows)
 		return 1;
+	ready(t, t->cur);
 	int page_top = flow_fresh(f);
 	int going_on = t->cur > t->nheader || t->started;
 	if (going_on)
@@ -622,6 +643,7 @@ static int place(block *b, flow *f)
 			t->started = 1;
 		}
 		int page_start = page_top && !body_placed;
+		ready(t, r);
 		int what = decide(t, r, y, bottom, page_start, &need);
 		if (what == ROW_ENDS) {
 			double end = y + need;
@@ -678,6 +700,8 @@ static int place(block *b, flow *f)
 static void drop(block *b)
 {
 	table *t = (table *)b;
+	if (t->laid)
+		eng_wait(t->e, t->ticket, t->ncells);
 	for (int i = 0; i < t->ncells; i++) {
 		if (t->cells[i].l)
 			g_object_unref(t->cells[i].l);

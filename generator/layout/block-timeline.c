@@ -68,6 +68,7 @@ struct timeline {
 	double title_after;
 	PangoLayout *titlel;
 	int next; /* first row not placed */
+	int ticket; /* the labels' batch (eng_start) */
 };
 
 static char *sdup(const char *s)
@@ -192,9 +193,12 @@ static geom row_geom(const timeline *t, const tl_row *r, PangoLayout *l,
 	return g;
 }
 
+/* Row i's height; its label set first (lay_out: the labels are set in
+ * order while the rows before are placed). */
 static double row_h(const timeline *t, int i)
 {
 	const tl_row *r = &t->rows[i];
+	eng_wait(t->e, t->ticket, i + 1);
 	return row_geom(t, r, r->l, 1).h;
 }
 
@@ -252,6 +256,7 @@ static double keep_h(const timeline *t, int i)
 
 static void drop_layouts(timeline *t)
 {
+	eng_wait(t->e, t->ticket, t->nrows);
 	for (int i = 0; i < t->nrows; i++) {
 		if (t->rows[i].l)
 			g_object_unref(t->rows[i].l);
@@ -339,7 +344,7 @@ static void lay_out(timeline *t, double width)
 		if (h > t->legend_h)
 			t->legend_h = h;
 	}
-	eng_each(t->e, t->nrows, set_label, t);
+	t->ticket = eng_start(t->e, t->nrows, set_label, t);
 }
 
 static double measure(block *b, flow *f)

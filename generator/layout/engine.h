@@ -72,7 +72,8 @@ PangoLayout *eng_plain(eng *e, const char *text, const eng_style *st,
 PangoLayout *eng_word(eng *e, const char *word, const eng_style *st,
 		      double width);
 /* Layouts returned are shared (a cache of the texts set lately): they
- * must not be changed. */
+ * must not be changed.  They are measured (lines and extents computed
+ * and kept in them): reading them changes nothing. */
 /* Runs fn(e', i, ud) for every i in [0, n), on e's threads at once
  * (one a processor, or $PLANGEN_THREADS), and returns when all have
  * run.  e' is the engine of the thread fn runs on: fn sets its texts
@@ -81,6 +82,15 @@ PangoLayout *eng_word(eng *e, const char *word, const eng_style *st,
  * eng_each returns. */
 typedef void (*eng_each_fn)(eng *e, int i, void *ud);
 void eng_each(eng *e, int n, eng_each_fn fn, void *ud);
+/* The same begun, not waited for: the items run in the order of i
+ * while the caller goes on, and eng_wait(e, ticket, k) returns when
+ * items [0, k) have run (running those not begun yet itself).  Until
+ * then the caller touches none of them.  Of a layout an item made, the
+ * caller reads what the item computed (its lines, eng_lines_get) and
+ * draws it; it does not set it again.  Starting another batch first
+ * waits for this one whole. */
+int eng_start(eng *e, int n, eng_each_fn fn, void *ud);
+void eng_wait(eng *e, int ticket, int upto);
 /* Height in points of a layout; natural width of its widest line. */
 double eng_height(PangoLayout *l);
 double eng_width(PangoLayout *l);

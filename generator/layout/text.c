@@ -37,30 +37,39 @@ struct eng {
 	GString *buf;	  /* scratch for building texts */
 	GHashTable *cache; /* key (style, width, text) -> PangoLayout */
 	GString *key;
-	struct pool *pool; /* the helpers' engines and threads (eng_each) */
-	int pooled;	   /* pool made, or found not worth making */
+	struct pool *pool; /* the helpers' engines and threads (eng_start) */
+	int helper;	   /* a helper's engine: no helpers of its own */
 };
 
-/* eng_each's helpers: each thread sets text with an engine of its own (a
- * PangoContext on a font map of its own over the same fontconfig
+/* eng_start's helpers: each thread sets text with an engine of its own
+ * (a PangoContext on a font map of its own over the same fontconfig
  * configuration, its own cache and hyphenation dictionary), since Pango
- * wants one font map per thread.  Layouts are made on the helpers and
- * read, drawn and freed on the main thread only after the batch has
- * ended: a layout is not changed once made, and the fonts it refers to
- * stay in their font map's cache for the run. */
+ * wants one font map per thread.  A batch's items are taken in order, a
+ * few at a time, by the helpers and by the main thread when it waits for
+ * one not yet taken; each is marked done when it has run.  The main
+ * thread reads an item's layouts once eng_wait has seen it done, and
+ * only through what the item computed (lines, their extents: cached in
+ * the layout), so that it never touches a helper's fonts while that
+ * helper sets the next items with them. */
 typedef struct pool {
-	int n; /* helpers */
+	int n; /* helpers (0: the main thread runs every item) */
 	pthread_mutex_t lock;
-	pthread_cond_t go, done;
+	pthread_cond_t go, idle, progress;
 	unsigned batch; /* incremented for each batch */
+	unsigned wake;	/* incremented for each batch the helpers join */
 	int busy;	/* helpers still in the current batch */
+	int active;	/* a batch has begun and not been waited for whole */
 	int quit;
 	/* The current batch: items [0, count), taken CHUNK at a time. */
 	eng_each_fn fn;
 	void *ud;
 	int count;
 	atomic_int next;
-	int running; /* a batch is under way (eng_each inside fn runs inline) */
+	atomic_uchar *done; /* by item */
+	int cap;
+	int ready;	     /* items [0, ready) seen done by the main thread */
+	atomic_int waiting;  /* the main thread waits for an item */
+	int in_main;	     /* the main thread runs an item (nested: inline) */
 	struct helper {
 		struct pool *p;
 		eng *e;
@@ -68,8 +77,6 @@ typedef struct pool {
 	} *h;
 } pool;
 
-/* Items are taken a few at a time: a cell costs from nothing (a month's
- * empty cell) to a paragraph. */
 enum { CHUNK = 4, MAX_THREADS = 8 };
 
 /* Layouts are immutable once made, so a text set again in the same
@@ -259,6 +266,8 @@ void eng_free(eng *e)
 {
 	if (!e)
 		return;
+	if (e->pool && e->pool->active)
+		eng_wait(e, (int)e->pool->batch, e->pool->count);
 	pool_free(e->pool);
 	engine_free(e, 1);
 	shape_cache_end();
@@ -614,6 +623,19 @@ static PangoLayout *cached(eng *e, const char *key)
 	return l ? g_object_ref(l) : NULL;
 }
 
+/* Lays l out whole now: its lines, their extents and its own, cached
+ * in it.  Reading it later writes nothing (and asks its fonts nothing),
+ * so that one thread may draw it while the one that made it sets more
+ * text with the same fonts (eng_start). */
+static PangoLayout *measured(PangoLayout *l)
+{
+	PangoRectangle ink, logical;
+	pango_layout_get_extents(l, &ink, &logical);
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	pango_layout_iter_free(it);
+	return l;
+}
+
 static void keep(eng *e, const char *key, PangoLayout *l)
 {
 	if (!key || strlen(pango_layout_get_text(l)) > CACHE_TEXT)
@@ -667,7 +689,7 @@ PangoLayout *eng_text(eng *e, const pg_span *spans, const eng_style *st,
 	PangoLayout *l = cached(e, key);
 	if (l)
 		return l;
-	l = fitted(e, spans, NULL, st, width, note_number);
+	l = measured(fitted(e, spans, NULL, st, width, note_number));
 	keep(e, key, l);
 	return l;
 }
@@ -679,7 +701,7 @@ PangoLayout *eng_plain(eng *e, const char *text, const eng_style *st,
 	PangoLayout *l = cached(e, key);
 	if (l)
 		return l;
-	l = fitted(e, NULL, text ? text : "", st, width, NULL);
+	l = measured(fitted(e, NULL, text ? text : "", st, width, NULL));
 	keep(e, key, l);
 	return l;
 }
@@ -693,6 +715,7 @@ PangoLayout *eng_word(eng *e, const char *word, const eng_style *st,
 		return l;
 	l = plain_text(e, word, st, width, 0);
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+	measured(l);
 	keep(e, key, l);
 	return l;
 }
@@ -757,18 +780,31 @@ void eng_draw(dl_page *pg, PangoLayout *l, double x, double top,
 	eng_lines_free(&ls);
 }
 
-/* ---- the helpers (eng_each) ---- */
+/* ---- the helpers (eng_start, eng_wait) ---- */
 
-static void work(pool *p, eng *e)
+/* Runs the items [i, end) with e, marking each done, and tells a main
+ * thread waiting for one. */
+static void run_items(pool *p, eng *e, int i, int end)
 {
-	for (;;) {
-		int i = atomic_fetch_add(&p->next, CHUNK);
-		if (i >= p->count)
-			return;
-		int end = i + CHUNK < p->count ? i + CHUNK : p->count;
-		for (; i < end; i++)
-			p->fn(e, i, p->ud);
+	for (; i < end; i++) {
+		p->fn(e, i, p->ud);
+		atomic_store(&p->done[i], 1);
 	}
+	if (atomic_load(&p->waiting)) {
+		pthread_mutex_lock(&p->lock);
+		pthread_cond_broadcast(&p->progress);
+		pthread_mutex_unlock(&p->lock);
+	}
+}
+
+/* Takes the next CHUNK items and runs them; 0 when none are left. */
+static int take(pool *p, eng *e)
+{
+	int i = atomic_fetch_add(&p->next, CHUNK);
+	if (i >= p->count)
+		return 0;
+	run_items(p, e, i, i + CHUNK < p->count ? i + CHUNK : p->count);
+	return 1;
 }
 
 static void *help(void *arg)
@@ -779,16 +815,17 @@ static void *help(void *arg)
 	shape_cache_begin();
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
-		while (p->batch == seen && !p->quit)
+		while (p->wake == seen && !p->quit)
 			pthread_cond_wait(&p->go, &p->lock);
 		if (p->quit)
 			break;
-		seen = p->batch;
+		seen = p->wake;
 		pthread_mutex_unlock(&p->lock);
-		work(p, h->e);
+		while (take(p, h->e))
+			;
 		pthread_mutex_lock(&p->lock);
 		if (--p->busy == 0)
-			pthread_cond_signal(&p->done);
+			pthread_cond_signal(&p->idle);
 	}
 	pthread_mutex_unlock(&p->lock);
 	shape_cache_end();
@@ -804,24 +841,22 @@ static int threads_wanted(void)
 	return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (int)n;
 }
 
-/* The pool of e's helpers, made when first wanted; NULL with one
- * thread. */
+/* The pool of e's helpers, made when first wanted (without helpers
+ * when there is one thread). */
 static pool *pool_of(eng *e)
 {
-	if (e->pooled)
+	if (e->pool)
 		return e->pool;
-	e->pooled = 1;
 	int n = threads_wanted() - 1;
-	if (n < 1)
-		return NULL;
 	pool *p = calloc(1, sizeof *p);
-	struct helper *h = calloc((size_t)n, sizeof *h);
+	struct helper *h = calloc((size_t)(n > 0 ? n : 1), sizeof *h);
 	if (!p || !h)
 		pg_oom();
 	p->h = h;
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_cond_init(&p->go, NULL);
-	pthread_cond_init(&p->done, NULL);
+	pthread_cond_init(&p->idle, NULL);
+	pthread_cond_init(&p->progress, NULL);
 	/* The helpers take no signal: the main thread's handler removes
 	 * the temporary output. */
 	sigset_t all, old;
@@ -830,7 +865,7 @@ static pool *pool_of(eng *e)
 	for (int i = 0; i < n; i++) {
 		h[p->n].p = p;
 		h[p->n].e = engine(e->fc);
-		h[p->n].e->pooled = 1; /* a helper has no helpers */
+		h[p->n].e->helper = 1;
 		if (pthread_create(&h[p->n].thread, NULL, help, &h[p->n])) {
 			engine_free(h[p->n].e, 0);
 			break; /* fewer helpers: the work is the same */
@@ -840,6 +875,89 @@ static pool *pool_of(eng *e)
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	e->pool = p;
 	return p;
+}
+
+void eng_wait(eng *e, int ticket, int upto)
+{
+	pool *p = e->pool;
+	if (!p || !p->active || (unsigned)ticket != p->batch)
+		return; /* that batch has been waited for whole */
+	if (upto > p->count)
+		upto = p->count;
+	if (upto <= p->ready)
+		return;
+	/* Items not taken yet: run here, in order. */
+	p->in_main = 1;
+	while (atomic_load(&p->next) < upto && take(p, e))
+		;
+	p->in_main = 0;
+	/* Items the helpers have taken: wait for them. */
+	while (p->ready < upto) {
+		if (atomic_load(&p->done[p->ready])) {
+			p->ready++;
+			continue;
+		}
+		pthread_mutex_lock(&p->lock);
+		atomic_store(&p->waiting, 1);
+		while (!atomic_load(&p->done[p->ready]))
+			pthread_cond_wait(&p->progress, &p->lock);
+		atomic_store(&p->waiting, 0);
+		pthread_mutex_unlock(&p->lock);
+	}
+	if (p->ready < p->count)
+		return;
+	/* The whole batch: the helpers leave it. */
+	pthread_mutex_lock(&p->lock);
+	while (p->busy)
+		pthread_cond_wait(&p->idle, &p->lock);
+	p->active = 0;
+	pthread_mutex_unlock(&p->lock);
+}
+
+int eng_start(eng *e, int n, eng_each_fn fn, void *ud)
+{
+	pool *p = e->helper ? NULL : pool_of(e);
+	if (!p || p->in_main) {
+		/* A helper's engine, or an item's inside a batch: here. */
+		for (int i = 0; i < n; i++)
+			fn(e, i, ud);
+		return 0;
+	}
+	if (p->active)
+		eng_wait(e, (int)p->batch, p->count);
+	if (n > p->cap) {
+		free(p->done);
+		p->cap = n;
+		p->done = malloc((size_t)n * sizeof *p->done);
+		if (!p->done)
+			pg_oom();
+	}
+	for (int i = 0; i < n; i++)
+		atomic_init(&p->done[i], 0);
+	/* The helpers are idle: their language follows e's. */
+	for (int i = 0; i < p->n; i++)
+		eng_set_language(p->h[i].e, e->lang, NULL);
+	pthread_mutex_lock(&p->lock);
+	p->fn = fn;
+	p->ud = ud;
+	p->count = n;
+	p->ready = 0;
+	atomic_store(&p->next, 0);
+	p->active = 1;
+	p->batch++;
+	/* A few items are not worth waking a helper for. */
+	p->busy = n >= 2 * CHUNK ? p->n : 0;
+	if (p->busy) {
+		p->wake++;
+		pthread_cond_broadcast(&p->go);
+	}
+	pthread_mutex_unlock(&p->lock);
+	return (int)p->batch;
+}
+
+void eng_each(eng *e, int n, eng_each_fn fn, void *ud)
+{
+	eng_wait(e, eng_start(e, n, fn, ud), n);
 }
 
 static void pool_free(pool *p)
@@ -856,36 +974,9 @@ static void pool_free(pool *p)
 	}
 	pthread_mutex_destroy(&p->lock);
 	pthread_cond_destroy(&p->go);
-	pthread_cond_destroy(&p->done);
+	pthread_cond_destroy(&p->idle);
+	pthread_cond_destroy(&p->progress);
+	free(p->done);
 	free(p->h);
 	free(p);
-}
-
-void eng_each(eng *e, int n, eng_each_fn fn, void *ud)
-{
-	pool *p = n >= 2 * CHUNK ? pool_of(e) : NULL;
-	if (!p || !p->n || p->running) {
-		for (int i = 0; i < n; i++)
-			fn(e, i, ud);
-		return;
-	}
-	/* The helpers are idle: their language follows e's. */
-	for (int i = 0; i < p->n; i++)
-		eng_set_language(p->h[i].e, e->lang, NULL);
-	pthread_mutex_lock(&p->lock);
-	p->fn = fn;
-	p->ud = ud;
-	p->count = n;
-	atomic_store(&p->next, 0);
-	p->busy = p->n;
-	p->running = 1;
-	p->batch++;
-	pthread_cond_broadcast(&p->go);
-	pthread_mutex_unlock(&p->lock);
-	work(p, e);
-	pthread_mutex_lock(&p->lock);
-	while (p->busy)
-		pthread_cond_wait(&p->done, &p->lock);
-	p->running = 0;
-	pthread_mutex_unlock(&p->lock);
 }
