@@ -587,6 +587,19 @@ static int decide(table *t, int r, double y, double bottom, int page_start,
 	return progress ? ROW_SPLITS : ROW_MOVES;
 }
 
+/* A body cell whose row has ended has drawn all its lines, never to
+ * draw them again: its layout goes (most of a long table's memory), its
+ * lines' places stay (remaining() reads them). */
+static void closed(tcell *c)
+{
+	if (c->next < c->ls.n || !c->l)
+		return;
+	g_object_unref(c->l);
+	c->l = NULL;
+	g_free(c->ls.line);
+	c->ls.line = NULL;
+}
+
 static int place(block *b, flow *f)
 {
 	table *t = (table *)b;
@@ -647,7 +660,10 @@ static int place(block *b, flow *f)
 		int what = decide(t, r, y, bottom, page_start, &need);
 		if (what == ROW_ENDS) {
 			double end = y + need;
-			each_open(t, r, c) if (ends_at(c, r)) segment(t, c, pg, x0, end, 0, -1);
+			each_open(t, r, c) if (ends_at(c, r)) {
+				segment(t, c, pg, x0, end, 0, -1);
+				closed(c);
+			}
 			y = end;
 			t->cur = r + 1;
 			t->started = 0;

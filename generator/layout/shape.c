@@ -40,19 +40,24 @@
 
 #include "../base/arena.h"
 
-enum { CACHE_BYTES = 4 << 20, MAX_WORD = 64, MAX_BUFFER = 4096, MAX_FEATURES = 32 };
+enum { CACHE_BYTES = 1 << 20, MAX_WORD = 64, MAX_BUFFER = 4096, MAX_FEATURES = 32 };
 
-/* A word's glyphs: the cluster is the index of its character in the
+/* A word's glyph: the cluster is the index of its character in the
  * word. */
 typedef struct glyph {
 	uint32_t id, cluster;
 	int32_t xa, ya, xo, yo;
 } glyph;
 
-/* A cache entry: the key's bytes, then the glyphs. */
+/* A cache entry: the key (the context's number, then the characters),
+ * then the glyphs.  A Latin word's glyphs have no offsets and no
+ * vertical advance: such a word (plain) keeps, by glyph, its id, its
+ * advance and its cluster (a byte: a word has at most MAX_WORD
+ * characters), a third of the full record. */
 typedef struct entry {
 	guint hash;
-	uint32_t nkey, nglyphs;
+	uint16_t nkey, nglyphs;
+	uint8_t plain;
 	unsigned char data[];
 } entry;
 
@@ -73,6 +78,8 @@ static size_t head_of(const context *k)
 	return offsetof(context, feat) + k->nfeat * sizeof k->feat[0];
 }
 
+enum { MAX_CONTEXTS = 4096 };
+
 /* A face found to kern or substitute across spaces (bad) or not. */
 typedef struct probed {
 	hb_face_t *face;
@@ -84,12 +91,14 @@ typedef struct cache {
 	size_t bytes;
 	hb_buffer_t *buf; /* for shaping a word alone */
 	GArray *probed;
+	GArray *contexts; /* context; an entry's key names one by number */
+	uint32_t last;	  /* the context found last */
 	/* Scratch: the buffer's characters and clusters, its words (where
 	 * each starts, its entry), the key. */
 	uint32_t cp[MAX_BUFFER], cl[MAX_BUFFER];
 	unsigned starts[MAX_BUFFER];
 	const struct entry *ws[MAX_BUFFER];
-	unsigned char key[sizeof(context) + 4 * MAX_WORD];
+	unsigned char key[4 + 4 * MAX_WORD];
 } cache;
 
 static __thread cache *mine;
@@ -137,6 +146,7 @@ void shape_cache_begin(void)
 	c->words = g_hash_table_new_full(entry_hash, entry_equal, free, NULL);
 	c->buf = hb_buffer_create();
 	c->probed = g_array_new(FALSE, FALSE, sizeof(probed));
+	c->contexts = g_array_new(FALSE, FALSE, sizeof(context));
 	mine = c;
 }
 
@@ -149,6 +159,7 @@ void shape_cache_end(void)
 	g_hash_table_destroy(c->words);
 	hb_buffer_destroy(c->buf);
 	g_array_free(c->probed, TRUE);
+	g_array_free(c->contexts, TRUE);
 	free(c);
 }
 
@@ -282,22 +293,39 @@ static int context_of(context *k, hb_font_t *font, hb_buffer_t *b,
 	return 1;
 }
 
-/* The entry of the word cp[0..n) in context k, shaped if new; NULL if it
- * cannot be cached. */
-static const entry *word(cache *c, const context *k, hb_font_t *font,
+/* The number of context k in c->contexts, added if new; -1 when there
+ * are too many (the cache is emptied first: the numbers start again). */
+static int context_number(cache *c, const context *k)
+{
+	size_t head = head_of(k);
+	const context *all = (const context *)c->contexts->data;
+	if (c->last < c->contexts->len && !memcmp(&all[c->last], k, head))
+		return (int)c->last;
+	for (guint i = 0; i < c->contexts->len; i++)
+		if (!memcmp(&all[i], k, head))
+			return (int)(c->last = i);
+	if (c->contexts->len == MAX_CONTEXTS)
+		return -1;
+	g_array_append_val(c->contexts, *k);
+	return (int)(c->last = c->contexts->len - 1);
+}
+
+/* The entry of the word cp[0..n) in context number kn, shaped if new;
+ * NULL if it cannot be cached. */
+static const entry *word(cache *c, uint32_t kn, hb_font_t *font,
 			 hb_buffer_t *b, const hb_feature_t *feat, unsigned nfeat,
 			 const uint32_t *cp, unsigned n)
 {
 	if (n > MAX_WORD)
 		return NULL;
-	size_t head = head_of(k), nk = head + 4 * (size_t)n;
-	memcpy(c->key, k, head);
-	memcpy(c->key + head, cp, 4 * (size_t)n);
+	size_t nk = 4 + 4 * (size_t)n;
+	memcpy(c->key, &kn, 4);
+	memcpy(c->key + 4, cp, 4 * (size_t)n);
 	struct {
 		entry e;
 		unsigned char key[sizeof c->key];
 	} probe;
-	probe.e.nkey = (uint32_t)nk;
+	probe.e.nkey = (uint16_t)nk;
 	probe.e.hash = hash(c->key, nk);
 	memcpy(probe.e.data, c->key, nk);
 	const entry *e = g_hash_table_lookup(c->words, &probe.e);
@@ -307,28 +335,52 @@ static const entry *word(cache *c, const context *k, hb_font_t *font,
 	unsigned ng;
 	hb_glyph_info_t *in = hb_buffer_get_glyph_infos(c->buf, &ng);
 	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(c->buf, NULL);
-	size_t size = sizeof(entry) + nk + ng * sizeof(glyph);
+	if (ng > UINT16_MAX)
+		return NULL;
+	int plain = 1;
+	for (unsigned i = 0; i < ng && plain; i++)
+		plain = !pos[i].y_advance && !pos[i].x_offset && !pos[i].y_offset;
+	size_t per = plain ? 9 : sizeof(glyph);
+	size_t size = sizeof(entry) + nk + ng * per;
 	entry *ne = malloc(size);
 	if (!ne)
 		pg_oom();
 	ne->hash = probe.e.hash;
-	ne->nkey = (uint32_t)nk;
-	ne->nglyphs = ng;
+	ne->nkey = (uint16_t)nk;
+	ne->nglyphs = (uint16_t)ng;
+	ne->plain = (uint8_t)plain;
 	memcpy(ne->data, c->key, nk);
-	glyph *g = (glyph *)(ne->data + nk);
+	unsigned char *d = ne->data + nk;
 	for (unsigned i = 0; i < ng; i++) {
 		uint32_t at = in[i].cluster < n ? in[i].cluster : n - 1;
-		g[i] = (glyph){ in[i].codepoint, at, pos[i].x_advance, pos[i].y_advance,
-				pos[i].x_offset, pos[i].y_offset };
+		if (plain) {
+			memcpy(d + 4 * i, &in[i].codepoint, 4);
+			memcpy(d + 4 * (ng + i), &pos[i].x_advance, 4);
+			d[8 * ng + i] = (unsigned char)at;
+		} else {
+			glyph g = { in[i].codepoint, at, pos[i].x_advance, pos[i].y_advance,
+				    pos[i].x_offset, pos[i].y_offset };
+			memcpy(d + i * sizeof g, &g, sizeof g);
+		}
 	}
 	g_hash_table_add(c->words, ne);
 	c->bytes += size;
 	return ne;
 }
 
-static const glyph *glyphs_of(const entry *e)
+/* Glyph j of entry e. */
+static glyph glyph_at(const entry *e, unsigned j)
 {
-	return (const glyph *)(e->data + e->nkey);
+	const unsigned char *d = e->data + e->nkey;
+	glyph g = { 0 };
+	if (e->plain) {
+		memcpy(&g.id, d + 4 * j, 4);
+		memcpy(&g.xa, d + 4 * (e->nglyphs + j), 4);
+		g.cluster = d[8 * e->nglyphs + j];
+	} else {
+		memcpy(&g, d + j * sizeof g, sizeof g);
+	}
+	return g;
 }
 
 /* Shapes b word by word from the cache; 0 if it cannot (b untouched). */
@@ -337,12 +389,16 @@ static int from_cache(cache *c, hb_font_t *font, hb_buffer_t *b,
 {
 	context k;
 	/* Emptied between buffers only: a buffer's words stay. */
-	if (c->bytes > CACHE_BYTES) {
+	if (c->bytes > CACHE_BYTES || c->contexts->len == MAX_CONTEXTS) {
 		g_hash_table_remove_all(c->words);
+		g_array_set_size(c->contexts, 0);
 		c->bytes = 0;
 	}
 	if (!context_of(&k, font, b, feat, nfeat) ||
 	    !words_apart(c, b, &k, feat, nfeat))
+		return 0;
+	int kn = context_number(c, &k);
+	if (kn < 0)
 		return 0;
 	unsigned n;
 	hb_glyph_info_t *in = hb_buffer_get_glyph_infos(b, &n);
@@ -358,7 +414,7 @@ static int from_cache(cache *c, hb_font_t *font, hb_buffer_t *b,
 			e++;
 		while (e < n && c->cp[e] == ' ')
 			e++;
-		const entry *w = word(c, &k, font, b, feat, nfeat, c->cp + s, e - s);
+		const entry *w = word(c, (uint32_t)kn, font, b, feat, nfeat, c->cp + s, e - s);
 		if (!w)
 			return 0;
 		starts[nw] = s;
@@ -373,15 +429,13 @@ static int from_cache(cache *c, hb_font_t *font, hb_buffer_t *b,
 	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, NULL);
 	unsigned o = 0;
 	for (unsigned i = 0; i < nw; i++) {
-		const glyph *g = glyphs_of(ws[i]);
 		for (unsigned j = 0; j < ws[i]->nglyphs; j++, o++) {
+			glyph g = glyph_at(ws[i], j);
 			memset(&in[o], 0, sizeof in[o]);
-			in[o].codepoint = g[j].id;
-			in[o].cluster = c->cl[starts[i] + g[j].cluster];
-			pos[o] = (hb_glyph_position_t){ .x_advance = g[j].xa,
-							.y_advance = g[j].ya,
-							.x_offset = g[j].xo,
-							.y_offset = g[j].yo };
+			in[o].codepoint = g.id;
+			in[o].cluster = c->cl[starts[i] + g.cluster];
+			pos[o] = (hb_glyph_position_t){ .x_advance = g.xa, .y_advance = g.ya,
+							.x_offset = g.xo, .y_offset = g.yo };
 		}
 	}
 	return 1;
