@@ -15,7 +15,9 @@
 #   - small plans give their golden traces (tests/golden);
 #   - charts (charts.pl): bars on the XML's amounts, unit names in their
 #     boxes, chart text extracted; for the 2019 and 2016 plans and for
-#     generated extremes (1 and 40 budget lines, 1 and 60 units).
+#     generated extremes (1 and 40 budget lines, 1 and 60 units);
+#   - the same pages on one thread as on four, with or without the cache
+#     of shaped words.
 here=$(dirname "$0")
 . "$here/lib.sh"
 
@@ -627,6 +629,25 @@ done
 for f in "$here"/valid/*.xml; do
 	"$P" "$f" -o "$tmp/v.pdf" 2>"$tmp/err"
 	check "render $f" '[ $? = 0 ] && qpdf --check "$tmp/v.pdf" >/dev/null 2>&1'
+done
+
+# The same pages whatever the number of threads (PLANGEN_THREADS) and
+# with or without the cache of shaped words (PLANGEN_SHAPE_CACHE,
+# layout/shape.c): the same trace (every text's place and width) and,
+# in the PDF, every word's box as pdftotext reads it.
+for doc in --example "$here/valid/plan-2016.xml" input/avance-2019-T4.xml \
+	   input/rendicion-2019.xml "$tmp/big.xml"; do
+	PLANGEN_THREADS=1 PLANGEN_SHAPE_CACHE=0 "$P" -q "$doc" -f trace -o "$tmp/one.trace"
+	PLANGEN_THREADS=4 "$P" -q "$doc" -f trace -o "$tmp/four.trace"
+	check "one thread uncached, four cached: the same trace ($doc)" \
+		'[ -s "$tmp/one.trace" ] && cmp -s "$tmp/one.trace" "$tmp/four.trace"'
+done
+for doc in --example "$here/valid/plan-2016.xml"; do
+	PLANGEN_THREADS=1 PLANGEN_SHAPE_CACHE=0 "$P" -q "$doc" -o "$tmp/one.pdf" &&
+		pdftotext -bbox "$tmp/one.pdf" "$tmp/one.html"
+	PLANGEN_THREADS=4 "$P" -q "$doc" -o "$tmp/four.pdf" && pdftotext -bbox "$tmp/four.pdf" "$tmp/four.html"
+	check "one thread uncached, four cached: every word where it was ($doc)" \
+		'[ -s "$tmp/one.html" ] && cmp -s "$tmp/one.html" "$tmp/four.html"'
 done
 
 echo "render.sh: $((total - fails))/$total passed"

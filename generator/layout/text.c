@@ -819,9 +819,14 @@ static int take(pool *p, eng *e, int ahead)
 {
 	if (ahead && too_far(p, 0)) {
 		pthread_mutex_lock(&p->lock);
-		atomic_store(&p->room_wait, 1);
-		while (too_far(p, 1))
+		/* Said before each look (the main thread clears it as it
+		 * wakes every helper waiting), then looked again. */
+		for (;;) {
+			atomic_store(&p->room_wait, 1);
+			if (!too_far(p, 1))
+				break;
 			pthread_cond_wait(&p->room, &p->lock);
+		}
 		pthread_mutex_unlock(&p->lock);
 	}
 	int i = atomic_fetch_add(&p->next, CHUNK);

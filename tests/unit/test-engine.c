@@ -2,7 +2,8 @@
  * test-engine.c — unit tests of the engine's text: the bundled fonts are
  * the ones used, ligatures are off (each letter its own glyph, as the
  * printed plans have them), Spanish words are hyphenated at syllables,
- * and footnote marks are numbered.
+ * footnote marks are numbered, and texts set on the engine's threads
+ * (eng_start, eng_wait, eng_each) come out as set on one.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -277,6 +278,124 @@ static void notes(eng *e)
 	g_object_unref(l);
 }
 
+/* ---- the engine's threads ---- */
+
+enum { NTEXTS = 600 };
+
+typedef struct batch {
+	char **text;
+	PangoLayout *l[NTEXTS];
+	int nested; /* items whose own eng_each set their texts */
+} batch;
+
+static void set_one(eng *e, int i, void *ud)
+{
+	batch *b = ud;
+	b->l[i] = eng_plain(e, b->text[i], &plain, 40 + i % 7 * 20);
+}
+
+/* Item i and, inside it, an eng_each of three texts (run there). */
+static void set_nested(eng *e, int i, void *ud)
+{
+	batch *b = ud;
+	set_one(e, i, ud);
+	batch inner;
+	memset(&inner, 0, sizeof inner);
+	inner.text = b->text;
+	eng_each(e, 3, set_one, &inner);
+	int all = 1;
+	for (int k = 0; k < 3; k++) {
+		all &= inner.l[k] && pango_layout_get_line_count(inner.l[k]) > 0;
+		if (inner.l[k])
+			g_object_unref(inner.l[k]);
+	}
+	__atomic_add_fetch(&b->nested, all, __ATOMIC_RELAXED);
+}
+
+/* What a layout came out as. */
+typedef struct shape {
+	int lines;
+	double w, h;
+	char *text;
+} shape;
+
+static int same_shape(const shape *s, PangoLayout *l)
+{
+	return l && s->lines == pango_layout_get_line_count(l) && s->w == eng_width(l) &&
+	       s->h == eng_height(l) && !strcmp(s->text, pango_layout_get_text(l));
+}
+
+/* Texts of many words and lengths come out the same on four threads,
+ * waited for in steps, as on one; a batch started before the last is
+ * waited for ends it whole first; an eng_each inside an item runs. */
+static void threads(const char *argv0, diag *d)
+{
+	static const char *words[] = { "planificación", "de", "la", "Oficina", "metropolitana",
+				       "COAMSS/OPAMSS", "–", "gestión", "territorial", "2019", "y",
+				       "seguimiento", "al", "Plan", "Operativo", "Anual" };
+	static char *text[NTEXTS];
+	static shape want[NTEXTS];
+	static batch b1, b2;
+	for (int i = 0; i < NTEXTS; i++) {
+		GString *t = g_string_new(NULL);
+		for (int w = 0; w < 1 + i % 23; w++)
+			g_string_append_printf(t, "%s%s", w ? " " : "", words[(i * 7 + w * 3) % 16]);
+		text[i] = g_string_free(t, FALSE);
+	}
+	b1.text = b2.text = text;
+	setenv("PLANGEN_THREADS", "1", 1);
+	eng *e = eng_new(argv0, d);
+	CHECK(e != NULL);
+	if (!e)
+		return;
+	eng_each(e, NTEXTS, set_one, &b1);
+	for (int i = 0; i < NTEXTS; i++) {
+		want[i] = (shape){ pango_layout_get_line_count(b1.l[i]), eng_width(b1.l[i]),
+				   eng_height(b1.l[i]), g_strdup(pango_layout_get_text(b1.l[i])) };
+		g_object_unref(b1.l[i]);
+		b1.l[i] = NULL;
+	}
+	eng_free(e);
+
+	setenv("PLANGEN_THREADS", "4", 1);
+	e = eng_new(argv0, d);
+	unsetenv("PLANGEN_THREADS");
+	CHECK(e != NULL);
+	if (!e)
+		return;
+	int ticket = eng_start(e, NTEXTS, set_one, &b1);
+	int same = 1;
+	for (int upto = 1; upto <= NTEXTS; upto += 37) {
+		eng_wait(e, ticket, upto);
+		for (int i = 0; i < upto; i++)
+			same &= b1.l[i] != NULL;
+	}
+	eng_wait(e, ticket, NTEXTS);
+	for (int i = 0; i < NTEXTS; i++) {
+		same &= same_shape(&want[i], b1.l[i]);
+		g_object_unref(b1.l[i]);
+		b1.l[i] = NULL;
+	}
+	CHECK(same);
+	int t1 = eng_start(e, NTEXTS, set_one, &b1);
+	int t2 = eng_start(e, NTEXTS, set_nested, &b2);
+	for (int i = 0; i < NTEXTS; i++)
+		same &= same_shape(&want[i], b1.l[i]);
+	CHECK(same);
+	eng_wait(e, t1, NTEXTS);
+	eng_wait(e, t2, NTEXTS);
+	CHECK(b2.nested == NTEXTS);
+	for (int i = 0; i < NTEXTS; i++) {
+		same &= same_shape(&want[i], b2.l[i]);
+		g_object_unref(b1.l[i]);
+		g_object_unref(b2.l[i]);
+		g_free(want[i].text);
+		g_free(text[i]);
+	}
+	CHECK(same);
+	eng_free(e);
+}
+
 int main(int argc, char **argv)
 {
 	(void)argc;
@@ -294,6 +413,7 @@ int main(int argc, char **argv)
 	long_word(e);
 	notes(e);
 	eng_free(e);
+	threads(argv[0], d);
 	diag_free(d);
 	printf("test-engine: %d/%d checks passed\n", checks - failures, checks);
 	return failures != 0;
