@@ -62,6 +62,28 @@ void pdfb_printf(pdfb *b, const char *fmt, ...)
 	b->n += (size_t)n;
 }
 
+/* The decimal digits of v at the end of t[0..24), with its sign; the
+ * first of them. */
+static char *digits(char *end, long long v)
+{
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	char *s = end;
+	do {
+		*--s = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--s = '-';
+	return s;
+}
+
+void pdfb_int(pdfb *b, long long v)
+{
+	char t[24];
+	char *s = digits(t + sizeof t, v);
+	pdfb_put(b, s, (size_t)(t + sizeof t - s));
+}
+
 void pdfb_num(pdfb *b, double v)
 {
 	char t[32];
@@ -255,8 +277,9 @@ static void begin(pdfw *w, int id)
 	if (id > 0 && id <= w->n)
 		w->off[id] = w->at;
 	char t[32];
-	snprintf(t, sizeof t, "%d 0 obj\n", id);
-	outs(w, t);
+	char *s = digits(t + 16, id);
+	memcpy(t + 16, " 0 obj\n", 8);
+	outs(w, s);
 }
 
 void pdfw_object(pdfw *w, int id, const pdfb *b)
@@ -314,10 +337,14 @@ int pdfw_end(pdfw *w, int root, int info)
 	outs(w, t);
 	for (int i = 1; i <= w->n; i++) {
 		/* A number reserved and not written is a free entry. */
-		if (w->off[i])
-			snprintf(t, sizeof t, "%010lld 00000 n \n", w->off[i]);
-		else
-			snprintf(t, sizeof t, "0000000000 00001 f \n");
+		if (w->off[i]) {
+			memcpy(t, "0000000000 00000 n \n", 20);
+			char d[24], *s = digits(d + sizeof d, w->off[i]);
+			size_t nd = (size_t)(d + sizeof d - s);
+			memcpy(t + 10 - nd, s, nd);
+		} else {
+			memcpy(t, "0000000000 00001 f \n", 20);
+		}
 		out(w, t, 20);
 	}
 	pdfb b = { 0 };

@@ -29,6 +29,9 @@ void pdfb_puts(pdfb *b, const char *s);
 void pdfb_printf(pdfb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A number, "12.5", "-3", "0.125", followed by a space. */
 void pdfb_num(pdfb *b, double v);
+/* An integer, "-12", with no space (printf's %lld, without printf: the
+ * pages write hundreds of thousands). */
+void pdfb_int(pdfb *b, long long v);
 /* A text string (§7.9.2.2): "(...)" when s is printable ASCII, else
  * UTF-16BE in hex, "<feff...>". */
 void pdfb_text(pdfb *b, const char *utf8);

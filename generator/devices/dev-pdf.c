@@ -140,15 +140,25 @@ static sel *sel_new(pdf *p, const char *name, int parent)
 	return e;
 }
 
+/* before, "N 0 R", after: a reference (printf-free: there is one an
+ * element and more). */
+static void ref(pdfb *b, const char *before, int id, const char *after)
+{
+	pdfb_puts(b, before);
+	pdfb_int(b, id);
+	pdfb_puts(b, " 0 R");
+	pdfb_puts(b, after);
+}
+
 static void write_sel(pdf *p, sel *e)
 {
 	pdfb b = { 0 };
 	/* /Type is optional (ISO 32000-1 Table 323): 20 bytes an element. */
 	pdfb_puts(&b, "<< /S ");
 	pdfb_name(&b, e->name);
-	pdfb_printf(&b, " /P %d 0 R", e->parent);
+	ref(&b, " /P ", e->parent, "");
 	if (e->page_id)
-		pdfb_printf(&b, " /Pg %d 0 R", e->page_id);
+		ref(&b, " /Pg ", e->page_id, "");
 	if (e->alt && *e->alt) {
 		pdfb_puts(&b, " /Alt ");
 		pdfb_text(&b, e->alt);
@@ -167,14 +177,19 @@ static void write_sel(pdf *p, sel *e)
 	pdfb_puts(&b, " /K [");
 	for (int i = 0; i < e->nkids; i++) {
 		const kid *k = &e->kids[i];
-		if (k->type == KID_ELEM)
-			pdfb_printf(&b, "%d 0 R ", k->a);
-		else if (k->type == KID_OBJR)
-			pdfb_printf(&b, "<< /Type /OBJR /Obj %d 0 R /Pg %d 0 R >> ", k->a, k->b);
-		else if (k->b == e->page_id)
-			pdfb_printf(&b, "%d ", k->a);
-		else
-			pdfb_printf(&b, "<< /Type /MCR /Pg %d 0 R /MCID %d >> ", k->b, k->a);
+		if (k->type == KID_ELEM) {
+			ref(&b, "", k->a, " ");
+		} else if (k->type == KID_OBJR) {
+			ref(&b, "<< /Type /OBJR /Obj ", k->a, "");
+			ref(&b, " /Pg ", k->b, " >> ");
+		} else if (k->b == e->page_id) {
+			pdfb_int(&b, k->a);
+			pdfb_puts(&b, " ");
+		} else {
+			ref(&b, "<< /Type /MCR /Pg ", k->b, " /MCID ");
+			pdfb_int(&b, k->a);
+			pdfb_puts(&b, " >> ");
+		}
 	}
 	pdfb_puts(&b, "] >>");
 	pdfw_object(p->w, e->id, &b);
@@ -279,7 +294,9 @@ static void mark(pdf *p)
 			return;
 		mc_close(p);
 		pdfb_name(&p->c, leaf->name);
-		pdfb_printf(&p->c, " << /MCID %d >> BDC\n", p->mcid);
+		pdfb_puts(&p->c, " << /MCID ");
+		pdfb_int(&p->c, p->mcid);
+		pdfb_puts(&p->c, " >> BDC\n");
 		if (!leaf->page_id)
 			leaf->page_id = p->page_id;
 		add_kid(leaf, KID_MCID, p->mcid, p->page_id);
@@ -395,9 +412,7 @@ static void tj_glyph(tj *t, unsigned gid, double gx, double gy, double adv)
 			if (t->hex)
 				pdfb_puts(t->b, ")");
 			t->hex = 0;
-			char n[24];
-			int k = snprintf(n, sizeof n, "%ld", adj);
-			pdfb_put(t->b, n, (size_t)k);
+			pdfb_int(t->b, adj);
 			t->x -= adj * t->size / 1000;
 		}
 		gx = t->x;
@@ -416,7 +431,11 @@ static void run(pdf *p, const dl_run *r)
 		return;
 	use(p->fonts_used, pdf_font_index(f), pdf_font_id(f));
 	if (p->font != pdf_font_index(f))
-		pdfb_printf(&p->c, "/F%d 1 Tf\n", pdf_font_index(f));
+	{
+		pdfb_puts(&p->c, "/F");
+		pdfb_int(&p->c, pdf_font_index(f));
+		pdfb_puts(&p->c, " 1 Tf\n");
+	}
 	p->font = pdf_font_index(f);
 	cairo_matrix_t fm;
 	cairo_scaled_font_get_font_matrix(r->font, &fm);

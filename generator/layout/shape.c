@@ -33,6 +33,7 @@
 #include <dlfcn.h>
 #include <stddef.h>
 #include <glib.h>
+#include <hb-ot.h>
 #include <hb.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -150,8 +151,11 @@ void shape_cache_begin(void)
 	mine = c;
 }
 
+static void colours_end(void);
+
 void shape_cache_end(void)
 {
+	colours_end();
 	cache *c = mine;
 	if (!c)
 		return;
@@ -449,4 +453,73 @@ void hb_shape(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t *features
 	if (c && from_cache(c, font, buffer, features, num_features))
 		return;
 	real()(font, buffer, features, num_features, NULL);
+}
+
+/* ---- Pango's colour questions ----
+ *
+ * Pango 1.50.12 asks, of every glyph it shapes, whether its face has
+ * colour layers, PNG glyphs or SVG glyphs (shape.c, glyph_has_color: a
+ * twentieth of the layout's time); 1.50.13 asks once a font.  The
+ * answers are kept for the face asked last on each thread, so that the
+ * three questions a glyph cost a comparison; a face that has colour
+ * gets HarfBuzz's own answer for each glyph. */
+
+typedef hb_bool_t (*face_fn)(hb_face_t *);
+typedef unsigned (*layers_fn)(hb_face_t *, hb_codepoint_t, unsigned, unsigned *,
+			      hb_ot_color_layer_t *);
+
+/* The next definition of name after this program's (HarfBuzz's). */
+static void *next_of(const char *name)
+{
+	return dlsym(RTLD_NEXT, name);
+}
+
+typedef struct colours {
+	hb_face_t *face; /* referenced: its address names no other face */
+	hb_bool_t layers, png, svg;
+} colours;
+
+static __thread colours asked;
+
+static const colours *colours_of(hb_face_t *face)
+{
+	if (asked.face != face) {
+		face_fn png = (face_fn)next_of("hb_ot_color_has_png");
+		face_fn svg = (face_fn)next_of("hb_ot_color_has_svg");
+		hb_face_destroy(asked.face);
+		asked = (colours){ hb_face_reference(face), hb_ot_color_has_layers(face),
+				   png ? png(face) : 1, svg ? svg(face) : 1 };
+	}
+	return &asked;
+}
+
+unsigned int hb_ot_color_glyph_get_layers(hb_face_t *face, hb_codepoint_t gid,
+					  unsigned int start, unsigned int *count,
+					  hb_ot_color_layer_t *layers)
+{
+	layers_fn real_layers = colours_of(face)->layers
+					? (layers_fn)next_of("hb_ot_color_glyph_get_layers")
+					: NULL;
+	if (real_layers)
+		return real_layers(face, gid, start, count, layers);
+	if (count)
+		*count = 0;
+	return 0;
+}
+
+hb_bool_t hb_ot_color_has_png(hb_face_t *face)
+{
+	return colours_of(face)->png;
+}
+
+hb_bool_t hb_ot_color_has_svg(hb_face_t *face)
+{
+	return colours_of(face)->svg;
+}
+
+/* The face asked last, given back (the thread's end). */
+static void colours_end(void)
+{
+	hb_face_destroy(asked.face);
+	asked.face = NULL;
 }
