@@ -1,5 +1,6 @@
 /*
- * shape.c — a cache of shaped words in front of HarfBuzz.
+ * shape.c — what Pango asks HarfBuzz, answered faster: a cache of shaped
+ * words, and whether a face has colour glyphs (at the end).
  *
  * Pango 1.50 shapes an item of text whole, then again each part it tries
  * at the end of a line, then the part left over (pango-layout.c,
@@ -19,8 +20,9 @@
  * font neither kerns nor substitutes between a space and what follows
  * it: that is checked once per face (the pairs of a space and each
  * printable Latin-1 character); a face that does goes to HarfBuzz
- * whole.  The key is what the glyphs depend on: the face, its scale, the
- * buffer's script, language and flags, the features, the characters.
+ * whole.  The key is what the glyphs depend on: the context (the face,
+ * its scale, the buffer's script, language and flags, the features:
+ * kept once, named by its number) and the characters.
  * A glyph's cluster is kept as the index of its character in the word,
  * and given back the buffer's own cluster of that character.
  *
