@@ -19,6 +19,23 @@ static void clusters_of(dl_run *r, const char *text, PangoGlyphItem *gi)
 	PangoGlyphString *gs = gi->glyphs;
 	int backward = gi->item->analysis.level % 2;
 	r->flags = backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0;
+	if (!backward) {
+		/* Left to right, read off log_clusters as Pango's iterator
+		 * would (a cluster: the glyphs of one log_clusters value,
+		 * its bytes to the next one's), without its walk through
+		 * the UTF-8. */
+		int n = gs->num_glyphs, at = 0;
+		for (int i = 0; i < n;) {
+			int j = i, glyphs = 0;
+			for (; j < n && gs->log_clusters[j] == gs->log_clusters[i]; j++)
+				glyphs += gs->glyphs[j].glyph != PANGO_GLYPH_EMPTY;
+			int end = j < n ? gs->log_clusters[j] : gi->item->length;
+			r->clusters[r->nclusters++] = (cairo_text_cluster_t){ end - at, glyphs };
+			at = end;
+			i = j;
+		}
+		return;
+	}
 	PangoGlyphItemIter it;
 	if (!pango_glyph_item_iter_init_start(&it, gi, text))
 		return;
