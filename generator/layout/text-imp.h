@@ -1,0 +1,35 @@
+/*
+ * text-imp.h — the engine's insides, shared by text.c (fonts, Pango,
+ * hyphenation) and text-threads.c (its threads).
+ */
+#ifndef PG_TEXT_IMP_H
+#define PG_TEXT_IMP_H
+
+#include <fontconfig/fontconfig.h>
+#include <hyphen.h>
+#include <pango/pango.h>
+
+#include "engine.h"
+
+struct eng {
+	FcConfig *fc;
+	PangoFontMap *fontmap;
+	PangoContext *ctx;
+	HyphenDict *hyph; /* NULL: no hyphenation */
+	char lang[8];	  /* its language's primary subtag */
+	GString *buf;	  /* scratch for building texts */
+	GHashTable *cache; /* key (style, width, text) -> PangoLayout */
+	GString *key;
+	struct pool *pool; /* the helpers' engines and threads (eng_start) */
+	int helper;	   /* a helper's engine: no helpers of its own */
+};
+
+/* An engine setting text with the fonts of fc (referenced): its font
+ * map, context and caches; no language yet. */
+eng *eng_engine(FcConfig *fc);
+/* Frees it; the main one (with_fc) ends fontconfig too. */
+void eng_engine_free(eng *e, int with_fc);
+/* Waits for e's batch, if one is under way, and ends its threads. */
+void eng_threads_free(eng *e);
+
+#endif
