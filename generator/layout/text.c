@@ -548,12 +548,14 @@ static const char *key_of(eng *e, char kind, const pg_span *spans,
 		g_string_append_c(k, hex[h[i] >> 4]);
 		g_string_append_c(k, hex[h[i] & 15]);
 	}
+	/* A text longer than CACHE_TEXT is not kept (keep): no key. */
+	size_t from = k->len;
 	if (!spans) {
 		g_string_append(k, plain ? plain : "");
-		return k->str;
+		return k->len - from > CACHE_TEXT ? NULL : k->str;
 	}
 	for (const pg_span *s = spans; s; s = s->next) {
-		if (s->kind == PG_SPAN_NOTE)
+		if (s->kind == PG_SPAN_NOTE || k->len - from > CACHE_TEXT)
 			return NULL;
 		g_string_append_c(k, '\x01');
 		g_string_append_c(k, (char)('0' + s->kind));
@@ -561,7 +563,7 @@ static const char *key_of(eng *e, char kind, const pg_span *spans,
 		if (s->kind == PG_SPAN_TEXT)
 			g_string_append(k, s->text);
 	}
-	return k->str;
+	return k->len - from > CACHE_TEXT ? NULL : k->str;
 }
 
 static PangoLayout *cached(eng *e, const char *key)
@@ -577,9 +579,7 @@ static PangoLayout *cached(eng *e, const char *key)
 static PangoLayout *measured(PangoLayout *l)
 {
 	PangoRectangle ink, logical;
-	pango_layout_get_extents(l, &ink, &logical);
-	PangoLayoutIter *it = pango_layout_get_iter(l);
-	pango_layout_iter_free(it);
+	pango_layout_get_extents(l, &ink, &logical); /* each line's too */
 	return l;
 }
 
