@@ -35,6 +35,7 @@
 #include <dlfcn.h>
 #include <stddef.h>
 #include <glib.h>
+#include <pthread.h>
 #include <hb-ot.h>
 #include <hb.h>
 #include <stdint.h>
@@ -108,7 +109,6 @@ static __thread cache *mine;
 
 typedef hb_bool_t (*shape_full_fn)(hb_font_t *, hb_buffer_t *, const hb_feature_t *,
 				   unsigned, const char *const *);
-static shape_full_fn real_shape;
 
 /* FNV-1a over 8 bytes at a time, then the rest. */
 static guint hash(const unsigned char *p, size_t n)
@@ -169,18 +169,32 @@ void shape_cache_end(void)
 	free(c);
 }
 
-/* HarfBuzz's own hb_shape_full, the next definition after this
- * program's. */
+/* HarfBuzz's own functions that this file defines again: the next
+ * definitions after this program's, found once. */
+typedef hb_bool_t (*face_fn)(hb_face_t *);
+typedef unsigned (*layers_fn)(hb_face_t *, hb_codepoint_t, unsigned, unsigned *,
+			      hb_ot_color_layer_t *);
+static struct {
+	shape_full_fn shape_full;
+	face_fn has_png, has_svg;
+	layers_fn get_layers;
+} next;
+static pthread_once_t found = PTHREAD_ONCE_INIT;
+
+static void find_next(void)
+{
+	next.shape_full = (shape_full_fn)dlsym(RTLD_NEXT, "hb_shape_full");
+	if (!next.shape_full)
+		next.shape_full = hb_shape_full; /* linked statically: no other */
+	next.has_png = (face_fn)dlsym(RTLD_NEXT, "hb_ot_color_has_png");
+	next.has_svg = (face_fn)dlsym(RTLD_NEXT, "hb_ot_color_has_svg");
+	next.get_layers = (layers_fn)dlsym(RTLD_NEXT, "hb_ot_color_glyph_get_layers");
+}
+
 static shape_full_fn real(void)
 {
-	shape_full_fn f = __atomic_load_n(&real_shape, __ATOMIC_ACQUIRE);
-	if (!f) {
-		f = (shape_full_fn)dlsym(RTLD_NEXT, "hb_shape_full");
-		if (!f)
-			f = hb_shape_full; /* linked statically: no other */
-		__atomic_store_n(&real_shape, f, __ATOMIC_RELEASE);
-	}
-	return f;
+	pthread_once(&found, find_next);
+	return next.shape_full;
 }
 
 /* Shapes n characters alone into c->buf, with b's properties. */
@@ -466,16 +480,6 @@ void hb_shape(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t *features
  * three questions a glyph cost a comparison; a face that has colour
  * gets HarfBuzz's own answer for each glyph. */
 
-typedef hb_bool_t (*face_fn)(hb_face_t *);
-typedef unsigned (*layers_fn)(hb_face_t *, hb_codepoint_t, unsigned, unsigned *,
-			      hb_ot_color_layer_t *);
-
-/* The next definition of name after this program's (HarfBuzz's). */
-static void *next_of(const char *name)
-{
-	return dlsym(RTLD_NEXT, name);
-}
-
 typedef struct colours {
 	hb_face_t *face; /* referenced: its address names no other face */
 	hb_bool_t layers, png, svg;
@@ -486,11 +490,11 @@ static __thread colours asked;
 static const colours *colours_of(hb_face_t *face)
 {
 	if (asked.face != face) {
-		face_fn png = (face_fn)next_of("hb_ot_color_has_png");
-		face_fn svg = (face_fn)next_of("hb_ot_color_has_svg");
+		pthread_once(&found, find_next);
 		hb_face_destroy(asked.face);
 		asked = (colours){ hb_face_reference(face), hb_ot_color_has_layers(face),
-				   png ? png(face) : 1, svg ? svg(face) : 1 };
+				   next.has_png ? next.has_png(face) : 1,
+				   next.has_svg ? next.has_svg(face) : 1 };
 	}
 	return &asked;
 }
@@ -499,11 +503,8 @@ unsigned int hb_ot_color_glyph_get_layers(hb_face_t *face, hb_codepoint_t gid,
 					  unsigned int start, unsigned int *count,
 					  hb_ot_color_layer_t *layers)
 {
-	layers_fn real_layers = colours_of(face)->layers
-					? (layers_fn)next_of("hb_ot_color_glyph_get_layers")
-					: NULL;
-	if (real_layers)
-		return real_layers(face, gid, start, count, layers);
+	if (colours_of(face)->layers && next.get_layers)
+		return next.get_layers(face, gid, start, count, layers);
 	if (count)
 		*count = 0;
 	return 0;
