@@ -41,14 +41,15 @@ FALLBACK_FONTS := $(wildcard /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
 	/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf)
 space := $() $()
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-# hb_shape and three of hb_ot_color's exported: Pango's calls reach the
-# word cache and the colour answers before HarfBuzz
-# (generator/layout/shape.c).
+# hb_shape, three of hb_ot_color's and hb_feature_from_string exported:
+# Pango's calls reach the word cache, the colour answers and the parsed
+# features before HarfBuzz (generator/layout/shape.c).
 PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lhyphen -lm -pthread \
 	-Wl,--export-dynamic-symbol=hb_shape \
 	-Wl,--export-dynamic-symbol=hb_ot_color_glyph_get_layers \
 	-Wl,--export-dynamic-symbol=hb_ot_color_has_png \
-	-Wl,--export-dynamic-symbol=hb_ot_color_has_svg
+	-Wl,--export-dynamic-symbol=hb_ot_color_has_svg \
+	-Wl,--export-dynamic-symbol=hb_feature_from_string
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(build)) $(PKG_CFLAGS) \
 	-DPLANGEN_VERSION='"$(VERSION)"' -DPLANGEN_DATADIR='"$(PREFIX)/share/plangen"' \
 	-DPLANGEN_LOCALEDIR='"$(LOCALEDIR)"' \

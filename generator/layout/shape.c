@@ -1,6 +1,7 @@
 /*
  * shape.c — what Pango asks HarfBuzz, answered faster: a cache of shaped
- * words, and whether a face has colour glyphs (at the end).
+ * words, whether a face has colour glyphs and the font's features parsed
+ * (at the end).
  *
  * Pango 1.50 shapes an item of text whole, then again each part it tries
  * at the end of a line, then the part left over (pango-layout.c,
@@ -174,10 +175,12 @@ void shape_cache_end(void)
 typedef hb_bool_t (*face_fn)(hb_face_t *);
 typedef unsigned (*layers_fn)(hb_face_t *, hb_codepoint_t, unsigned, unsigned *,
 			      hb_ot_color_layer_t *);
+typedef hb_bool_t (*feature_fn)(const char *, int, hb_feature_t *);
 static struct {
 	shape_full_fn shape_full;
 	face_fn has_png, has_svg;
 	layers_fn get_layers;
+	feature_fn feature_from_string;
 } next;
 static pthread_once_t found = PTHREAD_ONCE_INIT;
 
@@ -189,6 +192,7 @@ static void find_next(void)
 	next.has_png = (face_fn)dlsym(RTLD_NEXT, "hb_ot_color_has_png");
 	next.has_svg = (face_fn)dlsym(RTLD_NEXT, "hb_ot_color_has_svg");
 	next.get_layers = (layers_fn)dlsym(RTLD_NEXT, "hb_ot_color_glyph_get_layers");
+	next.feature_from_string = (feature_fn)dlsym(RTLD_NEXT, "hb_feature_from_string");
 }
 
 static shape_full_fn real(void)
@@ -525,4 +529,52 @@ static void colours_end(void)
 {
 	hb_face_destroy(asked.face);
 	asked.face = NULL;
+}
+
+/* ---- Pango's font features ----
+ *
+ * Pango 1.50 reads the font's features (fonts.conf's "liga off") out of
+ * its pattern and parses each again at every shaping call: two parses a
+ * call, 1.5 % of the layout's instructions.  A parse depends on the
+ * string alone: the last few are kept, by thread. */
+
+enum { FEATURES_KEPT = 8, FEATURE_TEXT = 40 };
+
+typedef struct parsed {
+	size_t n;
+	char text[FEATURE_TEXT];
+	hb_bool_t ok;
+	hb_feature_t feature;
+} parsed;
+
+static __thread parsed features[FEATURES_KEPT];
+static __thread unsigned nfeatures, next_feature;
+
+hb_bool_t hb_feature_from_string(const char *str, int len, hb_feature_t *feature)
+{
+	pthread_once(&found, find_next);
+	size_t n = len < 0 ? strlen(str) : (size_t)len;
+	for (unsigned i = 0; i < nfeatures; i++) {
+		const parsed *p = &features[i];
+		if (p->n == n && !memcmp(p->text, str, n)) {
+			if (p->ok && feature)
+				*feature = p->feature;
+			return p->ok;
+		}
+	}
+	hb_feature_t f = { 0 };
+	hb_bool_t ok = next.feature_from_string ? next.feature_from_string(str, len, &f) : 0;
+	if (ok && feature)
+		*feature = f;
+	if (n < FEATURE_TEXT) {
+		parsed *p = &features[next_feature];
+		next_feature = (next_feature + 1) % FEATURES_KEPT;
+		if (nfeatures < FEATURES_KEPT)
+			nfeatures++;
+		p->n = n;
+		memcpy(p->text, str, n);
+		p->ok = ok;
+		p->feature = f;
+	}
+	return ok;
 }
