@@ -15,7 +15,7 @@
 
 /* ---- the buffer ---- */
 
-static void grow(pdfb *b, size_t more)
+void pdfb_grow(pdfb *b, size_t more)
 {
 	if (b->n + more + 1 <= b->cap)
 		return;
@@ -27,19 +27,6 @@ static void grow(pdfb *b, size_t more)
 		pg_oom();
 	b->p = p;
 	b->cap = cap;
-}
-
-void pdfb_put(pdfb *b, const void *s, size_t n)
-{
-	grow(b, n);
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-void pdfb_puts(pdfb *b, const char *s)
-{
-	pdfb_put(b, s, strlen(s));
 }
 
 void pdfb_printf(pdfb *b, const char *fmt, ...)
@@ -55,7 +42,7 @@ void pdfb_printf(pdfb *b, const char *fmt, ...)
 		pdfb_put(b, small, (size_t)n);
 		return;
 	}
-	grow(b, (size_t)n);
+	pdfb_grow(b, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -168,7 +155,7 @@ void pdfb_hex_text(pdfb *b, const char *utf8, size_t n)
 
 void pdfb_string(pdfb *b, const char *s, size_t n)
 {
-	grow(b, 2 * n + 2);
+	pdfb_grow(b, 2 * n + 2);
 	char *o = b->p + b->n;
 	*o++ = '(';
 	for (size_t i = 0; i < n; i++) {

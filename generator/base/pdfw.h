@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 /* A growing byte buffer, kept NUL-terminated. */
 typedef struct pdfb {
@@ -24,8 +25,21 @@ typedef struct pdfb {
 	size_t n, cap;
 } pdfb;
 
-void pdfb_put(pdfb *b, const void *s, size_t n);
-void pdfb_puts(pdfb *b, const char *s);
+/* Room for more bytes and the NUL (pdfb_put's slow path). */
+void pdfb_grow(pdfb *b, size_t more);
+/* Inline: the pages put a million small pieces. */
+static inline void pdfb_put(pdfb *b, const void *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap)
+		pdfb_grow(b, n);
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+static inline void pdfb_puts(pdfb *b, const char *s)
+{
+	pdfb_put(b, s, strlen(s));
+}
 void pdfb_printf(pdfb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A number, "12.5", "-3", "0.125", followed by a space. */
 void pdfb_num(pdfb *b, double v);

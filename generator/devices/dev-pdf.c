@@ -353,20 +353,22 @@ static void use(GArray *a, int index, int id)
  * needs it (half the size of hex). */
 static void put_glyph(pdfb *b, unsigned g)
 {
-	char t[4];
-	int n = 0;
+	if (b->n + 5 > b->cap)
+		pdfb_grow(b, 4);
+	char *o = b->p + b->n;
 	unsigned char c[2] = { (unsigned char)(g >> 8), (unsigned char)g };
 	for (int i = 0; i < 2; i++) {
 		if (c[i] == '(' || c[i] == ')' || c[i] == '\\')
-			t[n++] = '\\', t[n++] = (char)c[i];
+			*o++ = '\\', *o++ = (char)c[i];
 		else if (c[i] == '\r')
-			t[n++] = '\\', t[n++] = 'r';
+			*o++ = '\\', *o++ = 'r';
 		else if (c[i] == '\n')
-			t[n++] = '\\', t[n++] = 'n';
+			*o++ = '\\', *o++ = 'n';
 		else
-			t[n++] = (char)c[i];
+			*o++ = (char)c[i];
 	}
-	pdfb_put(b, t, (size_t)n);
+	b->n = (size_t)(o - b->p);
+	b->p[b->n] = '\0';
 }
 
 /* One run's glyphs: a text matrix where a glyph leaves the baseline,

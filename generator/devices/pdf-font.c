@@ -208,7 +208,9 @@ int pdf_font_text(pdf_font *f, unsigned gid, const char *utf8, int n)
 		f->text[gid] = g_strndup(utf8, (gsize)n);
 		return 1;
 	}
-	return (int)strlen(f->text[gid]) == n && !memcmp(f->text[gid], utf8, (size_t)n);
+	/* strncmp stops at the kept text's NUL: never past its end. */
+	const char *t = f->text[gid];
+	return !strncmp(t, utf8, (size_t)n) && !t[n];
 }
 
 /* ---- the end: each font written ---- */

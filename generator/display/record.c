@@ -192,22 +192,27 @@ char *dl_line_text(PangoLayoutLine *line)
 	if (!line->layout)
 		return g_strdup("");
 	const char *t = pango_layout_get_text(line->layout);
-	const char *s = t + line->start_index, *end = s + line->length;
-	GString *out = g_string_sized_new((gsize)line->length + 1);
+	const unsigned char *s = (const unsigned char *)t + line->start_index;
+	const unsigned char *end = s + line->length;
+	/* Byte by byte: the text is UTF-8, and the two characters left
+	 * out (U+00AD, U+2028) are the only ones that begin C2 AD and
+	 * E2 80 A8. */
+	char *out = g_malloc((gsize)line->length + 2), *o = out;
 	while (s < end) {
-		gunichar c = g_utf8_get_char(s);
-		const char *next = g_utf8_next_char(s);
-		if (c == 0x00AD) {
-			if (next >= end)
-				g_string_append_c(out, '-');
-		} else if (c != 0x2028) {
-			g_string_append_len(out, s, next - s);
+		if (s[0] == 0xC2 && s + 1 < end && s[1] == 0xAD) {
+			if (s + 2 >= end) /* a soft hyphen where the line breaks */
+				*o++ = '-';
+			s += 2;
+		} else if (s[0] == 0xE2 && s + 2 < end && s[1] == 0x80 && s[2] == 0xA8) {
+			s += 3;
+		} else {
+			*o++ = (char)*s++;
 		}
-		s = next;
 	}
-	while (out->len && out->str[out->len - 1] == ' ')
-		g_string_truncate(out, out->len - 1);
-	return g_string_free(out, FALSE);
+	while (o > out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return out;
 }
 
 void dl_line_extents(PangoLayoutLine *line, double *x, double *w)

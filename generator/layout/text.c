@@ -397,6 +397,15 @@ static void keep_together(PangoAttrList *attrs, const char *t, size_t len,
 enum { LONG_WORD = 64 };
 static void short_items(PangoAttrList *attrs, const char *t, size_t len)
 {
+	/* Most texts have no run of LONG_WORD bytes without an ASCII
+	 * space, so no word that long (other spaces only cut it more). */
+	size_t run = 0;
+	for (size_t i = 0; i < len && run <= LONG_WORD; i++) {
+		char c = t[i];
+		run = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ? 0 : run + 1;
+	}
+	if (run <= LONG_WORD)
+		return;
 	const char *end = t + len;
 	for (const char *s = t; s < end;) {
 		const char *w = s;
