@@ -400,11 +400,11 @@ static int finish(pdfw *w, FILE *tmp, const pg_marks *marks, const doc_kind *k,
 }
 
 /* Lays p out into the device of fmt, which writes target (out itself,
- * or the temporary file beside it; "-": standard output).  A PDF goes
- * through two files: the device's, an unnamed temporary one (on target's
- * disk when target is a regular file), which finish ends and signs, and
- * target, which finish copies it to.  0,
- * or -1 after diagnostics naming out. */
+ * or the temporary file beside it; "-": standard output).  A PDF is
+ * written, ended and signed in target itself when that is a regular
+ * file; into a pipe or a device (standard output), through an unnamed
+ * temporary file which finish then copies to it.  0, or -1 after
+ * diagnostics naming out. */
 static int play(const doc_kind *k, const void *doc, const kit_info *info,
 		const char *data, size_t len, const pipeline_keys *keys,
 		const char *fmt, const char *target, const char *out, eng *e,
@@ -417,9 +417,12 @@ static int play(const doc_kind *k, const void *doc, const kit_info *info,
 	pdfw *w = NULL;
 	pg_marks marks = { 0 };
 	{
-		f = !strcmp(target, "-") ? stdout : fopen(target, "wb");
+		f = !strcmp(target, "-") ? stdout : fopen(target, pdf ? "w+b" : "wb");
+		struct stat st;
+		int regular = f && f != stdout && fstat(fileno(f), &st) == 0 &&
+			      S_ISREG(st.st_mode);
 		if (f && pdf)
-			cairo = pg_tmpfile_near(f, target);
+			cairo = regular ? f : pg_tmpfile_near(f, target);
 		if (!f || (pdf && !cairo))
 			diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s",
 				 strerror(errno));
@@ -444,7 +447,7 @@ static int play(const doc_kind *k, const void *doc, const kit_info *info,
 		r = finish(w, cairo, &marks, k, info, data, len, keys, f, out, d);
 	pg_marks_clear(&marks);
 	pdfw_free(w);
-	if (cairo)
+	if (cairo && cairo != f)
 		fclose(cairo);
 	/* Standard output too: closed, or a full disk, is a failed write. */
 	if (f && (f == stdout ? fflush(f) != 0 || ferror(f) : fclose(f) != 0) && r == 0) {

@@ -246,7 +246,7 @@ int finish_pdf(pdfw *w, FILE *in, const finish_job *job, FILE *out,
 			 strerror(errno ? errno : ENOSPC));
 		return -1;
 	}
-	err = finish_copy(in, out);
+	err = in == out ? 0 : finish_copy(in, out);
 	if (err) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot write: %s", strerror(err));
 		return -1;

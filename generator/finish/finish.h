@@ -78,8 +78,8 @@ typedef struct finish_job {
 } finish_job;
 
 /* Ends the PDF that w writes into the open file `in` (the PDF device's,
- * closed) with what job asks, signs it, and copies the result to out;
- * both files stay open, the caller's.  0, or -1 after one diagnostic
+ * closed) with what job asks, signs it, and copies the result to out
+ * (nothing to copy when out is in); both files stay open, the caller's.  0, or -1 after one diagnostic
  * naming `name` (the output as the user gave it): a failed write (a
  * full disk), whichever file it was, is "cannot write". */
 int finish_pdf(pdfw *w, FILE *in, const finish_job *job, FILE *out,
