@@ -210,24 +210,46 @@ struct pdfw {
 	int err;
 	long long *off; /* by object number; 0: not written */
 	int n, cap;	/* numbers reserved (1..n), room */
-	EVP_MD_CTX *md;
+	EVP_MD_CTX *md; /* of what is written, up to the table; NULL after */
+	/* What is written, gathered: the digest and the file take it in
+	 * pieces of BUFFERED bytes, not an object's three pieces each. */
+	pdfb buf;
 	/* Streams are deflated by libdeflate, whole: at the same level, a
 	 * third of zlib's time for a file as small (content streams are
 	 * most of the device's work).  One compressor per level used. */
 	struct libdeflate_compressor *z[13];
 };
 
+enum { BUFFERED = 1 << 16 };
+
+/* Hands what is gathered, and s[0..n), to the digest and the file. */
+static void drain(pdfw *w, const void *s, size_t n)
+{
+	const void *piece[2] = { w->buf.p, s };
+	size_t len[2] = { w->buf.n, n };
+	w->buf.n = 0;
+	for (int i = 0; i < 2; i++) {
+		if (!len[i])
+			continue;
+		if (w->md)
+			EVP_DigestUpdate(w->md, piece[i], len[i]);
+		if (w->err)
+			continue;
+		errno = 0;
+		if (fwrite(piece[i], 1, len[i], w->f) != len[i])
+			w->err = errno ? errno : EIO;
+	}
+}
+
 static void out(pdfw *w, const void *s, size_t n)
 {
 	if (!n)
 		return;
-	EVP_DigestUpdate(w->md, s, n);
 	w->at += (long long)n;
-	if (w->err)
-		return;
-	errno = 0;
-	if (fwrite(s, 1, n, w->f) != n)
-		w->err = errno ? errno : EIO;
+	if (n >= BUFFERED)
+		drain(w, s, n); /* a stream: as it is, no copy */
+	else if ((pdfb_put(&w->buf, s, n), w->buf.n >= BUFFERED))
+		drain(w, NULL, 0);
 }
 
 static void outs(pdfw *w, const char *s)
@@ -317,7 +339,10 @@ int pdfw_end(pdfw *w, int root, int info)
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int mn = 0;
 	/* The /ID: the digest of all that comes before the table. */
+	drain(w, NULL, 0);
 	EVP_DigestFinal_ex(w->md, md, &mn);
+	EVP_MD_CTX_free(w->md);
+	w->md = NULL;
 	long long xref = w->at;
 	char t[128];
 	snprintf(t, sizeof t, "xref\n0 %d\n0000000000 65535 f \n", w->n + 1);
@@ -347,6 +372,7 @@ int pdfw_end(pdfw *w, int root, int info)
 	pdfb_printf(&b, ">] >>\nstartxref\n%lld\n%%%%EOF\n", xref);
 	out(w, b.p, b.n);
 	pdfb_free(&b);
+	drain(w, NULL, 0);
 	errno = 0;
 	if (!w->err && fflush(w->f) != 0)
 		w->err = errno ? errno : EIO;
@@ -363,6 +389,7 @@ void pdfw_free(pdfw *w)
 	if (!w)
 		return;
 	EVP_MD_CTX_free(w->md);
+	pdfb_free(&w->buf);
 	for (int i = 0; i < 13; i++)
 		if (w->z[i])
 			libdeflate_free_compressor(w->z[i]);
