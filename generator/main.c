@@ -220,6 +220,7 @@ static int render_once(void *arg)
 	int status = EXIT_OK;
 	arena *a = arena_new();
 	pipeline_keys *keys = NULL;
+	pipeline_ahead *ahead = NULL;
 	const char *out = r->out;
 	pg_seen_clear();
 	if (r->input && reader_load(strcmp(r->input, "-") ? r->input : "/dev/stdin",
@@ -228,6 +229,7 @@ static int render_once(void *arg)
 	} else {
 		/* The document's kind is its root element's. */
 		const char *bytes = data ? data : pg_embedded_plan;
+		ahead = r->check ? NULL : pipeline_ahead_start(bytes, len, r->fmt, r->argv0);
 		reader_xml *x = reader_parse(name, bytes, len, d);
 		const doc_kind *k = x ? doc_kind_of(reader_root(x)) : NULL;
 		void *doc = NULL;
@@ -256,13 +258,14 @@ static int render_once(void *arg)
 				mkdir("output", 0777);
 			}
 			int st = pipeline_render(k, doc, &info, bytes, len, keys, r->fmt,
-						 out, &r->view, r->argv0, d);
+						 out, &r->view, r->argv0, ahead, d);
 			status = st == 0		   ? EXIT_OK
 				 : st == FLOW_UNPLACEABLE ? EXIT_INVALID
 				 : st == PIPELINE_NO_PAGES ? EXIT_USAGE
 							   : EXIT_IO;
 		}
 	}
+	pipeline_ahead_free(ahead);
 	pipeline_keys_free(keys);
 	pg_images_free();
 	diag_print(d, stderr, !r->quiet);

@@ -350,14 +350,15 @@ static void job_keys(finish_job *job, const pipeline_keys *keys)
 /* The document's source data, attached to its PDF: the XML as read and
  * the DTD it was validated against. */
 static void source_files(const doc_kind *k, const kit_info *info,
-			 const char *data, size_t len, finish_file *files)
+			 const char *data, size_t len, const finish_packed *packed,
+			 finish_file *files)
 {
 	const char *name = info->file;
 	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
 	files[0] = (finish_file){ base, "application/xml", "Source",
-				  info->source_desc, data, len };
+				  info->source_desc, data, len, packed };
 	files[1] = (finish_file){ k->dtd_name, "application/xml-dtd", "Data",
-				  info->dtd_desc, k->dtd, *k->dtd_len };
+				  info->dtd_desc, k->dtd, *k->dtd_len, NULL };
 }
 
 /* The PDF w writes into tmp, its pages written, into out with what
@@ -366,11 +367,12 @@ static void source_files(const doc_kind *k, const kit_info *info,
  * the language.  0, or -1 after a diagnostic naming name. */
 static int finish(pdfw *w, FILE *tmp, const pg_marks *marks, const doc_kind *k,
 		  const kit_info *info, const char *data, size_t len,
-		  const pipeline_keys *keys, FILE *out, const char *name, diag *d)
+		  const finish_packed *packed, const pipeline_keys *keys, FILE *out,
+		  const char *name, diag *d)
 {
 	finish_file files[2];
 	finish_job job = { 0 };
-	source_files(k, info, data, len, files);
+	source_files(k, info, data, len, packed, files);
 	job.files = files;
 	job.nfiles = 2;
 	job.sign_time = sign_time();
@@ -406,9 +408,9 @@ static int finish(pdfw *w, FILE *tmp, const pg_marks *marks, const doc_kind *k,
  * temporary file which finish then copies to it.  0, or -1 after
  * diagnostics naming out. */
 static int play(const doc_kind *k, const void *doc, const kit_info *info,
-		const char *data, size_t len, const pipeline_keys *keys,
-		const char *fmt, const char *target, const char *out, eng *e,
-		diag *d)
+		const char *data, size_t len, const finish_packed *packed,
+		const pipeline_keys *keys, const char *fmt, const char *target,
+		const char *out, eng *e, diag *d)
 {
 	int csv = !strcmp(fmt, "csv");
 	int pdf = !strcmp(fmt, "pdf");
@@ -444,7 +446,7 @@ static int play(const doc_kind *k, const void *doc, const kit_info *info,
 		dev->free(dev);
 	}
 	if (r == 0 && cairo)
-		r = finish(w, cairo, &marks, k, info, data, len, keys, f, out, d);
+		r = finish(w, cairo, &marks, k, info, data, len, packed, keys, f, out, d);
 	pg_marks_clear(&marks);
 	pdfw_free(w);
 	if (cairo && cairo != f)
@@ -716,13 +718,103 @@ static int render_pages(const doc_kind *k, const void *doc, const kit_info *info
 	return r;
 }
 
+struct pipeline_ahead {
+	pthread_t thread;
+	int running; /* the thread, not joined yet */
+	char *argv0;
+	const char *data;
+	size_t len;
+	int pdf;
+	diag *d; /* the engine's diagnostics */
+	eng *e;	 /* made, not taken yet */
+	finish_packed packed;
+};
+
+static void *ahead_run(void *arg)
+{
+	pipeline_ahead *a = arg;
+	a->e = eng_make(a->argv0, a->d);
+	if (a->pdf)
+		finish_pack(&a->packed, a->data, a->len);
+	return NULL;
+}
+
+pipeline_ahead *pipeline_ahead_start(const char *data, size_t len, const char *fmt,
+				     const char *argv0)
+{
+	pipeline_ahead *a = calloc(1, sizeof *a);
+	if (!a)
+		pg_oom();
+	a->argv0 = argv0 ? g_strdup(argv0) : NULL;
+	a->data = data;
+	a->len = len;
+	a->pdf = !strcmp(fmt, "pdf");
+	a->d = diag_new();
+	/* No signal for it: the main thread's handler removes the
+	 * temporary output. */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	a->running = pthread_create(&a->thread, NULL, ahead_run, a) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (!a->running) {
+		pipeline_ahead_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+static void ahead_join(pipeline_ahead *a)
+{
+	if (a && a->running) {
+		pthread_join(a->thread, NULL);
+		a->running = 0;
+	}
+}
+
+void pipeline_ahead_free(pipeline_ahead *a)
+{
+	if (!a)
+		return;
+	ahead_join(a);
+	eng_free(a->e);
+	finish_packed_free(&a->packed);
+	diag_free(a->d);
+	g_free(a->argv0);
+	free(a);
+}
+
+/* The engine made ahead, for the calling thread (its diagnostics into
+ * d), or made now. */
+static eng *engine(pipeline_ahead *a, const char *argv0, diag *d)
+{
+	if (!a)
+		return eng_new(argv0, d);
+	ahead_join(a);
+	diag_take(d, a->d, 1);
+	eng *e = a->e;
+	a->e = NULL;
+	if (e)
+		eng_adopt(e);
+	return e;
+}
+
+/* The input packed ahead, if it was data[0..len). */
+static const finish_packed *packed_of(const pipeline_ahead *a, const char *data,
+				      size_t len)
+{
+	return a && a->pdf && a->packed.z && a->data == data && a->len == len
+		       ? &a->packed
+		       : NULL;
+}
+
 int pipeline_render(const doc_kind *k, const void *doc, const kit_info *info,
 		    const char *data, size_t len, const pipeline_keys *keys,
 		    const char *fmt, const char *out, const pipeline_view *view,
-		    const char *argv0, diag *d)
+		    const char *argv0, pipeline_ahead *ahead, diag *d)
 {
 	catch_signals();
-	eng *e = eng_new(argv0, d);
+	eng *e = engine(ahead, argv0, d);
 	if (!e)
 		return -1;
 	if (!strcmp(fmt, "png") || !strcmp(fmt, "svg")) {
@@ -733,7 +825,8 @@ int pipeline_render(const doc_kind *k, const void *doc, const kit_info *info,
 	output o;
 	int status = output_begin(&o, out, 0, d);
 	if (status == 0)
-		status = output_end(&o, play(k, doc, info, data, len, keys, fmt,
+		status = output_end(&o, play(k, doc, info, data, len,
+					     packed_of(ahead, data, len), keys, fmt,
 					     o.target, out, e, d), d);
 	eng_free(e);
 	/* A field that cannot be signed as asked is the input's fault. */

@@ -78,6 +78,19 @@ typedef struct pipeline_view {
  * the caller. */
 char *pipeline_page_name(const char *prefix, int n, int npages, const char *ext);
 
+/* What a render needs that the reading of its input does not decide,
+ * made on a thread of its own while the input is read and checked (the
+ * other core is idle then): the engine (its fonts, hyphenation and
+ * threads) and, for a PDF, the input's attached copy (data[0..len), the
+ * bytes pipeline_render is given) deflated.  pipeline_render takes
+ * what it wants of it; pipeline_ahead_free waits for the thread and
+ * frees the rest (NULL is allowed).  NULL: none, all made when
+ * needed. */
+typedef struct pipeline_ahead pipeline_ahead;
+pipeline_ahead *pipeline_ahead_start(const char *data, size_t len, const char *fmt,
+				     const char *argv0);
+void pipeline_ahead_free(pipeline_ahead *a);
+
 /* Renders doc, of kind k, in format fmt (pdf, png, svg, trace, csv) to out, the output as
  * the user named it ("-": standard output).  A PDF has the document's
  * source attached (data[0..len), as read, under info->file's name, and
@@ -99,7 +112,7 @@ char *pipeline_page_name(const char *prefix, int n, int npages, const char *ext)
 int pipeline_render(const doc_kind *k, const void *doc, const kit_info *info,
 		    const char *data, size_t len, const pipeline_keys *keys,
 		    const char *fmt, const char *out, const pipeline_view *view,
-		    const char *argv0, diag *d);
+		    const char *argv0, pipeline_ahead *ahead, diag *d);
 
 /* Whether the file at path begins as a PDF does ("%PDF-"). */
 int pipeline_is_pdf(const char *path);

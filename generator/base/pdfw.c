@@ -298,29 +298,43 @@ void pdfw_object(pdfw *w, int id, const pdfb *b)
 	outs(w, "\nendobj\n");
 }
 
-void pdfw_stream(pdfw *w, int id, const char *dict, const void *data, size_t n,
-		 int level)
+/* data[0..n) deflated by z (zlib's format) into a new block; its size
+ * in *zn. */
+static void *deflate_with(struct libdeflate_compressor *z, const void *data, size_t n,
+			  size_t *zn)
 {
-	void *z = NULL;
-	if (level >= 0) {
-		if (level > 12)
-			level = 12;
-		if (!w->z[level] && !(w->z[level] = libdeflate_alloc_compressor(level)))
-			pg_oom();
-		size_t bound = libdeflate_zlib_compress_bound(w->z[level], n);
-		z = malloc(bound);
-		if (!z)
-			pg_oom();
-		size_t zn = libdeflate_zlib_compress(w->z[level], data, n, z, bound);
-		if (!zn)
-			pg_oom(); /* the bound is enough, always */
-		data = z;
-		n = zn;
-	}
+	size_t bound = libdeflate_zlib_compress_bound(z, n);
+	void *out = malloc(bound);
+	if (!out)
+		pg_oom();
+	*zn = libdeflate_zlib_compress(z, data, n, out, bound);
+	if (!*zn)
+		pg_oom(); /* the bound is enough, always */
+	return out;
+}
+
+static int clamp_level(int level)
+{
+	return level > 12 ? 12 : level;
+}
+
+void *pdfw_deflate(const void *data, size_t n, int level, size_t *zn)
+{
+	struct libdeflate_compressor *z = libdeflate_alloc_compressor(clamp_level(level));
+	if (!z)
+		pg_oom();
+	void *out = deflate_with(z, data, n, zn);
+	libdeflate_free_compressor(z);
+	return out;
+}
+
+static void stream(pdfw *w, int id, const char *dict, const void *data, size_t n,
+		   int deflated)
+{
 	begin(w, id);
 	char t[96];
-	snprintf(t, sizeof t, "<< %s%s/Length %zu >>\nstream\n", level >= 0 ? "/Filter /FlateDecode " : "",
-		 "", n);
+	snprintf(t, sizeof t, "<< %s/Length %zu >>\nstream\n",
+		 deflated ? "/Filter /FlateDecode " : "", n);
 	if (dict) {
 		outs(w, "<< ");
 		outs(w, dict);
@@ -331,7 +345,27 @@ void pdfw_stream(pdfw *w, int id, const char *dict, const void *data, size_t n,
 	out(w, data, n);
 	/* The end of line before endstream (PDF/A, ISO 19005-2 §6.1.7.1). */
 	outs(w, "\nendstream\nendobj\n");
+}
+
+void pdfw_stream(pdfw *w, int id, const char *dict, const void *data, size_t n,
+		 int level)
+{
+	if (level < 0) {
+		stream(w, id, dict, data, n, 0);
+		return;
+	}
+	level = clamp_level(level);
+	if (!w->z[level] && !(w->z[level] = libdeflate_alloc_compressor(level)))
+		pg_oom();
+	size_t zn;
+	void *z = deflate_with(w->z[level], data, n, &zn);
+	stream(w, id, dict, z, zn, 1);
 	free(z);
+}
+
+void pdfw_stream_deflated(pdfw *w, int id, const char *dict, const void *z, size_t zn)
+{
+	stream(w, id, dict, z, zn, 1);
 }
 
 int pdfw_end(pdfw *w, int root, int info)

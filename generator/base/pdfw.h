@@ -70,6 +70,11 @@ void pdfw_object(pdfw *w, int id, const pdfb *b);
  * NULL), data deflated at zlib's level (-1: as it is). */
 void pdfw_stream(pdfw *w, int id, const char *dict, const void *data, size_t n,
 		 int level);
+/* The same with data deflated already (pdfw_deflate). */
+void pdfw_stream_deflated(pdfw *w, int id, const char *dict, const void *z, size_t zn);
+/* data deflated at level, as pdfw_stream would (zlib's format), in a
+ * new block (free it); its size in *zn.  On any thread. */
+void *pdfw_deflate(const void *data, size_t n, int level, size_t *zn);
 /* The cross-reference table and the trailer (root, info: object
  * numbers), then flushes.  0, or the errno of the first failed write. */
 int pdfw_end(pdfw *w, int root, int info);

@@ -90,12 +90,33 @@ static int by_name(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/* Level 1: XML compresses well at any level. */
+enum { FILE_LEVEL = 1 };
+
+void finish_pack(finish_packed *p, const char *data, size_t len)
+{
+	unsigned int n = 0;
+	EVP_Digest(data, len, p->md5, &n, EVP_md5(), NULL);
+	p->z = pdfw_deflate(data, len, FILE_LEVEL, &p->zn);
+}
+
+void finish_packed_free(finish_packed *p)
+{
+	free(p->z);
+	p->z = NULL;
+}
+
 /* An attached file: its stream and specification (whose number). */
 static int add_file(pdfw *w, const finish_file *fi, const char *date)
 {
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int n = 0;
-	EVP_Digest(fi->data, fi->len, md, &n, EVP_md5(), NULL);
+	finish_packed own;
+	const finish_packed *pk = fi->packed;
+	if (!pk) {
+		finish_pack(&own, fi->data, fi->len);
+		pk = &own;
+	}
+	const unsigned char *md = pk->md5;
+	unsigned int n = sizeof pk->md5;
 	pdfb b = { 0 };
 	pdfb_puts(&b, "/Type /EmbeddedFile /Subtype ");
 	pdfb_name(&b, fi->mime);
@@ -104,9 +125,9 @@ static int add_file(pdfw *w, const finish_file *fi, const char *date)
 		pdfb_printf(&b, "%02x", md[i]);
 	pdfb_printf(&b, "> /CreationDate (%s) /ModDate (%s) >> ", date, date);
 	int st = pdfw_reserve(w), fs = pdfw_reserve(w);
-	/* Level 1: the document's end is the one stretch on one core;
-	 * XML compresses well at any level. */
-	pdfw_stream(w, st, b.p, fi->data, fi->len, 1);
+	pdfw_stream_deflated(w, st, b.p, pk->z, pk->zn);
+	if (pk == &own)
+		finish_packed_free(&own);
 	b.n = 0;
 	pdfb_puts(&b, "<< /Type /Filespec /F ");
 	pdfb_text(&b, fi->name);

@@ -27,6 +27,18 @@
 #include "../base/marks.h"
 #include "../base/pdfw.h"
 
+/* An attached file's stream made ahead (finish_pack), on any thread:
+ * its checksum and its bytes deflated, as finish_pdf would make them at
+ * the document's end, the one stretch on one core. */
+typedef struct finish_packed {
+	unsigned char md5[16];
+	void *z;
+	size_t zn;
+} finish_packed;
+
+void finish_pack(finish_packed *p, const char *data, size_t len);
+void finish_packed_free(finish_packed *p);
+
 /* A file attached to the document (an associated file of the catalog). */
 typedef struct finish_file {
 	const char *name;     /* its file name in the PDF */
@@ -35,6 +47,7 @@ typedef struct finish_file {
 	const char *desc;     /* a description, or NULL */
 	const char *data;
 	size_t len;
+	const finish_packed *packed; /* data packed already, or NULL */
 } finish_file;
 
 typedef struct sign_key sign_key; /* sign.h */

@@ -28,6 +28,12 @@ typedef struct eng eng;
  * working folder, then PREFIX/share/plangen/fonts) and the hyphenation
  * dictionary.  NULL with a diagnostic when the fonts are missing. */
 eng *eng_new(const char *argv0, diag *d);
+/* eng_new in two steps, so that the engine may be made on another
+ * thread while the input is read: eng_make (the fonts, the hyphenation
+ * dictionary, the helper threads: any one thread), then eng_adopt on
+ * the thread that is to set text with it. */
+eng *eng_make(const char *argv0, diag *d);
+void eng_adopt(eng *e);
 /* That fonts folder, absolute (g_free it), or NULL when there is none. */
 char *eng_fonts_dir(const char *argv0);
 void eng_free(eng *e);

@@ -29,6 +29,9 @@ struct eng {
 eng *eng_engine(FcConfig *fc);
 /* Frees it; the main one (with_fc) ends fontconfig too. */
 void eng_engine_free(eng *e, int with_fc);
+/* Starts e's helpers (their engines in e's language), if it wants
+ * any: made with e, not at its first batch. */
+void eng_threads_start(eng *e);
 /* Waits for e's batch, if one is under way, and ends its threads. */
 void eng_threads_free(eng *e);
 

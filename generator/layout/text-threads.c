@@ -268,6 +268,13 @@ void eng_each(eng *e, int n, eng_each_fn fn, void *ud)
 	eng_wait(e, eng_start(e, n, fn, ud), n);
 }
 
+void eng_threads_start(eng *e)
+{
+	pool *p = e->helper ? NULL : pool_of(e);
+	for (int i = 0; p && i < p->n; i++)
+		eng_set_language(p->h[i].e, e->lang, NULL);
+}
+
 void eng_threads_free(eng *e)
 {
 	pool *p = e->pool;

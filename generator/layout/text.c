@@ -118,7 +118,7 @@ eng *eng_engine(FcConfig *fc)
 	return e;
 }
 
-eng *eng_new(const char *argv0, diag *d)
+eng *eng_make(const char *argv0, diag *d)
 {
 	char *dir = eng_fonts_dir(argv0);
 	if (!dir) {
@@ -160,8 +160,22 @@ eng *eng_new(const char *argv0, diag *d)
 	g_free(dir);
 	eng *e = eng_engine(fc);
 	FcConfigDestroy(fc); /* the engine's reference remains */
-	shape_cache_begin();
 	eng_set_language(e, "es", d);
+	eng_threads_start(e);
+	return e;
+}
+
+void eng_adopt(eng *e)
+{
+	(void)e;
+	shape_cache_begin();
+}
+
+eng *eng_new(const char *argv0, diag *d)
+{
+	eng *e = eng_make(argv0, d);
+	if (e)
+		eng_adopt(e);
 	return e;
 }
 
