@@ -18,7 +18,7 @@ struct eng {
 	HyphenDict *hyph; /* NULL: no hyphenation */
 	char lang[8];	  /* its language's primary subtag */
 	GString *buf;	  /* scratch for building texts */
-	GHashTable *cache; /* key (style, width, text) -> PangoLayout */
+	GHashTable *cache, *old; /* key (style, width, text) -> PangoLayout */
 	GString *key;
 	struct pool *pool; /* the helpers' engines and threads (eng_start) */
 	int helper;	   /* a helper's engine: no helpers of its own */

@@ -32,11 +32,13 @@
 /* Layouts are immutable once made, so a text set again in the same
  * style and width (a unit's name in every row of a matrix, "Fondos
  * propios", the header rows) is the same layout, shared.  Only short
- * texts are kept (paragraphs are seldom set twice), and the cache is
- * emptied when it is full: memory stays bounded.  Each engine (thread)
- * has one; with the words' shapes cached (shape.c), 256 layouts are as
- * fast as 1,024 and hold 3 MB less on the synthetic booklet. */
-enum { CACHE_MAX = 256, CACHE_TEXT = 200 };
+ * texts are kept (paragraphs are seldom set twice), in two generations
+ * of CACHE_MAX: when the young one is full, it becomes the old one and
+ * the old one is dropped; a layout found in the old one is kept again
+ * in the young one.  So what recurs stays (an emptied cache set each
+ * unit's name again 29 times on the synthetic booklet), and memory
+ * stays bounded.  Each engine (thread) has its own. */
+enum { CACHE_MAX = 128, CACHE_TEXT = 200 };
 
 /* The hyphenation dictionaries of each language, the first found used,
  * and the Debian package that has them. */
@@ -115,6 +117,8 @@ eng *eng_engine(FcConfig *fc)
 	e->key = g_string_sized_new(256);
 	e->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					 g_object_unref);
+	e->old = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+				       g_object_unref);
 	return e;
 }
 
@@ -188,6 +192,7 @@ void eng_set_language(eng *e, const char *lang, diag *d)
 		 (int)(n < sizeof e->lang ? n : sizeof e->lang - 1), lang);
 	pango_context_set_language(e->ctx, pango_language_from_string(e->lang));
 	g_hash_table_remove_all(e->cache);
+	g_hash_table_remove_all(e->old);
 	if (e->hyph)
 		hnj_hyphen_free(e->hyph);
 	e->hyph = NULL;
@@ -213,6 +218,7 @@ void eng_set_language(eng *e, const char *lang, diag *d)
 void eng_engine_free(eng *e, int with_fc)
 {
 	g_hash_table_destroy(e->cache);
+	g_hash_table_destroy(e->old);
 	g_string_free(e->key, TRUE);
 	g_object_unref(e->ctx);
 	g_object_unref(e->fontmap);
@@ -589,10 +595,21 @@ static const char *key_of(eng *e, char kind, const pg_span *spans,
 	return k->len - from > CACHE_TEXT ? NULL : k->str;
 }
 
+static void keep(eng *e, const char *key, PangoLayout *l);
+
 static PangoLayout *cached(eng *e, const char *key)
 {
-	PangoLayout *l = key ? g_hash_table_lookup(e->cache, key) : NULL;
-	return l ? g_object_ref(l) : NULL;
+	if (!key)
+		return NULL;
+	PangoLayout *l = g_hash_table_lookup(e->cache, key);
+	if (l)
+		return g_object_ref(l);
+	l = g_hash_table_lookup(e->old, key);
+	if (!l)
+		return NULL;
+	g_object_ref(l); /* keep may drop the old generation */
+	keep(e, key, l);
+	return l;
 }
 
 /* Lays l out whole now: its lines, their extents and its own, cached
@@ -610,8 +627,12 @@ static void keep(eng *e, const char *key, PangoLayout *l)
 {
 	if (!key || strlen(pango_layout_get_text(l)) > CACHE_TEXT)
 		return;
-	if (g_hash_table_size(e->cache) >= CACHE_MAX)
+	if (g_hash_table_size(e->cache) >= CACHE_MAX) {
+		GHashTable *old = e->old;
+		e->old = e->cache;
+		e->cache = old;
 		g_hash_table_remove_all(e->cache);
+	}
 	g_hash_table_insert(e->cache, g_strdup(key), g_object_ref(l));
 }
 
