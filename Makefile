@@ -14,7 +14,9 @@ VERSION := 0.1.0
 O := build/$(build)
 
 PKGS := libxml-2.0 pangocairo pangoft2 cairo fontconfig libqpdf libcrypto libjpeg \
-	harfbuzz-subset libcurl zlib libdeflate
+	harfbuzz-subset zlib libdeflate
+# libcurl's headers only: it is loaded when --tsa asks (generator/finish/tsa.c).
+HEADER_PKGS := libcurl
 DEPS_OK := $(shell tools/deps.sh build >&2 && echo ok)
 ifneq ($(DEPS_OK),ok)
 $(error missing build dependencies (see above))
@@ -40,7 +42,7 @@ FONTS := $(sort $(wildcard fonts/*.ttf))
 FALLBACK_FONTS := $(wildcard /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
 	/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf)
 space := $() $()
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(HEADER_PKGS))
 # hb_shape, three of hb_ot_color's and hb_feature_from_string exported:
 # Pango's calls reach the word cache, the colour answers and the parsed
 # features before HarfBuzz (generator/layout/shape.c).

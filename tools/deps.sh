@@ -26,7 +26,8 @@ if command -v pkg-config >/dev/null 2>&1; then
 	want_pc libcrypto libssl-dev
 	want_pc libjpeg libjpeg-dev
 	# The visible signature's font subset (hb-subset), its deflate; the
-	# timestamp authority's HTTP (libcurl, on OpenSSL as the rest).
+	# timestamp authority's HTTP (libcurl, on OpenSSL as the rest: its
+	# headers; libcurl.so.4 is loaded when --tsa asks, generator/finish/tsa.c).
 	want_pc harfbuzz-subset libharfbuzz-dev
 	want_pc zlib zlib1g-dev
 	# The PDF's streams: deflated whole, faster than zlib (base/pdfw.c).
