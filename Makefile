@@ -13,10 +13,14 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 VERSION := 0.1.0
 O := build/$(build)
 
-PKGS := libxml-2.0 pangocairo pangoft2 cairo fontconfig libqpdf libcrypto libjpeg \
+PKGS := libxml-2.0 pangocairo pangoft2 cairo fontconfig libcrypto libjpeg \
 	harfbuzz-subset zlib libdeflate
-# libcurl's headers only: it is loaded when --tsa asks (generator/finish/tsa.c).
-HEADER_PKGS := libcurl
+# Headers only: libcurl is loaded when --tsa asks (generator/finish/tsa.c),
+# libqpdf when a PDF is signed (generator/finish/qpdf-api.c), by the
+# soname of the one found here.
+HEADER_PKGS := libcurl libqpdf
+QPDF_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir libqpdf)/libqpdf.so 2>/dev/null | \
+	awk '$$1 == "SONAME" { print $$2 }')
 DEPS_OK := $(shell tools/deps.sh build >&2 && echo ok)
 ifneq ($(DEPS_OK),ok)
 $(error missing build dependencies (see above))
@@ -55,7 +59,8 @@ PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lhyphen -lm -pthread \
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(build)) $(PKG_CFLAGS) \
 	-DPLANGEN_VERSION='"$(VERSION)"' -DPLANGEN_DATADIR='"$(PREFIX)/share/plangen"' \
 	-DPLANGEN_LOCALEDIR='"$(LOCALEDIR)"' \
-	-DPLANGEN_FALLBACK_FONTS='"$(subst $(space),:,$(FALLBACK_FONTS))"' $(CFLAGS)
+	-DPLANGEN_FALLBACK_FONTS='"$(subst $(space),:,$(FALLBACK_FONTS))"' \
+	$(if $(QPDF_SONAME),-DQPDF_SONAME='"$(QPDF_SONAME)"') $(CFLAGS)
 ALL_LDFLAGS := $(LDFLAGS_$(build)) $(LDFLAGS)
 
 # generator/*.c but main.c: the top-level files that join the stages.

@@ -22,6 +22,7 @@ if command -v pkg-config >/dev/null 2>&1; then
 	want_pc libxml-2.0 libxml2-dev
 	want_pc pangocairo libpango1.0-dev
 	want_pc cairo libcairo2-dev
+	# Headers, and the soname of the library loaded when a PDF is signed.
 	want_pc libqpdf libqpdf-dev
 	want_pc libcrypto libssl-dev
 	want_pc libjpeg libjpeg-dev

@@ -49,7 +49,6 @@
 #include <openssl/pkcs12.h>
 #include <openssl/provider.h>
 #include <openssl/x509.h>
-#include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -58,6 +57,7 @@
 #include "../base/arena.h"
 #include "../base/tmpfile.h"
 #include "finish-imp.h"
+#include "qpdf-api.h"
 
 /* Bytes of CMS room in /Contents: without and with a timestamp token
  * (the authority's certificates come with it). */
@@ -278,6 +278,10 @@ static int classic_xref(int fd, long long xref)
 	return xref > 0 && pread(fd, word, 4, xref) == 4 && !memcmp(word, "xref", 4);
 }
 
+/* qpdf's functions (qpdf-api.h), loaded by read_revision before any
+ * of the readers below runs. */
+static const qpdf_api *Q;
+
 static void revision_free(revision *r)
 {
 	for (int i = 0; r->fields && i < r->nfields; i++) {
@@ -296,24 +300,24 @@ static void revision_free(revision *r)
 /* A text string of the file, as UTF-8, or NULL. */
 static char *utf8_of(qpdf_data q, qpdf_oh o)
 {
-	return qpdf_oh_is_string(q, o) ? g_strdup(qpdf_oh_get_utf8_value(q, o)) : NULL;
+	return Q->oh_is_string(q, o) ? g_strdup(Q->oh_get_utf8_value(q, o)) : NULL;
 }
 
 /* The entries of dictionary o but those named in skip, unparsed. */
 static char *entries_but(qpdf_data q, qpdf_oh o, const char *const *skip)
 {
 	GString *s = g_string_new(NULL);
-	qpdf_oh_begin_dict_key_iter(q, o);
-	while (qpdf_oh_dict_more_keys(q)) {
-		const char *k = qpdf_oh_dict_next_key(q);
+	Q->oh_begin_dict_key_iter(q, o);
+	while (Q->oh_dict_more_keys(q)) {
+		const char *k = Q->oh_dict_next_key(q);
 		int skipped = 0;
 		for (int i = 0; skip[i]; i++)
 			skipped |= !strcmp(k, skip[i]);
 		if (skipped)
 			continue;
-		char *key = g_strdup(qpdf_oh_unparse(q, qpdf_oh_new_name(q, k)));
+		char *key = g_strdup(Q->oh_unparse(q, Q->oh_new_name(q, k)));
 		g_string_append_printf(s, "%s %s ", key,
-				       qpdf_oh_unparse(q, qpdf_oh_get_key(q, o, k)));
+				       Q->oh_unparse(q, Q->oh_get_key(q, o, k)));
 		g_free(key);
 	}
 	return g_string_free(s, FALSE);
@@ -322,15 +326,15 @@ static char *entries_but(qpdf_data q, qpdf_oh o, const char *const *skip)
 static void read_field(qpdf_data q, qpdf_oh fl, field *f)
 {
 	static const char *const skip[] = { "/V", "/AP", NULL };
-	f->id = qpdf_oh_get_object_id(q, fl);
-	f->gen = qpdf_oh_get_generation(q, fl);
-	f->name = utf8_of(q, qpdf_oh_get_key(q, fl, "/T"));
-	f->person = utf8_of(q, qpdf_oh_get_key(q, fl, "/TU"));
-	f->is_signed = qpdf_oh_is_dictionary(q, qpdf_oh_get_key(q, fl, "/V"));
-	qpdf_oh rect = qpdf_oh_get_key(q, fl, "/Rect");
+	f->id = Q->oh_get_object_id(q, fl);
+	f->gen = Q->oh_get_generation(q, fl);
+	f->name = utf8_of(q, Q->oh_get_key(q, fl, "/T"));
+	f->person = utf8_of(q, Q->oh_get_key(q, fl, "/TU"));
+	f->is_signed = Q->oh_is_dictionary(q, Q->oh_get_key(q, fl, "/V"));
+	qpdf_oh rect = Q->oh_get_key(q, fl, "/Rect");
 	double v[4] = { 0 };
-	for (int k = 0; k < 4 && qpdf_oh_get_array_n_items(q, rect) == 4; k++)
-		v[k] = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, rect, k));
+	for (int k = 0; k < 4 && Q->oh_get_array_n_items(q, rect) == 4; k++)
+		v[k] = Q->oh_get_numeric_value(q, Q->oh_get_array_item(q, rect, k));
 	f->w = fabs(v[2] - v[0]);
 	f->h = fabs(v[3] - v[1]);
 	f->rest = entries_but(q, fl, skip);
@@ -350,26 +354,32 @@ static int read_revision(FILE *f, revision *r, int ours, const char *src,
 	r->xref = last_xref(fileno(f), r->size);
 	char path[64];
 	snprintf(path, sizeof path, "/proc/self/fd/%d", fileno(f));
-	qpdf_data q = qpdf_init();
-	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	qpdf_read(q, path, NULL);
+	if (!(Q = qpdf_api_load())) {
+		diag_add(d, DIAG_ERROR, name, 0, 0,
+			 "cannot read the PDF to sign: %s (Debian package "
+			 "libqpdf29) cannot be loaded", QPDF_SONAME);
+		return -1;
+	}
+	qpdf_data q = Q->init();
+	Q->set_suppress_warnings(q, QPDF_TRUE);
+	Q->read(q, path, NULL);
 	int rc = 0;
-	if (qpdf_has_error(q)) {
+	if (Q->has_error(q)) {
 		diag_add(d, DIAG_ERROR, ours ? src : name, 0, 0, "%s: %s",
 			 ours ? "not a readable PDF" : "internal error signing the PDF",
-			 qpdf_get_error_full_text(q, qpdf_get_error(q)));
-		qpdf_cleanup(&q);
+			 Q->get_error_full_text(q, Q->get_error(q)));
+		Q->cleanup(&q);
 		return ours ? FINISH_INVALID : -1;
 	}
-	qpdf_oh tr = qpdf_get_trailer(q);
-	r->nobj = qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, tr, "/Size"));
-	r->root = g_strdup(qpdf_oh_unparse(q, qpdf_oh_get_key(q, tr, "/Root")));
-	qpdf_oh info = qpdf_oh_get_key(q, tr, "/Info");
-	if (qpdf_oh_is_dictionary(q, info))
-		r->info = g_strdup(qpdf_oh_unparse(q, info));
-	if (qpdf_oh_is_array(q, qpdf_oh_get_key(q, tr, "/ID")))
-		r->id = g_strdup(qpdf_oh_unparse(q, qpdf_oh_get_key(q, tr, "/ID")));
-	char *creator = utf8_of(q, qpdf_oh_get_key(q, info, "/Creator"));
+	qpdf_oh tr = Q->get_trailer(q);
+	r->nobj = Q->oh_get_int_value_as_int(q, Q->oh_get_key(q, tr, "/Size"));
+	r->root = g_strdup(Q->oh_unparse(q, Q->oh_get_key(q, tr, "/Root")));
+	qpdf_oh info = Q->oh_get_key(q, tr, "/Info");
+	if (Q->oh_is_dictionary(q, info))
+		r->info = g_strdup(Q->oh_unparse(q, info));
+	if (Q->oh_is_array(q, Q->oh_get_key(q, tr, "/ID")))
+		r->id = g_strdup(Q->oh_unparse(q, Q->oh_get_key(q, tr, "/ID")));
+	char *creator = utf8_of(q, Q->oh_get_key(q, info, "/Creator"));
 	if (ours && (!creator || strcmp(creator, "plangen"))) {
 		diag_add(d, DIAG_ERROR, src, 0, 0,
 			 "not a PDF made by plangen (%s%s%s): plangen signs the "
@@ -386,33 +396,33 @@ static int read_revision(FILE *f, revision *r, int ours, const char *src,
 		rc = ours ? FINISH_INVALID : -1;
 	}
 	g_free(creator);
-	qpdf_oh fields = qpdf_oh_get_key(
-		q, qpdf_oh_get_key(q, qpdf_get_root(q), "/AcroForm"), "/Fields");
-	int n = qpdf_oh_is_array(q, fields) ? qpdf_oh_get_array_n_items(q, fields) : 0;
+	qpdf_oh fields = Q->oh_get_key(
+		q, Q->oh_get_key(q, Q->get_root(q), "/AcroForm"), "/Fields");
+	int n = Q->oh_is_array(q, fields) ? Q->oh_get_array_n_items(q, fields) : 0;
 	r->fields = g_new0(field, n > 0 ? n : 1);
 	for (int i = 0; rc == 0 && i < n; i++) {
-		qpdf_oh fl = qpdf_oh_get_array_item(q, fields, i);
-		if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, fl, "/FT"), "/Sig") ||
-		    !qpdf_oh_is_indirect(q, fl))
+		qpdf_oh fl = Q->oh_get_array_item(q, fields, i);
+		if (!Q->oh_is_name_and_equals(q, Q->oh_get_key(q, fl, "/FT"), "/Sig") ||
+		    !Q->oh_is_indirect(q, fl))
 			continue;
 		field *fd = &r->fields[r->nfields++];
 		read_field(q, fl, fd);
 		if (!fd->name)
 			fd->name = g_strdup_printf("%d", r->nfields);
 		/* The reason and place the document's fields keep. */
-		qpdf_oh reasons = qpdf_oh_get_key(q, qpdf_oh_get_key(q, fl, "/SV"), "/Reasons");
-		if (!r->reason && qpdf_oh_get_array_n_items(q, reasons) > 0)
-			r->reason = utf8_of(q, qpdf_oh_get_array_item(q, reasons, 0));
+		qpdf_oh reasons = Q->oh_get_key(q, Q->oh_get_key(q, fl, "/SV"), "/Reasons");
+		if (!r->reason && Q->oh_get_array_n_items(q, reasons) > 0)
+			r->reason = utf8_of(q, Q->oh_get_array_item(q, reasons, 0));
 		if (!r->location)
-			r->location = utf8_of(q, qpdf_oh_get_key(q, fl, "/PlangenLocation"));
+			r->location = utf8_of(q, Q->oh_get_key(q, fl, "/PlangenLocation"));
 	}
-	if (rc == 0 && qpdf_has_error(q)) {
+	if (rc == 0 && Q->has_error(q)) {
 		diag_add(d, DIAG_ERROR, ours ? src : name, 0, 0,
 			 "internal error signing the PDF: %s",
-			 qpdf_get_error_full_text(q, qpdf_get_error(q)));
+			 Q->get_error_full_text(q, Q->get_error(q)));
 		rc = -1;
 	}
-	qpdf_cleanup(&q);
+	Q->cleanup(&q);
 	return rc;
 }
 
