@@ -190,12 +190,21 @@ void eng_wait(eng *e, int ticket, int upto)
 	while (atomic_load(&p->next) < upto && take(p, e, 0))
 		;
 	p->in_main = 0;
-	/* Items the helpers have taken: wait for them. */
+	/* Items the helpers have taken: wait for them, setting the items
+	 * after them meanwhile while there are any (the core is not left
+	 * idle for a helper's chunk). */
 	int ready = atomic_load(&p->ready);
 	while (ready < upto) {
 		if (atomic_load(&p->done[ready])) {
 			ready++;
 			continue;
+		}
+		if (atomic_load(&p->next) < p->count) {
+			p->in_main = 1;
+			int took = take(p, e, 0);
+			p->in_main = 0;
+			if (took)
+				continue;
 		}
 		pthread_mutex_lock(&p->lock);
 		atomic_store(&p->waiting, 1);
