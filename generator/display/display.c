@@ -101,7 +101,7 @@ void dl_set_label(dl_page *p, const char *label)
 dl_op *dl_add(dl_page *p, enum dl_kind k)
 {
 	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 64;
+		p->cap = p->cap ? p->cap * 2 : 8;
 		p->ops = realloc(p->ops, (size_t)p->cap * sizeof *p->ops);
 		if (!p->ops)
 			pg_oom();
