@@ -44,6 +44,7 @@
 #include <string.h>
 
 #include "../base/arena.h"
+#include "../base/hash.h"
 
 enum { CACHE_BYTES = 1 << 20, MAX_WORD = 64, MAX_BUFFER = 4096, MAX_FEATURES = 32 };
 
@@ -110,22 +111,6 @@ static __thread cache *mine;
 
 typedef hb_bool_t (*shape_full_fn)(hb_font_t *, hb_buffer_t *, const hb_feature_t *,
 				   unsigned, const char *const *);
-
-/* FNV-1a over 8 bytes at a time, then the rest. */
-static guint hash(const unsigned char *p, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325u;
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t v;
-		memcpy(&v, p + i, 8);
-		h = (h ^ v) * 0x100000001b3u;
-		h ^= h >> 29;
-	}
-	for (; i < n; i++)
-		h = (h ^ p[i]) * 0x100000001b3u;
-	return (guint)(h ^ (h >> 32));
-}
 
 static guint entry_hash(gconstpointer p)
 {
@@ -350,7 +335,7 @@ static const entry *word(cache *c, uint32_t kn, hb_font_t *font,
 		unsigned char key[sizeof c->key];
 	} probe;
 	probe.e.nkey = (uint16_t)nk;
-	probe.e.hash = hash(c->key, nk);
+	probe.e.hash = pg_hash(c->key, nk);
 	memcpy(probe.e.data, c->key, nk);
 	const entry *e = g_hash_table_lookup(c->words, &probe.e);
 	if (e)

@@ -11,6 +11,14 @@
 
 #include "engine.h"
 
+/* A layout cache key: its bytes (binary: kind, family, style, width,
+ * then the spans) and their hash, made once for both generations and
+ * the insertion; a kept key owns a copy of its bytes, after it. */
+struct lkey {
+	unsigned hash, len;
+	const char *data;
+};
+
 struct eng {
 	FcConfig *fc;
 	PangoFontMap *fontmap;
@@ -19,7 +27,8 @@ struct eng {
 	char lang[8];	  /* its language's primary subtag */
 	GString *buf;	  /* scratch for building texts */
 	GHashTable *cache, *old; /* key (style, width, text) -> PangoLayout */
-	GString *key;
+	GString *key;		 /* the key being made, */
+	struct lkey probe;	 /* and as the tables take it */
 	struct pool *pool; /* the helpers' engines and threads (eng_start) */
 	int helper;	   /* a helper's engine: no helpers of its own */
 };

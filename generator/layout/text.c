@@ -13,6 +13,8 @@
 #include "shape-imp.h"
 #include "text-imp.h"
 
+#include "../base/hash.h"
+
 #ifndef PLANGEN_FALLBACK_FONTS
 #define PLANGEN_FALLBACK_FONTS ""
 #endif
@@ -39,6 +41,19 @@
  * unit's name again 29 times on the synthetic booklet), and memory
  * stays bounded.  Each engine (thread) has its own. */
 enum { CACHE_MAX = 128, CACHE_TEXT = 200 };
+
+typedef struct lkey lkey; /* text-imp.h */
+
+static guint lkey_hash(gconstpointer p)
+{
+	return ((const lkey *)p)->hash;
+}
+
+static gboolean lkey_equal(gconstpointer a, gconstpointer b)
+{
+	const lkey *x = a, *y = b;
+	return x->hash == y->hash && x->len == y->len && !memcmp(x->data, y->data, x->len);
+}
 
 /* The hyphenation dictionaries of each language, the first found used,
  * and the Debian package that has them. */
@@ -115,10 +130,8 @@ eng *eng_engine(FcConfig *fc)
 	pango_context_set_round_glyph_positions(e->ctx, FALSE);
 	e->buf = g_string_sized_new(4096);
 	e->key = g_string_sized_new(256);
-	e->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					 g_object_unref);
-	e->old = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-				       g_object_unref);
+	e->cache = g_hash_table_new_full(lkey_hash, lkey_equal, free, g_object_unref);
+	e->old = g_hash_table_new_full(lkey_hash, lkey_equal, free, g_object_unref);
 	return e;
 }
 
@@ -552,10 +565,10 @@ static int always(const eng_style *st)
 	return st->hyphenate && st->align == ENG_JUSTIFY;
 }
 
-/* The cache key of a text in a style and width: kind, style, width,
- * then the spans; NULL if it is not to be cached (footnote marks are
- * numbered where they fall). */
-static const char *key_of(eng *e, char kind, const pg_span *spans,
+/* The cache key of a text in a style and width (in e, until the next
+ * one); NULL if it is not to be cached (footnote marks are numbered
+ * where they fall). */
+static const lkey *key_of(eng *e, char kind, const pg_span *spans,
 			  const char *plain, const eng_style *st, double width)
 {
 	/* The numbers as they are, in binary (a layout is made for each
@@ -568,36 +581,33 @@ static const char *key_of(eng *e, char kind, const pg_span *spans,
 	GString *k = e->key;
 	g_string_truncate(k, 0);
 	g_string_append_c(k, kind);
-	g_string_append(k, st->family ? st->family : "");
-	g_string_append_c(k, '|');
-	/* Hex, so that the key stays a string: no NUL inside. */
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *h = (const unsigned char *)&head;
-	for (size_t i = 0; i < sizeof head; i++) {
-		g_string_append_c(k, hex[h[i] >> 4]);
-		g_string_append_c(k, hex[h[i] & 15]);
-	}
+	const char *family = st->family ? st->family : "";
+	g_string_append_len(k, family, (gssize)strlen(family) + 1);
+	g_string_append_len(k, (const char *)&head, sizeof head);
 	/* A text longer than CACHE_TEXT is not kept (keep): no key. */
 	size_t from = k->len;
 	if (!spans) {
 		g_string_append(k, plain ? plain : "");
-		return k->len - from > CACHE_TEXT ? NULL : k->str;
+	} else {
+		for (const pg_span *s = spans; s; s = s->next) {
+			if (s->kind == PG_SPAN_NOTE || k->len - from > CACHE_TEXT)
+				return NULL;
+			g_string_append_c(k, '\x01');
+			g_string_append_c(k, (char)('0' + s->kind));
+			g_string_append_c(k, (char)('0' + s->style));
+			if (s->kind == PG_SPAN_TEXT)
+				g_string_append(k, s->text);
+		}
 	}
-	for (const pg_span *s = spans; s; s = s->next) {
-		if (s->kind == PG_SPAN_NOTE || k->len - from > CACHE_TEXT)
-			return NULL;
-		g_string_append_c(k, '\x01');
-		g_string_append_c(k, (char)('0' + s->kind));
-		g_string_append_c(k, (char)('0' + s->style));
-		if (s->kind == PG_SPAN_TEXT)
-			g_string_append(k, s->text);
-	}
-	return k->len - from > CACHE_TEXT ? NULL : k->str;
+	if (k->len - from > CACHE_TEXT)
+		return NULL;
+	e->probe = (lkey){ pg_hash(k->str, k->len), (unsigned)k->len, k->str };
+	return &e->probe;
 }
 
-static void keep(eng *e, const char *key, PangoLayout *l);
+static void keep(eng *e, const lkey *key, PangoLayout *l);
 
-static PangoLayout *cached(eng *e, const char *key)
+static PangoLayout *cached(eng *e, const lkey *key)
 {
 	if (!key)
 		return NULL;
@@ -623,7 +633,7 @@ static PangoLayout *measured(PangoLayout *l)
 	return l;
 }
 
-static void keep(eng *e, const char *key, PangoLayout *l)
+static void keep(eng *e, const lkey *key, PangoLayout *l)
 {
 	if (!key || strlen(pango_layout_get_text(l)) > CACHE_TEXT)
 		return;
@@ -633,7 +643,12 @@ static void keep(eng *e, const char *key, PangoLayout *l)
 		e->cache = old;
 		g_hash_table_remove_all(e->cache);
 	}
-	g_hash_table_insert(e->cache, g_strdup(key), g_object_ref(l));
+	lkey *own = malloc(sizeof *own + key->len);
+	if (!own)
+		pg_oom();
+	memcpy(own + 1, key->data, key->len);
+	*own = (lkey){ key->hash, key->len, (const char *)(own + 1) };
+	g_hash_table_insert(e->cache, own, g_object_ref(l));
 }
 
 /* Sets spans (or the plain text when spans is NULL and plain is not). */
@@ -676,7 +691,7 @@ static PangoLayout *fitted(eng *e, const pg_span *spans, const char *plain,
 PangoLayout *eng_text(eng *e, const pg_span *spans, const eng_style *st,
 		      double width, int *note_number)
 {
-	const char *key = key_of(e, 'T', spans, NULL, st, width);
+	const lkey *key = key_of(e, 'T', spans, NULL, st, width);
 	PangoLayout *l = cached(e, key);
 	if (l)
 		return l;
@@ -688,7 +703,7 @@ PangoLayout *eng_text(eng *e, const pg_span *spans, const eng_style *st,
 PangoLayout *eng_plain(eng *e, const char *text, const eng_style *st,
 		       double width)
 {
-	const char *key = key_of(e, 'P', NULL, text, st, width);
+	const lkey *key = key_of(e, 'P', NULL, text, st, width);
 	PangoLayout *l = cached(e, key);
 	if (l)
 		return l;
@@ -700,7 +715,7 @@ PangoLayout *eng_plain(eng *e, const char *text, const eng_style *st,
 PangoLayout *eng_word(eng *e, const char *word, const eng_style *st,
 		      double width)
 {
-	const char *key = key_of(e, 'W', NULL, word, st, width);
+	const lkey *key = key_of(e, 'W', NULL, word, st, width);
 	PangoLayout *l = cached(e, key);
 	if (l)
 		return l;
