@@ -17,6 +17,8 @@ want_file() { [ -e "$1" ] || add "$2"; }
 want_file /usr/include/stdio.h libc6-dev
 want_cmd pkg-config pkg-config
 want_cmd make make
+# The soname of libqpdf, loaded when a PDF is signed (the Makefile).
+want_cmd objdump binutils
 want_cmd msgfmt gettext
 if command -v pkg-config >/dev/null 2>&1; then
 	want_pc libxml-2.0 libxml2-dev
