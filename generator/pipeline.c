@@ -419,10 +419,12 @@ static int play(const doc_kind *k, const void *doc, const kit_info *info,
 	pdfw *w = NULL;
 	pg_marks marks = { 0 };
 	{
-		f = !strcmp(target, "-") ? stdout : fopen(target, pdf ? "w+b" : "wb");
+		/* A regular file is opened to be read back too; a pipe or a
+		 * device only written, so that it blocks and breaks as one. */
 		struct stat st;
-		int regular = f && f != stdout && fstat(fileno(f), &st) == 0 &&
+		int regular = strcmp(target, "-") && stat(target, &st) == 0 &&
 			      S_ISREG(st.st_mode);
+		f = !strcmp(target, "-") ? stdout : fopen(target, pdf && regular ? "w+b" : "wb");
 		if (f && pdf)
 			cairo = regular ? f : pg_tmpfile_near(f, target);
 		if (!f || (pdf && !cairo))
@@ -466,6 +468,7 @@ static int play(const doc_kind *k, const void *doc, const kit_info *info,
 typedef struct output {
 	const char *out, *target;
 	int direct;
+	mode_t mode; /* the temporary file's, given it when complete */
 } output;
 
 /* Starts writing out: 0, or -1 after a diagnostic. */
@@ -498,11 +501,12 @@ static int output_begin(output *o, const char *out, int paged, diag *d)
 		diag_add(d, DIAG_ERROR, out, 0, 0, "cannot write: %s", strerror(why));
 		return -1;
 	}
-	/* As the file it replaces, or as a new file would be: mkstemp
-	 * makes it 0600. */
+	/* As the file it replaces, or as a new file would be, once
+	 * complete: until then it stays mkstemp's 0600, which its writer
+	 * may read back (finish signs it in place) whatever that mode. */
 	mode_t um = umask(0);
 	umask(um);
-	fchmod(fd, exists ? st.st_mode & 07777 : 0666 & ~um);
+	o->mode = exists ? st.st_mode & 07777 : 0666 & ~um;
 	close(fd);
 	o->target = tmp_path;
 	return 0;
@@ -515,6 +519,8 @@ static int output_end(output *o, int status, diag *d)
 	if (o->direct)
 		return status;
 	block_signals(SIG_BLOCK);
+	if (status == 0)
+		chmod(tmp_path, o->mode);
 	if (status == 0 && rename(tmp_path, o->out) != 0) {
 		diag_add(d, DIAG_ERROR, o->out, 0, 0, "cannot write: %s", strerror(errno));
 		status = -1;

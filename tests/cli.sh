@@ -10,7 +10,10 @@
 #     a --pages preview leaves the others alone (issue 18 item 9);
 #   - - reads standard input; a plan without <poas/> is warned of;
 #   - the PDF's dates are PDF dates (D:, a time zone);
-#   - --watch renders again when the input or a file it names changes.
+#   - --watch renders again when the input or a file it names changes;
+#   - a PDF to a fifo waits for its reader, to a reader that leaves is
+#     ended by SIGPIPE; the output replaced keeps its mode, even
+#     write-only (as a user other than root, when setpriv is there).
 here=$(dirname "$0")
 . "$here/lib.sh"
 min=$here/valid/minimal.xml
@@ -216,6 +219,40 @@ check "--watch: the image mended: written again, with its image" \
 kill $pid
 wait $pid 2>/dev/null
 check "--watch ends by a signal, no temporary file" '[ -z "$(ls -A "$tmp/w" | grep plangen)" ]'
+
+# A PDF to a pipe or a device: written as to one (it waits for a reader,
+# and a reader that leaves ends it), never read back.
+mkfifo "$tmp/fifo"
+("$P" "$min" -o "$tmp/fifo" 2>"$tmp/fifo.err"; echo $? >"$tmp/fifo.rc") &
+sleep 1
+check "-o a fifo: waits for its reader" '[ ! -e "$tmp/fifo.rc" ]'
+timeout 30 cat "$tmp/fifo" >"$tmp/fifo.pdf"
+wait
+check "-o a fifo: the whole PDF through it" '[ "$(cat "$tmp/fifo.rc")" = 0 ] &&
+	pdfinfo "$tmp/fifo.pdf" | grep -q "^Pages: *5"'
+{ timeout 60 "$P" "$here/valid/plan-2016.xml" -o /dev/stdout 2>/dev/null; echo $? >"$tmp/pipe.rc"; } |
+	head -c 100 >/dev/null
+check "-o /dev/stdout into a reader that leaves: ended by SIGPIPE (141), not waiting (124)" \
+	'[ "$(cat "$tmp/pipe.rc")" = 141 ]'
+# The output replaced keeps its mode, even one its owner may not read
+# (a user other than root: the file is read back to be signed).
+echo old >"$tmp/mode.pdf"
+chmod 640 "$tmp/mode.pdf"
+"$P" "$min" -o "$tmp/mode.pdf" 2>/dev/null
+check "the output's mode kept (640)" '[ "$(stat -c %a "$tmp/mode.pdf")" = 640 ] &&
+	pdfinfo "$tmp/mode.pdf" >/dev/null 2>&1'
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	mkdir "$tmp/nobody" && chmod 777 "$tmp/nobody" && chmod 755 "$tmp" &&
+		cp "$min" "$tmp/nobody/in.xml" && chmod 644 "$tmp/nobody/in.xml"
+	fonts=$(cd "$here/../fonts" && pwd)
+	setpriv --reuid=65534 --regid=65534 --clear-groups sh -c \
+		'cd "$1" && touch out.pdf && chmod 222 out.pdf &&
+		 PLANGEN_FONTS="$3" "$2" in.xml -o out.pdf 2>err; echo $? >rc' _ \
+		"$tmp/nobody" "$(cd "$(dirname "$P")" && pwd)/$(basename "$P")" "$fonts"
+	check "a write-only output replaced by its owner (not root): exit 0, mode kept" \
+		'[ "$(cat "$tmp/nobody/rc")" = 0 ] && [ "$(stat -c %a "$tmp/nobody/out.pdf")" = 222 ] &&
+		 [ -z "$(ls -A "$tmp/nobody" | grep plangen)" ]'
+fi
 
 echo "cli.sh: $((total - fails))/$total passed"
 [ $fails = 0 ]

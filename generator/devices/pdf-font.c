@@ -208,9 +208,9 @@ int pdf_font_text(pdf_font *f, unsigned gid, const char *utf8, int n)
 		f->text[gid] = g_strndup(utf8, (gsize)n);
 		return 1;
 	}
-	/* strncmp stops at the kept text's NUL: never past its end. */
+	/* strnlen stops at the kept text's NUL: never past its end. */
 	const char *t = f->text[gid];
-	return !strncmp(t, utf8, (size_t)n) && !t[n];
+	return strnlen(t, (size_t)n + 1) == (size_t)n && !memcmp(t, utf8, (size_t)n);
 }
 
 /* ---- the end: each font written ---- */

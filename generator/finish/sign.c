@@ -356,8 +356,8 @@ static int read_revision(FILE *f, revision *r, int ours, const char *src,
 	snprintf(path, sizeof path, "/proc/self/fd/%d", fileno(f));
 	if (!(Q = qpdf_api_load())) {
 		diag_add(d, DIAG_ERROR, name, 0, 0,
-			 "cannot read the PDF to sign: %s (Debian package "
-			 "libqpdf29) cannot be loaded", QPDF_SONAME);
+			 "cannot read the PDF to sign: %s (qpdf's library) "
+			 "cannot be loaded", QPDF_SONAME);
 		return -1;
 	}
 	qpdf_data q = Q->init();

@@ -542,15 +542,15 @@ hb_bool_t hb_feature_from_string(const char *str, int len, hb_feature_t *feature
 	for (unsigned i = 0; i < nfeatures; i++) {
 		const parsed *p = &features[i];
 		if (p->n == n && !memcmp(p->text, str, n)) {
-			if (p->ok && feature)
-				*feature = p->feature;
+			if (feature)
+				*feature = p->feature; /* zero when not ok */
 			return p->ok;
 		}
 	}
 	hb_feature_t f = { 0 };
 	hb_bool_t ok = next.feature_from_string ? next.feature_from_string(str, len, &f) : 0;
-	if (ok && feature)
-		*feature = f;
+	if (feature)
+		*feature = ok ? f : (hb_feature_t){ 0 }; /* as HarfBuzz leaves it */
 	if (n < FEATURE_TEXT) {
 		parsed *p = &features[next_feature];
 		next_feature = (next_feature + 1) % FEATURES_KEPT;
@@ -559,7 +559,7 @@ hb_bool_t hb_feature_from_string(const char *str, int len, hb_feature_t *feature
 		p->n = n;
 		memcpy(p->text, str, n);
 		p->ok = ok;
-		p->feature = f;
+		p->feature = ok ? f : (hb_feature_t){ 0 };
 	}
 	return ok;
 }
