@@ -242,16 +242,18 @@ chmod 640 "$tmp/mode.pdf"
 check "the output's mode kept (640)" '[ "$(stat -c %a "$tmp/mode.pdf")" = 640 ] &&
 	pdfinfo "$tmp/mode.pdf" >/dev/null 2>&1'
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
-	mkdir "$tmp/nobody" && chmod 777 "$tmp/nobody" && chmod 755 "$tmp" &&
-		cp "$min" "$tmp/nobody/in.xml" && chmod 644 "$tmp/nobody/in.xml"
-	fonts=$(cd "$here/../fonts" && pwd)
+	# Everything it needs in a folder of its own: the checkout may be
+	# in one that user cannot enter.
+	mkdir "$tmp/nobody" && chmod 755 "$tmp" && cp -r "$here/../fonts" "$tmp/nobody/" &&
+		cp "$P" "$min" "$tmp/nobody/" && chmod -R a+rX "$tmp/nobody" &&
+		chmod 777 "$tmp/nobody"
 	setpriv --reuid=65534 --regid=65534 --clear-groups sh -c \
 		'cd "$1" && touch out.pdf && chmod 222 out.pdf &&
-		 PLANGEN_FONTS="$3" "$2" in.xml -o out.pdf 2>err; echo $? >rc' _ \
-		"$tmp/nobody" "$(cd "$(dirname "$P")" && pwd)/$(basename "$P")" "$fonts"
+		 PLANGEN_FONTS=fonts ./plangen minimal.xml -o out.pdf 2>err; echo $? >rc' _ \
+		"$tmp/nobody"
 	check "a write-only output replaced by its owner (not root): exit 0, mode kept" \
 		'[ "$(cat "$tmp/nobody/rc")" = 0 ] && [ "$(stat -c %a "$tmp/nobody/out.pdf")" = 222 ] &&
-		 [ -z "$(ls -A "$tmp/nobody" | grep plangen)" ]'
+		 [ -z "$(ls -A "$tmp/nobody" | grep "\.plangen-")" ]'
 fi
 
 echo "cli.sh: $((total - fails))/$total passed"
