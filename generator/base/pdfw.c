@@ -246,9 +246,12 @@ static void out(pdfw *w, const void *s, size_t n)
 	if (!n)
 		return;
 	w->at += (long long)n;
-	if (n >= BUFFERED)
+	if (n >= BUFFERED) {
 		drain(w, s, n); /* a stream: as it is, no copy */
-	else if ((pdfb_put(&w->buf, s, n), w->buf.n >= BUFFERED))
+		return;
+	}
+	pdfb_put(&w->buf, s, n);
+	if (w->buf.n >= BUFFERED)
 		drain(w, NULL, 0);
 }
 

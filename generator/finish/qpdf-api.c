@@ -3,8 +3,9 @@
  */
 #include "qpdf-api.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
+
+#include "../base/dlib.h"
 
 static qpdf_api api;
 static const qpdf_api *loaded;
@@ -12,15 +13,13 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void load(void)
 {
-	void *h = dlopen(QPDF_SONAME, RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return;
-	int ok = 1;
-#define QPDF_API_FIND(name) \
-	ok &= (*(void **)&api.name = dlsym(h, "qpdf_" #name)) != NULL;
-	QPDF_API_FUNCTIONS(QPDF_API_FIND)
-#undef QPDF_API_FIND
-	if (ok)
+#define QPDF_API_NAME(name) "qpdf_" #name,
+#define QPDF_API_SLOT(name) (void **)&api.name,
+	static const char *const names[] = { QPDF_API_FUNCTIONS(QPDF_API_NAME) };
+	void **const slots[] = { QPDF_API_FUNCTIONS(QPDF_API_SLOT) };
+#undef QPDF_API_NAME
+#undef QPDF_API_SLOT
+	if (pg_dl_load(QPDF_SONAME, names, slots, sizeof names / sizeof *names))
 		loaded = &api;
 }
 

@@ -15,14 +15,15 @@
 #include "finish-imp.h"
 
 #include <curl/curl.h>
-#include <dlfcn.h>
 #include <glib.h>
 #include <openssl/err.h>
 #include <openssl/rand.h>
 #include <openssl/ts.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "../base/arena.h"
+#include "../base/dlib.h"
 
 enum { REPLY_MAX = 1 << 20 };
 
@@ -41,32 +42,30 @@ static struct {
 
 #define CURL_LIBRARY "libcurl.so.4"
 
+static int curl_ok;
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+
+static void curl_load(void)
+{
+	static const char *const names[] = {
+		"curl_easy_init", "curl_easy_setopt", "curl_easy_perform",
+		"curl_easy_cleanup", "curl_easy_strerror", "curl_slist_append",
+		"curl_slist_free_all",
+	};
+	void **const slots[] = {
+		(void **)&curl.easy_init, (void **)&curl.easy_setopt,
+		(void **)&curl.easy_perform, (void **)&curl.easy_cleanup,
+		(void **)&curl.easy_strerror, (void **)&curl.slist_append,
+		(void **)&curl.slist_free_all,
+	};
+	curl_ok = pg_dl_load(CURL_LIBRARY, names, slots, sizeof names / sizeof *names);
+}
+
 /* Whether libcurl is loaded (kept for the process's life). */
 static int curl_loaded(void)
 {
-	static int tried, ok;
-	if (tried)
-		return ok;
-	tried = 1;
-	void *h = dlopen(CURL_LIBRARY, RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return 0;
-	struct {
-		void **fn;
-		const char *name;
-	} want[] = {
-		{ (void **)&curl.easy_init, "curl_easy_init" },
-		{ (void **)&curl.easy_setopt, "curl_easy_setopt" },
-		{ (void **)&curl.easy_perform, "curl_easy_perform" },
-		{ (void **)&curl.easy_cleanup, "curl_easy_cleanup" },
-		{ (void **)&curl.easy_strerror, "curl_easy_strerror" },
-		{ (void **)&curl.slist_append, "curl_slist_append" },
-		{ (void **)&curl.slist_free_all, "curl_slist_free_all" },
-	};
-	ok = 1;
-	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
-		ok &= (*want[i].fn = dlsym(h, want[i].name)) != NULL;
-	return ok;
+	pthread_once(&curl_once, curl_load);
+	return curl_ok;
 }
 
 static size_t gather(char *p, size_t size, size_t n, void *user)

@@ -176,6 +176,13 @@ static pool *pool_of(eng *e)
 	return p;
 }
 
+/* The helpers' engines set text in e's language (the helpers idle). */
+static void follow(pool *p, const eng *e)
+{
+	for (int i = 0; i < p->n; i++)
+		eng_set_language(p->h[i].e, e->lang, NULL);
+}
+
 void eng_wait(eng *e, int ticket, int upto)
 {
 	pool *p = e->pool;
@@ -185,14 +192,10 @@ void eng_wait(eng *e, int ticket, int upto)
 		upto = p->count;
 	if (upto <= atomic_load(&p->ready))
 		return;
-	/* Items not taken yet: run here, in order. */
-	p->in_main = 1;
-	while (atomic_load(&p->next) < upto && take(p, e, 0))
-		;
-	p->in_main = 0;
-	/* Items the helpers have taken: wait for them, setting the items
-	 * after them meanwhile while there are any (the core is not left
-	 * idle for a helper's chunk). */
+	/* Until item `ready` is done: the next items not taken yet are
+	 * set here, in order, and only when there are none left is the
+	 * helper that has it waited for (the core is never left idle for
+	 * a helper's chunk). */
 	int ready = atomic_load(&p->ready);
 	while (ready < upto) {
 		if (atomic_load(&p->done[ready])) {
@@ -251,9 +254,7 @@ int eng_start(eng *e, int n, eng_each_fn fn, void *ud)
 	}
 	for (int i = 0; i < n; i++)
 		atomic_init(&p->done[i], 0);
-	/* The helpers are idle: their language follows e's. */
-	for (int i = 0; i < p->n; i++)
-		eng_set_language(p->h[i].e, e->lang, NULL);
+	follow(p, e); /* the helpers are idle */
 	pthread_mutex_lock(&p->lock);
 	p->fn = fn;
 	p->ud = ud;
@@ -279,9 +280,8 @@ void eng_each(eng *e, int n, eng_each_fn fn, void *ud)
 
 void eng_threads_start(eng *e)
 {
-	pool *p = e->helper ? NULL : pool_of(e);
-	for (int i = 0; p && i < p->n; i++)
-		eng_set_language(p->h[i].e, e->lang, NULL);
+	if (!e->helper)
+		follow(pool_of(e), e);
 }
 
 void eng_threads_free(eng *e)
